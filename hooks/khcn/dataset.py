@@ -1,0 +1,359 @@
+"""Loading `data/` into checked records: every file read, every reference resolved, every total added up.
+
+Layout (README explains each kind to editors):
+    data/to-chuc.yaml              the organisation
+    data/van-ban.yaml              the register of legal documents
+    data/chi-so.yaml               areas and the indicator catalogue
+    data/so-lieu/<kỳ>.yaml         the indicators' values of one period, e.g. so-lieu/2021-H1.yaml
+    data/bao-cao/<đường-dẫn>.yaml  one report; the file name is its address, e.g. /bao-cao/2021-6-thang-dau-nam/
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import DataError, DataErrors
+from .fields import read_slug
+from .models import VALUE_MODELS, Catalogue, Indicator, LegalDocument, Organisation, Report, Value
+from .periods import EXAMPLES as PERIOD_EXAMPLES
+from .periods import Period, parse_period
+from .richtext import DocumentRef, Malformed, ValueRef, parse_text, references
+from .validation import validate
+from .yamlsource import SourceDocument, read_yaml
+
+ORGANISATION_FILE = "to-chuc.yaml"
+DOCUMENTS_FILE = "van-ban.yaml"
+CATALOGUE_FILE = "chi-so.yaml"
+VALUES_DIR = "so-lieu"
+REPORTS_DIR = "bao-cao"
+
+
+@dataclass(frozen=True)
+class ReportPage:
+    slug: str
+    file: str
+    record: Report
+    opening: list  # paragraphs of segments (see richtext)
+    results: list  # one list of paragraphs per item
+    transition: list
+    tasks: list
+
+
+@dataclass
+class SiteData:
+    organisation: Organisation
+    documents: dict[str, LegalDocument]
+    catalogue: Catalogue
+    values: dict[tuple[str, str], Value]  # (indicator id, period id) -> value
+    periods: dict[str, Period]
+    reports: list[ReportPage]  # newest first
+    normalised: list[str] = field(default_factory=list)  # "file:line" where text was turned into NFC
+
+    @property
+    def indicators(self) -> dict[str, Indicator]:
+        return {indicator.id: indicator for indicator in self.catalogue.indicators}
+
+    @property
+    def areas(self) -> dict:
+        return {area.id: area for area in self.catalogue.areas}
+
+    def period_values(self, period_id: str) -> dict[str, Value]:
+        return {ind: value for (ind, period), value in self.values.items() if period == period_id}
+
+
+def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
+    """Read and check everything under `data_dir`; raise DataErrors listing every problem found."""
+    loader = _Loader(Path(data_dir), shown_as)
+    site = loader.load()
+    if loader.errors:
+        raise DataErrors(loader.errors)
+    return site
+
+
+class _Loader:
+    def __init__(self, data_dir: Path, shown_as: str):
+        self.data_dir = data_dir
+        self.shown_as = shown_as
+        self.errors: list[DataError] = []
+        self.normalised: list[str] = []
+
+    def load(self) -> SiteData | None:
+        self._check_layout()
+        organisation = self._record(ORGANISATION_FILE, Organisation)
+        documents = self._documents()
+        catalogue = self._record(CATALOGUE_FILE, Catalogue)
+        if catalogue is not None:
+            self._check_catalogue(catalogue)
+        indicators = {i.id: i for i in catalogue.indicators} if catalogue else {}
+        values, periods = self._values(indicators)
+        reports = self._reports(indicators, documents, values)
+        if self.errors:
+            return None
+        return SiteData(organisation, documents, catalogue, values, periods, reports, self.normalised)
+
+    # --- files -----------------------------------------------------------------------------------------------
+
+    def _name(self, relative: str) -> str:
+        return f"{self.shown_as}/{relative}"
+
+    def _read(self, relative: str) -> SourceDocument | None:
+        path = self.data_dir / relative
+        if not path.is_file():
+            self.errors.append(DataError(self._name(relative), 1, "", "không có tệp này",
+                                         f"tệp `{self._name(relative)}` (xem README, phần Dữ liệu)"))
+            return None
+        try:
+            doc = read_yaml(path, self._name(relative))
+        except DataErrors as exc:
+            self.errors.extend(exc.errors)
+            return None
+        self.normalised.extend(f"{doc.file}:{line}" for line in doc.normalised)
+        if doc.data is None:
+            self.errors.append(DataError(doc.file, 1, "", "một tệp trống", "nội dung của tệp"))
+            return None
+        return doc
+
+    def _record(self, relative: str, model: type):
+        doc = self._read(relative)
+        if doc is None:
+            return None
+        record, errors = validate(model, doc.data, doc)
+        self.errors.extend(errors)
+        return record
+
+    def _check_layout(self) -> None:
+        known = {ORGANISATION_FILE, DOCUMENTS_FILE, CATALOGUE_FILE}
+        for path in sorted(self.data_dir.rglob("*")):
+            relative = path.relative_to(self.data_dir).as_posix()
+            if path.is_dir() or any(part.startswith(".") for part in path.parts):
+                continue
+            folder = relative.rpartition("/")[0]
+            if relative in known or (folder in (VALUES_DIR, REPORTS_DIR) and path.suffix == ".yaml"):
+                continue
+            hint = "đổi đuôi tệp thành `.yaml`" if path.suffix == ".yml" else (
+                f"chỉ các tệp {', '.join(sorted(known))}, {VALUES_DIR}/<kỳ>.yaml và {REPORTS_DIR}/<tên>.yaml")
+            self.errors.append(DataError(self._name(relative), 1, "", "một tệp không thuộc loại dữ liệu nào "
+                                         "(tệp này sẽ bị bỏ qua)", hint))
+
+    # --- documents -------------------------------------------------------------------------------------------
+
+    def _documents(self) -> dict[str, LegalDocument]:
+        doc = self._read(DOCUMENTS_FILE)
+        if doc is None:
+            return {}
+        records, errors = validate(tuple[LegalDocument, ...], doc.data, doc)
+        self.errors.extend(errors)
+        documents: dict[str, LegalDocument] = {}
+        for index, record in enumerate(records or ()):
+            if record.number in documents:
+                first = list(documents).index(record.number)
+                self.errors.append(DataError(doc.file, doc.line_of((index, "so_ky_hieu")), f"{index}.so_ky_hieu",
+                                             f"văn bản `{record.number}` đã có ở dòng "
+                                             f"{doc.line_of((first, 'so_ky_hieu'))}", "mỗi văn bản ghi một lần"))
+            documents[record.number] = record
+        return documents
+
+    # --- catalogue -------------------------------------------------------------------------------------------
+
+    def _check_catalogue(self, catalogue: Catalogue) -> None:
+        doc = read_yaml(self.data_dir / CATALOGUE_FILE, self._name(CATALOGUE_FILE))
+        error = self._error_at(doc)
+        areas = self._unique(doc, "linh_vuc", [a.id for a in catalogue.areas])
+        ids = self._unique(doc, "chi_so", [i.id for i in catalogue.indicators])
+        for index, indicator in enumerate(catalogue.indicators):
+            here = ("chi_so", index)
+            if indicator.area not in areas:
+                error(here + ("linh_vuc",), f"lĩnh vực `{indicator.area}` chưa khai báo",
+                      _one_of(indicator.area, areas, "mã một lĩnh vực trong `linh_vuc`"))
+            self._unique(doc, here + ("thanh_phan",), [c.id for c in indicator.components])
+            if indicator.components and indicator.kind != "so_luong":
+                error(here + ("thanh_phan",), f"thành phần cho chỉ số kiểu `{indicator.kind}`",
+                      "thành phần chỉ dùng cho chỉ số kiểu `so_luong`")
+            if (indicator.kind == "ty_le") != (indicator.denominator is not None):
+                error(here + ("mau_so",), "`mau_so` " + ("thiếu" if indicator.kind == "ty_le" else "thừa"),
+                      "`mau_so` (mẫu số đếm gì, ví dụ `UBND cấp xã`) khi và chỉ khi `kieu: ty_le`")
+            if indicator.part_of is not None:
+                parent = next((i for i in catalogue.indicators if i.id == indicator.part_of), None)
+                if parent is None or parent.id == indicator.id:
+                    error(here + ("thuoc",), f"chỉ số `{indicator.part_of}` không có hoặc là chính nó",
+                          _one_of(indicator.part_of, ids, "mã một chỉ số khác trong danh mục"))
+                elif parent.kind != indicator.kind:
+                    error(here + ("thuoc",), f"chỉ số `{parent.id}` kiểu `{parent.kind}`",
+                          f"một chỉ số cùng kiểu `{indicator.kind}`")
+
+    def _unique(self, doc: SourceDocument, path, ids: list[str]) -> list[str]:
+        path = (path,) if isinstance(path, str) else path
+        seen: dict[str, int] = {}
+        for index, item_id in enumerate(ids):
+            if item_id in seen:
+                line = doc.line_of(path + (seen[item_id], "ma"))
+                self._error_at(doc)(path + (index, "ma"), f"mã `{item_id}` trùng với mục ở dòng {line}",
+                                    "mỗi mã chỉ dùng cho một mục")
+            seen.setdefault(item_id, index)
+        return list(seen)
+
+    def _error_at(self, doc: SourceDocument):
+        def error(path: tuple, found: str, expected: str) -> None:
+            self.errors.append(DataError(doc.file, doc.line_of(path), ".".join(map(str, path)), found, expected))
+        return error
+
+    # --- values ----------------------------------------------------------------------------------------------
+
+    def _values(self, indicators: dict[str, Indicator]):
+        values: dict[tuple[str, str], Value] = {}
+        periods: dict[str, Period] = {}
+        for path in sorted((self.data_dir / VALUES_DIR).glob("*.yaml")):
+            relative = f"{VALUES_DIR}/{path.name}"
+            period = parse_period(path.stem)
+            if period is None:
+                self.errors.append(DataError(self._name(relative), 1, "tên tệp", f"tên tệp `{path.name}`",
+                                             f"tên tệp là một kỳ báo cáo, ví dụ 2021-H1.yaml ({PERIOD_EXAMPLES})"))
+                continue
+            doc = self._read(relative)
+            if doc is None:
+                continue
+            if not isinstance(doc.data, dict):
+                self.errors.append(DataError(doc.file, 1, "", "không phải một nhóm trường",
+                                             "mỗi dòng một chỉ số: `ma-chi-so: giá trị`"))
+                continue
+            periods[period.id] = period
+            for indicator_id, raw in doc.data.items():
+                value = self._value(doc, indicator_id, raw, indicators)
+                if value is not None:
+                    values[(indicator_id, period.id)] = value
+            self._check_parts(doc, period, values, indicators)
+        return values, dict(sorted(periods.items(), key=lambda item: item[1]))
+
+    def _value(self, doc: SourceDocument, indicator_id: str, raw: object, indicators: dict[str, Indicator]):
+        error = self._error_at(doc)
+        indicator = indicators.get(indicator_id)
+        if indicator is None:
+            if indicators:  # else the catalogue itself is broken and already reported
+                error((indicator_id,), f"chỉ số `{indicator_id}` không có trong danh mục {CATALOGUE_FILE}",
+                      _one_of(indicator_id, list(indicators), "mã một chỉ số của danh mục"))
+            return None
+        value, errors = validate(VALUE_MODELS[indicator.kind], raw, doc, (indicator_id,))
+        self.errors.extend(errors)
+        if value is None:
+            return None
+        if indicator.kind == "so_luong":
+            self._check_breakdown(doc, indicator, value)
+        elif indicator.kind == "ty_le" and value.numerator > value.denominator:
+            error((indicator_id, "tu_so"), f"tử số {value.numerator} lớn hơn mẫu số {value.denominator}",
+                  "tử số không lớn hơn mẫu số")
+        return value
+
+    def _check_breakdown(self, doc: SourceDocument, indicator: Indicator, value) -> None:
+        error = self._error_at(doc)
+        declared = [c.id for c in indicator.components]
+        here = (indicator.id, "thanh_phan")
+        for component in value.components:
+            if component not in declared:
+                error(here + (component,), f"thành phần `{component}` không khai báo cho chỉ số `{indicator.id}`",
+                      _one_of(component, declared, "thành phần khai báo trong chi-so.yaml"))
+        if not value.components or any(c not in declared for c in value.components):
+            return
+        missing = [c for c in declared if c not in value.components]
+        total = sum(value.components.values())
+        if missing:
+            error(here, f"thiếu thành phần {', '.join(f'`{c}`' for c in missing)}",
+                  "đủ mọi thành phần khai báo, hoặc bỏ cả nhóm `thanh_phan`")
+        elif value.bound is None and total != value.value:
+            parts = " + ".join(str(n) for n in value.components.values())
+            error((indicator.id, "gia_tri"), f"tổng {value.value} nhưng các thành phần cộng lại {parts} = {total}",
+                  "tổng bằng tổng các thành phần")
+
+    def _check_parts(self, doc: SourceDocument, period: Period, values: dict, indicators: dict) -> None:
+        for indicator in indicators.values():
+            part, whole = values.get((indicator.id, period.id)), values.get((indicator.part_of, period.id))
+            if part is None or whole is None or indicator.kind == "ty_le":
+                continue
+            if part.value > whole.value:
+                self._error_at(doc)((indicator.id,), f"{part.value}, lớn hơn `{indicator.part_of}` ({whole.value}) "
+                                    "mà chỉ số này là một phần", f"không lớn hơn {whole.value}")
+
+    # --- reports ---------------------------------------------------------------------------------------------
+
+    def _reports(self, indicators, documents, values) -> list[ReportPage]:
+        pages = []
+        for path in sorted((self.data_dir / REPORTS_DIR).glob("*.yaml")):
+            relative = f"{REPORTS_DIR}/{path.name}"
+            try:
+                slug = read_slug(path.stem)
+            except Exception:  # noqa: BLE001 - the reason is worded below
+                self.errors.append(DataError(self._name(relative), 1, "tên tệp", f"tên tệp `{path.name}`",
+                                             "tên tệp viết thường, không dấu, nối bằng `-`, "
+                                             "ví dụ 2021-6-thang-dau-nam.yaml (tên tệp là đường dẫn của trang)"))
+                continue
+            doc = self._read(relative)
+            if doc is None:
+                continue
+            report, errors = validate(Report, doc.data, doc)
+            self.errors.extend(errors)
+            if report is None:
+                continue
+            texts = self._report_texts(doc, report, indicators, documents, values)
+            pages.append(ReportPage(slug, doc.file, report, **texts))
+        return sorted(pages, key=lambda page: (page.record.published, page.slug), reverse=True)
+
+    def _report_texts(self, doc, report: Report, indicators, documents, values) -> dict:
+        parsed = {}
+        for key, field_name, text in _texts(report):
+            paragraphs = parse_text(text)
+            for ref in references(paragraphs):
+                problem = self._reference_problem(ref, report, indicators, documents, values)
+                if problem:
+                    path = (field_name,) if key is None else (field_name, key)
+                    line = doc.line_in_text(path, ref.offset, text)
+                    self.errors.append(DataError(doc.file, line, ".".join(map(str, path)), *problem))
+            parsed.setdefault(field_name, []).append(paragraphs)
+        return {
+            "opening": parsed["mo_dau"][0],
+            "results": parsed.get("ket_qua", []),
+            "transition": parsed.get("chuyen_tiep", [[]])[0],
+            "tasks": parsed.get("nhiem_vu", []),
+        }
+
+    def _reference_problem(self, ref, report: Report, indicators, documents, values):
+        if isinstance(ref, Malformed):
+            return ref.found, ref.expected
+        if isinstance(ref, DocumentRef):
+            if ref.number not in documents:
+                return (f"văn bản `{ref.number}` chưa có trong sổ {DOCUMENTS_FILE}",
+                        _one_of(ref.number, list(documents), f"số, ký hiệu của một văn bản trong {DOCUMENTS_FILE}"))
+            return None
+        indicator = indicators.get(ref.indicator)
+        if indicator is None:
+            return (f"chỉ số `{ref.indicator}` không có trong danh mục {CATALOGUE_FILE}",
+                    _one_of(ref.indicator, list(indicators), "mã một chỉ số của danh mục"))
+        period = report.period.id if ref.period is None else ref.period
+        value = values.get((indicator.id, period))
+        component_ids = [c.id for c in indicator.components]
+        if ref.component is not None and ref.component not in component_ids:
+            return (f"thành phần `{ref.component}` không có ở chỉ số `{indicator.id}`",
+                    _one_of(ref.component, component_ids, "một thành phần khai báo trong chi-so.yaml"))
+        if value is None:
+            return (f"chỉ số `{indicator.id}` chưa có số liệu kỳ {period}",
+                    f"giá trị của `{indicator.id}` trong {VALUES_DIR}/{period}.yaml")
+        if ref.component is not None and ref.component not in value.components:
+            return (f"số liệu kỳ {period} của `{indicator.id}` không chia theo thành phần",
+                    f"`thanh_phan` của `{indicator.id}` trong {VALUES_DIR}/{period}.yaml")
+        return None
+
+
+def _texts(report: Report):
+    """(index, field, text) of every text of a report that may hold references."""
+    yield None, "mo_dau", report.opening
+    for index, text in enumerate(report.results):
+        yield index, "ket_qua", text
+    if report.transition:
+        yield None, "chuyen_tiep", report.transition
+    for index, text in enumerate(report.tasks):
+        yield index, "nhiem_vu", text
+
+
+def _one_of(found: str, choices: list[str], expected: str) -> str:
+    close = difflib.get_close_matches(found, choices, n=1, cutoff=0.6)
+    return expected + (f" (có phải `{close[0]}`?)" if close else "")

@@ -1,0 +1,157 @@
+"""Strict YAML reading for editors' files.
+
+PyYAML's `safe_load` silently turns `5:25:56` into 19556, `010` into 8, `no` into False and `1.234` into a float,
+and lets a key written twice overwrite the first. Here every scalar stays the text the editor typed (an empty value
+becomes None), a duplicated key or a tag is an error, and the line of every value is kept so that later checks can
+say where a problem is.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import DataError
+
+Path_ = tuple  # a path to a value: keys and list indices, e.g. ("ket_qua", 2)
+
+_NULL_WORDS = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass
+class SourceDocument:
+    """The plain data of one YAML file, with the line of every value and key."""
+
+    file: str
+    data: object
+    lines: dict = field(default_factory=dict)  # Path_ -> 1-based line
+    normalised: list = field(default_factory=list)  # lines where text was turned into NFC
+    literal: set = field(default_factory=set)  # paths of `|` block texts, whose lines map one to one
+
+    def line_in_text(self, path: Path_, offset: int, text: str) -> int:
+        """Line of character `offset` of the text at `path` (exact for `|` blocks, else the value's line)."""
+        path = tuple(path)
+        if path in self.literal:
+            return self.lines[path] + 1 + text[:offset].count("\n")
+        return self.line_of(path)
+
+    def line_of(self, path: Path_) -> int:
+        """Line of the value at `path`, or of the nearest enclosing value that exists."""
+        path = tuple(path)
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+def read_yaml(path: Path, display_name: str | None = None) -> SourceDocument:
+    """Read one YAML file; raise DataErrors listing everything that stops it being read."""
+    name = display_name or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError(name, 1, "", "không đọc được tệp", f"một tệp đọc được ({exc.strerror})").as_errors()
+    return parse_yaml(raw, name)
+
+
+def parse_yaml(raw: bytes | str, name: str) -> SourceDocument:
+    if isinstance(raw, bytes):
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise DataError(name, line, "", "ký tự không phải UTF-8",
+                            "tệp lưu dạng UTF-8 (trong trình soạn thảo: Save with Encoding → UTF-8)").as_errors()
+    else:
+        text = raw
+    try:
+        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise DataError(name, line, "", f"lỗi cú pháp YAML ({exc.problem})",
+                        "YAML hợp lệ: kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép ở dòng này "
+                        "hoặc dòng ngay trên").as_errors()
+    if len(nodes) > 1:
+        raise DataError(name, nodes[1].start_mark.line + 1, "", "nhiều tài liệu YAML (dấu ---)",
+                        "một tài liệu duy nhất trong mỗi tệp").as_errors()
+    doc = SourceDocument(file=name, data=None)
+    if not nodes:
+        return doc
+    errors: list[DataError] = []
+    doc.data = _convert(nodes[0], (), doc, errors)
+    if errors:
+        raise DataError.combine(errors)
+    return doc
+
+
+def _convert(node: yaml.Node, path: Path_, doc: SourceDocument, errors: list) -> object:
+    doc.lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        return _convert_mapping(node, path, doc, errors)
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != "tag:yaml.org,2002:seq":
+            _explicit_tag(node, path, doc, errors)
+        return [_convert(item, path + (i,), doc, errors) for i, item in enumerate(node.value)]
+    return _convert_scalar(node, path, doc, errors)
+
+
+def _convert_mapping(node: yaml.MappingNode, path: Path_, doc, errors) -> dict:
+    if node.tag != "tag:yaml.org,2002:map":
+        _explicit_tag(node, path, doc, errors)
+    result: dict = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            errors.append(DataError(doc.file, key_node.start_mark.line + 1, _dotted(path), "một khoá phức tạp",
+                                    "tên trường là một chữ đơn giản, ví dụ `ten:`"))
+            continue
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            errors.append(DataError(doc.file, key_node.start_mark.line + 1, _dotted(path), "khoá gộp `<<`",
+                                    "viết đầy đủ từng trường, không dùng `<<`"))
+            continue
+        key = _nfc(key_node.value, key_node, doc)
+        line = key_node.start_mark.line + 1
+        if key in result:
+            first = doc.lines[path + (key,)]
+            errors.append(DataError(doc.file, line, _dotted(path + (key,)),
+                                    f"trường `{key}` viết hai lần (lần đầu ở dòng {first})",
+                                    "mỗi trường chỉ viết một lần; xoá hoặc gộp một trong hai"))
+            continue
+        doc.lines[path + (key,)] = line
+        result[key] = _convert(value_node, path + (key,), doc, errors)
+    return result
+
+
+def _convert_scalar(node: yaml.ScalarNode, path: Path_, doc, errors) -> str | None:
+    if node.tag not in _IMPLICIT_SCALAR_TAGS:
+        _explicit_tag(node, path, doc, errors)
+    if node.style is None and node.value in _NULL_WORDS:
+        return None
+    if node.style == "|":
+        doc.literal.add(path)
+    return _nfc(node.value, node, doc)
+
+
+def _nfc(text: str, node: yaml.Node, doc: SourceDocument) -> str:
+    normal = unicodedata.normalize("NFC", text)
+    if normal != text:
+        doc.normalised.append(node.start_mark.line + 1)
+    return normal
+
+
+def _explicit_tag(node, path, doc, errors) -> None:
+    errors.append(DataError(doc.file, node.start_mark.line + 1, _dotted(path), f"thẻ YAML `{node.tag}`",
+                            "giá trị viết thẳng, không có thẻ `!…`/`!!…`"))
+
+
+def _dotted(path: Path_) -> str:
+    return ".".join(str(p) for p in path)
+
+
+# Tags PyYAML's resolver gives plain scalars; we ignore what it guessed and keep the text.
+_IMPLICIT_SCALAR_TAGS = {
+    "tag:yaml.org,2002:" + kind
+    for kind in ("str", "int", "float", "bool", "null", "timestamp", "value", "merge", "yaml")
+}
