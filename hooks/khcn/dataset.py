@@ -16,9 +16,10 @@ from pathlib import Path
 
 from .errors import DataError, DataErrors
 from .fields import read_slug
-from .models import VALUE_MODELS, Catalogue, Indicator, LegalDocument, Organisation, Report, Value
+from .models import VALUE_MODELS, Area, Catalogue, Indicator, LegalDocument, Organisation, Report, Value
 from .periods import EXAMPLES as PERIOD_EXAMPLES
 from .periods import Period, parse_period
+from .slugs import document_anchor
 from .richtext import DocumentRef, Malformed, ValueRef, parse_text, references
 from .validation import validate
 from .yamlsource import SourceDocument, read_yaml
@@ -78,20 +79,39 @@ class _Loader:
         self.shown_as = shown_as
         self.errors: list[DataError] = []
         self.normalised: list[str] = []
+        self.broken: set[str] = set()  # ids of records that failed their own checks (already reported)
+        self.catalogue_broken = False
+        self.documents_broken = False
+        self._document_lines: dict[str, int] = {}
 
     def load(self) -> SiteData | None:
         self._check_layout()
         organisation = self._record(ORGANISATION_FILE, Organisation)
         documents = self._documents()
-        catalogue = self._record(CATALOGUE_FILE, Catalogue)
-        if catalogue is not None:
-            self._check_catalogue(catalogue)
+        catalogue = self._catalogue()
         indicators = {i.id: i for i in catalogue.indicators} if catalogue else {}
         values, periods = self._values(indicators)
         reports = self._reports(indicators, documents, values)
         if self.errors:
             return None
         return SiteData(organisation, documents, catalogue, values, periods, reports, self.normalised)
+
+    def _items(self, doc: SourceDocument, path: tuple, items: object, model: type, key: str) -> list:
+        """Valid records of a list, each checked on its own so one bad item hides none of the others.
+        The ids of invalid items go to `self.broken`: later references to them are not reported twice."""
+        if not isinstance(items, list):
+            _, errors = validate(tuple[model, ...], items, doc, path)
+            self.errors.extend(errors)
+            return []
+        records = []
+        for index, item in enumerate(items):
+            record, errors = validate(model, item, doc, path + (index,))
+            self.errors.extend(errors)
+            if record is not None:
+                records.append(record)
+            elif isinstance(item, dict) and isinstance(item.get(key), str):
+                self.broken.add(item[key].strip())
+        return records
 
     # --- files -----------------------------------------------------------------------------------------------
 
@@ -142,39 +162,57 @@ class _Loader:
     def _documents(self) -> dict[str, LegalDocument]:
         doc = self._read(DOCUMENTS_FILE)
         if doc is None:
+            self.documents_broken = True
             return {}
-        records, errors = validate(tuple[LegalDocument, ...], doc.data, doc)
-        self.errors.extend(errors)
         documents: dict[str, LegalDocument] = {}
-        for index, record in enumerate(records or ()):
-            if record.number in documents:
-                first = list(documents).index(record.number)
-                self.errors.append(DataError(doc.file, doc.line_of((index, "so_ky_hieu")), f"{index}.so_ky_hieu",
-                                             f"văn bản `{record.number}` đã có ở dòng "
-                                             f"{doc.line_of((first, 'so_ky_hieu'))}", "mỗi văn bản ghi một lần"))
+        anchors: dict[str, str] = {}
+        for index, record in enumerate(self._items(doc, (), doc.data, LegalDocument, "so_ky_hieu")):
+            line = doc.line_of((index, "so_ky_hieu"))
+            anchor = document_anchor(record.number)
+            if record.number in documents or anchor in anchors:
+                first = anchors.get(anchor, record.number)
+                self.errors.append(DataError(doc.file, line, f"{index}.so_ky_hieu",
+                                             f"văn bản `{record.number}` trùng với `{first}` đã có ở dòng "
+                                             f"{self._document_lines[first]}", "mỗi văn bản ghi một lần"))
+                continue
             documents[record.number] = record
+            anchors[anchor] = record.number
+            self._document_lines[record.number] = line
         return documents
 
     # --- catalogue -------------------------------------------------------------------------------------------
 
-    def _check_catalogue(self, catalogue: Catalogue) -> None:
-        doc = read_yaml(self.data_dir / CATALOGUE_FILE, self._name(CATALOGUE_FILE))
+    def _catalogue(self) -> Catalogue | None:
+        doc = self._read(CATALOGUE_FILE)
+        data = doc.data if doc else None
+        if not (isinstance(data, dict) and set(data) == {"linh_vuc", "chi_so"}):
+            if doc is not None:
+                self.errors.extend(validate(Catalogue, data, doc)[1])
+            self.catalogue_broken = True
+            return None
+        areas = self._items(doc, ("linh_vuc",), data["linh_vuc"], Area, "ma")
+        indicators = self._items(doc, ("chi_so",), data["chi_so"], Indicator, "ma")
+        catalogue = Catalogue.model_construct(areas=tuple(areas), indicators=tuple(indicators))
+        self._check_catalogue(doc, data, catalogue)
+        return catalogue
+
+    def _check_catalogue(self, doc: SourceDocument, data: dict, catalogue: Catalogue) -> None:
         error = self._error_at(doc)
-        areas = self._unique(doc, "linh_vuc", [a.id for a in catalogue.areas])
-        ids = self._unique(doc, "chi_so", [i.id for i in catalogue.indicators])
-        for index, indicator in enumerate(catalogue.indicators):
-            here = ("chi_so", index)
-            if indicator.area not in areas:
+        area_ids = self._unique(doc, ("linh_vuc",), data["linh_vuc"])
+        ids = self._unique(doc, ("chi_so",), data["chi_so"])
+        for indicator in catalogue.indicators:
+            here = ("chi_so", self._index_of(data["chi_so"], indicator.id))
+            if indicator.area not in area_ids and indicator.area not in self.broken:
                 error(here + ("linh_vuc",), f"lĩnh vực `{indicator.area}` chưa khai báo",
-                      _one_of(indicator.area, areas, "mã một lĩnh vực trong `linh_vuc`"))
-            self._unique(doc, here + ("thanh_phan",), [c.id for c in indicator.components])
+                      _one_of(indicator.area, area_ids, "mã một lĩnh vực trong `linh_vuc`"))
+            self._unique(doc, here + ("thanh_phan",), data["chi_so"][here[1]].get("thanh_phan"))
             if indicator.components and indicator.kind != "so_luong":
                 error(here + ("thanh_phan",), f"thành phần cho chỉ số kiểu `{indicator.kind}`",
                       "thành phần chỉ dùng cho chỉ số kiểu `so_luong`")
             if (indicator.kind == "ty_le") != (indicator.denominator is not None):
                 error(here + ("mau_so",), "`mau_so` " + ("thiếu" if indicator.kind == "ty_le" else "thừa"),
                       "`mau_so` (mẫu số đếm gì, ví dụ `UBND cấp xã`) khi và chỉ khi `kieu: ty_le`")
-            if indicator.part_of is not None:
+            if indicator.part_of is not None and indicator.part_of not in self.broken:
                 parent = next((i for i in catalogue.indicators if i.id == indicator.part_of), None)
                 if parent is None or parent.id == indicator.id:
                     error(here + ("thuoc",), f"chỉ số `{indicator.part_of}` không có hoặc là chính nó",
@@ -183,15 +221,25 @@ class _Loader:
                     error(here + ("thuoc",), f"chỉ số `{parent.id}` kiểu `{parent.kind}`",
                           f"một chỉ số cùng kiểu `{indicator.kind}`")
 
-    def _unique(self, doc: SourceDocument, path, ids: list[str]) -> list[str]:
-        path = (path,) if isinstance(path, str) else path
+    @staticmethod
+    def _index_of(items: list, item_id: str) -> int:
+        """Index in the file of the first item whose `ma` is `item_id` (for its line)."""
+        return next(i for i, item in enumerate(items) if isinstance(item, dict) and str(item.get("ma")).strip() == item_id)
+
+    def _unique(self, doc: SourceDocument, path: tuple, items: object) -> list[str]:
+        """The `ma` of the items, each once; a repeated one is an error at its second place."""
         seen: dict[str, int] = {}
-        for index, item_id in enumerate(ids):
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            item_id = item.get("ma") if isinstance(item, dict) else None
+            if not isinstance(item_id, str):
+                continue
+            item_id = item_id.strip()
             if item_id in seen:
                 line = doc.line_of(path + (seen[item_id], "ma"))
                 self._error_at(doc)(path + (index, "ma"), f"mã `{item_id}` trùng với mục ở dòng {line}",
                                     "mỗi mã chỉ dùng cho một mục")
-            seen.setdefault(item_id, index)
+            else:
+                seen[item_id] = index
         return list(seen)
 
     def _error_at(self, doc: SourceDocument):
@@ -220,32 +268,33 @@ class _Loader:
                 continue
             periods[period.id] = period
             for indicator_id, raw in doc.data.items():
-                value = self._value(doc, indicator_id, raw, indicators)
+                value = self._value(doc, period.id, indicator_id, raw, indicators)
                 if value is not None:
                     values[(indicator_id, period.id)] = value
             self._check_parts(doc, period, values, indicators)
         return values, dict(sorted(periods.items(), key=lambda item: item[1]))
 
-    def _value(self, doc: SourceDocument, indicator_id: str, raw: object, indicators: dict[str, Indicator]):
+    def _value(self, doc: SourceDocument, period_id: str, indicator_id: str, raw: object, indicators: dict):
         error = self._error_at(doc)
         indicator = indicators.get(indicator_id)
         if indicator is None:
-            if indicators:  # else the catalogue itself is broken and already reported
+            if not self.catalogue_broken and indicator_id not in self.broken:  # else already reported
                 error((indicator_id,), f"chỉ số `{indicator_id}` không có trong danh mục {CATALOGUE_FILE}",
                       _one_of(indicator_id, list(indicators), "mã một chỉ số của danh mục"))
             return None
         value, errors = validate(VALUE_MODELS[indicator.kind], raw, doc, (indicator_id,))
         self.errors.extend(errors)
         if value is None:
+            self.broken.add(f"{indicator_id}@{period_id}")
             return None
         if indicator.kind == "so_luong":
-            self._check_breakdown(doc, indicator, value)
+            self._check_breakdown(doc, indicator, value, period_id)
         elif indicator.kind == "ty_le" and value.numerator > value.denominator:
             error((indicator_id, "tu_so"), f"tử số {value.numerator} lớn hơn mẫu số {value.denominator}",
                   "tử số không lớn hơn mẫu số")
         return value
 
-    def _check_breakdown(self, doc: SourceDocument, indicator: Indicator, value) -> None:
+    def _check_breakdown(self, doc: SourceDocument, indicator: Indicator, value, period_id: str) -> None:
         error = self._error_at(doc)
         declared = [c.id for c in indicator.components]
         here = (indicator.id, "thanh_phan")
@@ -258,6 +307,7 @@ class _Loader:
         missing = [c for c in declared if c not in value.components]
         total = sum(value.components.values())
         if missing:
+            self.broken.add(f"{indicator.id}@{period_id}")
             error(here, f"thiếu thành phần {', '.join(f'`{c}`' for c in missing)}",
                   "đủ mọi thành phần khai báo, hoặc bỏ cả nhóm `thanh_phan`")
         elif value.bound is None and total != value.value:
@@ -320,16 +370,20 @@ class _Loader:
         if isinstance(ref, Malformed):
             return ref.found, ref.expected
         if isinstance(ref, DocumentRef):
-            if ref.number not in documents:
+            if ref.number not in documents and ref.number not in self.broken and not self.documents_broken:
                 return (f"văn bản `{ref.number}` chưa có trong sổ {DOCUMENTS_FILE}",
                         _one_of(ref.number, list(documents), f"số, ký hiệu của một văn bản trong {DOCUMENTS_FILE}"))
             return None
         indicator = indicators.get(ref.indicator)
+        if indicator is None and (self.catalogue_broken or ref.indicator in self.broken):
+            return None  # the catalogue's own error says what to fix first
         if indicator is None:
             return (f"chỉ số `{ref.indicator}` không có trong danh mục {CATALOGUE_FILE}",
                     _one_of(ref.indicator, list(indicators), "mã một chỉ số của danh mục"))
         period = report.period.id if ref.period is None else ref.period
         value = values.get((indicator.id, period))
+        if f"{indicator.id}@{period}" in self.broken:
+            return None  # the value's own error says what to fix
         component_ids = [c.id for c in indicator.components]
         if ref.component is not None and ref.component not in component_ids:
             return (f"thành phần `{ref.component}` không có ở chỉ số `{indicator.id}`",

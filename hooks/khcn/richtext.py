@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_REFERENCE = re.compile(r"\{\{(?P<value>.*?)\}\}|\[\[(?P<document>.*?)\]\]", re.DOTALL)
+_REFERENCE = re.compile(r"\{\{(?P<value>[^{}]*)\}\}|\[\[(?P<document>[^\[\]]*)\]\]")
 _VALUE = re.compile(r"^\s*(?P<id>[^.@\s]+)(?:\.(?P<component>[^.@\s]+))?(?:\s*@\s*(?P<period>\S+))?\s*$")
 _OPENERS = ("{{", "}}", "[[", "]]")
 VALUE_SYNTAX = "`{{ma-chi-so}}`, `{{ma-chi-so.ma-thanh-phan}}` hoặc `{{ma-chi-so@2021-H1}}`"

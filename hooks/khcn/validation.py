@@ -46,7 +46,7 @@ def _translate(error: dict, model: type, doc: SourceDocument, prefix: tuple) -> 
         expected = "một trong các trường: " + ", ".join(f"`{name}`" for name in allowed)
     elif kind == "literal_error":
         found = _describe(found_value)
-        expected = "một trong các giá trị: " + error["ctx"]["expected"].replace("'", "`")
+        expected = "một trong các giá trị: " + error["ctx"]["expected"].replace("'", "`").replace(" or ", " hoặc ")
     elif kind in _SHAPES:
         found, expected = _describe(found_value), _SHAPES[kind]
     else:  # a case without a Vietnamese wording yet: still say where, and what pydantic saw

@@ -1,0 +1,37 @@
+# Every target does its own set-up: a fresh clone needs only `make build` or `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+export NO_MKDOCS_2_WARNING := 1
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
+
+.PHONY: build serve validate test test-fast browser-deps clean
+
+build: $(STAMP)
+	$(PY) scripts/build_site.py
+
+serve: $(STAMP)
+	$(PY) -m mkdocs serve -a 127.0.0.1:8000
+
+validate: $(STAMP)
+	$(PY) scripts/validate.py
+
+test: $(STAMP) browser-deps
+	$(PY) -m pytest
+
+# Everything but the browser tests, for a quick loop while editing.
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not browser"
+
+browser-deps:
+	@bash scripts/ensure_chromium.sh
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+clean:
+	rm -rf site .site-build-* .site-old-* .pytest_cache

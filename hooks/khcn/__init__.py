@@ -1,0 +1,1 @@
+"""The department's site built from `data/`: loading, validation and page rendering, free of MkDocs imports."""

@@ -1,0 +1,151 @@
+"""The pages built from `data/`: each is Markdown rendered from a Jinja template in `templates/`."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+import jinja2
+
+from . import formatting
+from .dataset import ReportPage, SiteData
+from .richtext import DocumentRef, Plain, ValueRef
+from .slugs import document_anchor
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+REPORTS_INDEX = "bao-cao/index.md"
+DOCUMENTS_PAGE = "van-ban/index.md"
+CONTACT_PAGE = "lien-he/index.md"
+HOME_PAGE = "index.md"
+
+
+def report_path(report: ReportPage) -> str:
+    return f"bao-cao/{report.slug}.md"
+
+
+def document_mention(document) -> str:
+    """How official prose cites a document: `Kế hoạch số 26/KH-UBND ngày 04/02/2021`."""
+    return f"{document.kind} số {document.number} ngày {formatting.official_day(document.issued)}"
+
+
+def add_filters(env: jinja2.Environment) -> jinja2.Environment:
+    """Filters shared by our page templates and the theme's templates (see hooks/site_hooks.py)."""
+    env.filters.update(
+        day=formatting.day,
+        official_day=formatting.official_day,
+        clock=formatting.clock,
+        iso=formatting.iso,
+        value_in_table=formatting.value_in_table,
+        number=formatting.number,
+        mention=document_mention,
+        anchor=document_anchor,
+    )
+    return env
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,  # editors' text may hold `<` or `&`; Markdown shows entities as the characters
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.tests.update(plain=lambda s: isinstance(s, Plain), document_ref=lambda s: isinstance(s, DocumentRef),
+                     value_ref=lambda s: isinstance(s, ValueRef))
+    return add_filters(env)
+
+
+_ENV = _environment()
+
+
+def _render(template: str, **context) -> str:
+    return _ENV.get_template(template).render(**context)
+
+
+def link(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A relative Markdown link between two generated pages; MkDocs turns it into the page's URL."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return target + (f"#{anchor}" if anchor else "")
+
+
+class _Resolver:
+    """Turns the references of one page's text into words and links."""
+
+    def __init__(self, site: SiteData, page_path: str, period: str | None):
+        self.site, self.page_path, self.period = site, page_path, period
+
+    def value(self, ref: ValueRef) -> str:
+        value = self.site.values[(ref.indicator, ref.period or self.period)]
+        return formatting.value_in_prose(value, ref.component)
+
+    def document(self, ref: DocumentRef) -> tuple[str, str]:
+        document = self.site.documents[ref.number]
+        return document_mention(document), link(self.page_path, DOCUMENTS_PAGE, document_anchor(document.number))
+
+
+def period_table(site: SiteData, period_id: str) -> list[dict]:
+    """Rows of the period's indicators grouped by area, in catalogue order."""
+    values = site.period_values(period_id)
+    groups = []
+    for area in site.catalogue.areas:
+        rows = [(indicator, values[indicator.id]) for indicator in site.catalogue.indicators
+                if indicator.area == area.id and indicator.id in values]
+        if rows:
+            groups.append({"area": area, "rows": rows})
+    return groups
+
+
+def render_report(site: SiteData, report: ReportPage) -> str:
+    path = report_path(report)
+    period = report.record.period
+    return _render("report.md.j2", report=report, record=report.record, period=period,
+                   refs=_Resolver(site, path, period.id), groups=period_table(site, period.id),
+                   organisation=site.organisation)
+
+
+def render_reports_index(site: SiteData) -> str:
+    return _render("reports_index.md.j2", reports=[(report, link(REPORTS_INDEX, report_path(report)))
+                                                   for report in site.reports])
+
+
+def render_documents(site: SiteData) -> str:
+    citations = _citations(site)
+    documents = sorted(site.documents.values(), key=lambda d: (d.issued, d.number), reverse=True)
+    entries = [(document, [(r.record.title, link(DOCUMENTS_PAGE, report_path(r))) for r in citations[document.number]])
+               for document in documents]
+    return _render("documents.md.j2", entries=entries)
+
+
+def _citations(site: SiteData) -> dict[str, list[ReportPage]]:
+    """The reports that mention each document, newest first."""
+    cited: dict[str, list[ReportPage]] = {number: [] for number in site.documents}
+    for report in site.reports:
+        for paragraphs in [report.opening, report.transition, *report.results, *report.tasks]:
+            for paragraph in paragraphs:
+                for segment in paragraph:
+                    if isinstance(segment, DocumentRef) and report not in cited[segment.number]:
+                        cited[segment.number].append(report)
+    return cited
+
+
+def render_contact(site: SiteData) -> str:
+    return _render("contact.md.j2", organisation=site.organisation)
+
+
+def render_home(site: SiteData) -> str:
+    latest = site.reports[0] if site.reports else None
+    return _render("home.md.j2", organisation=site.organisation, latest=latest,
+                   latest_link=link(HOME_PAGE, report_path(latest)) if latest else None,
+                   reports_link=link(HOME_PAGE, REPORTS_INDEX), documents_link=link(HOME_PAGE, DOCUMENTS_PAGE),
+                   contact_link=link(HOME_PAGE, CONTACT_PAGE))
+
+
+def generated_pages(site: SiteData) -> list[tuple[str, str]]:
+    """(path under docs/, Markdown) of every page built from data, in a fixed order."""
+    pages = [(HOME_PAGE, render_home(site)), (REPORTS_INDEX, render_reports_index(site)),
+             (DOCUMENTS_PAGE, render_documents(site)), (CONTACT_PAGE, render_contact(site))]
+    pages += [(report_path(report), render_report(site, report)) for report in site.reports]
+    return pages

@@ -1,0 +1,48 @@
+"""MkDocs hooks: wire build events to the plain functions of the `khcn` package; no logic lives here.
+
+Data is loaded and checked in `on_config`, before MkDocs cleans `site/`, so bad data stops the build with the
+editor's messages and an existing site untouched. Per-build state lives on the config, never in module globals:
+`mkdocs serve` keeps this module loaded across rebuilds.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from khcn.dataset import load_site_data
+from khcn.errors import DataErrors
+from khcn.pages import add_filters, generated_pages
+from khcn.slugs import heading_slug
+
+log = logging.getLogger("mkdocs.hooks.khcn")
+SITE_DATA = "khcn_site_data"
+
+
+def on_config(config):
+    data_dir = Path(config.config_file_path).parent / "data"
+    try:
+        site = load_site_data(data_dir)
+    except DataErrors as exc:
+        raise PluginError(exc.report()) from None
+    for where in site.normalised:
+        log.info("Đã chuẩn hoá chữ tiếng Việt sang dạng NFC: %s", where)
+    config[SITE_DATA] = site
+    config.site_name = site.organisation.full_name
+    config.extra["organisation"] = site.organisation
+    config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
+    return config
+
+
+def on_env(env, config, files):
+    add_filters(env)
+    return env
+
+
+def on_files(files, config):
+    for path, markdown in generated_pages(config[SITE_DATA]):
+        files.append(File.generated(config, path, content=markdown))
+    return files

@@ -1,0 +1,41 @@
+"""Check `data/` and say, in Vietnamese, everything that is wrong. Exit 1 when anything is. (`make validate`)"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from _project import ROOT
+from khcn.dataset import load_site_data
+from khcn.errors import DataErrors
+
+
+def validate(data_dir: Path) -> int:
+    try:
+        site = load_site_data(data_dir, shown_as=_shown(data_dir))
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    for where in site.normalised:
+        print(f"Ghi chú: đã chuẩn hoá chữ tiếng Việt sang dạng NFC ở {where}.")
+    print(f"Dữ liệu hợp lệ: {len(site.documents)} văn bản, {len(site.indicators)} chỉ số, "
+          f"{len(site.values)} giá trị trong {len(site.periods)} kỳ, {len(site.reports)} báo cáo.")
+    return 0
+
+
+def _shown(data_dir: Path) -> str:
+    try:
+        return data_dir.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(data_dir)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("data_dir", nargs="?", type=Path, default=ROOT / "data")
+    return validate(parser.parse_args(argv).data_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

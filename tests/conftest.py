@@ -1,0 +1,50 @@
+"""Shared fixtures: a throwaway copy of the project with fixture data, and the default site built once."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+TINY_DATA = FIXTURES / "tiny" / "data"
+SEED = FIXTURES / "seeds" / "000_a20b92412dde2aed.txt"
+_IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc")
+
+
+def make_project(dest: Path, data: Path) -> Path:
+    """A copy of the site's code and templates around `data`: builds like the real site."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for folder in ("hooks", "overrides", "docs"):
+        shutil.copytree(ROOT / folder, dest / folder, ignore=_IGNORE)
+    if data != dest / "data":
+        shutil.copytree(data, dest / "data")
+    return dest
+
+
+def run_build(project: Path, site_dir: Path | None = None, epoch: str = "1633083956") -> subprocess.CompletedProcess:
+    command = [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--project", str(project)]
+    if site_dir is not None:
+        command += ["--site-dir", str(site_dir)]
+    env = {"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": epoch, "HOME": str(project)}
+    return subprocess.run(command, capture_output=True, text=True, env=env)
+
+
+@pytest.fixture
+def tiny_data(tmp_path: Path) -> Path:
+    """An editable copy of the tiny fixture data."""
+    return Path(shutil.copytree(TINY_DATA, tmp_path / "data"))
+
+
+@pytest.fixture(scope="session")
+def default_site(tmp_path_factory) -> Path:
+    """The real site, from the repository's data, built once per test session."""
+    site = tmp_path_factory.mktemp("default") / "site"
+    result = run_build(ROOT, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
