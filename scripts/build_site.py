@@ -24,7 +24,7 @@ def build(project: Path, site_dir: Path) -> int:
         return 1
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(project), NO_MKDOCS_2_WARNING="1")
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(project / "mkdocs.yml"), "-d", str(staging)]
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(staging)]
     if subprocess.run(command, env=env, cwd=project).returncode != 0:
         shutil.rmtree(staging)
         print(f"Xây dựng thất bại: {site_dir} giữ nguyên như cũ.", file=sys.stderr)

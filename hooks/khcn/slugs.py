@@ -11,5 +11,6 @@ def heading_slug(text: str, separator: str) -> str:
 
 
 def document_anchor(number: str) -> str:
-    """`26/KH-UBND` -> `26-kh-ubnd`: the anchor of a document in the register."""
-    return slugify(number)
+    """`26/KH-UBND` -> `vb-26-kh-ubnd`: the anchor of a document in the register (a CSS selector may not start
+    with a digit, so the prefix keeps `#vb-…` usable by scripts and styles)."""
+    return "vb-" + slugify(number)

@@ -1,0 +1,99 @@
+"""What a reader does, in headless Chromium (Debian's, driven by Playwright) against the built site on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+REPORT = "bao-cao/2021-6-thang-dau-nam/"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output readable
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(default_site):
+    handler = functools.partial(_QuietHandler, directory=str(default_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True, locale="vi-VN")
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    context.close()
+
+
+def test_report_on_a_phone_loads_nothing_from_another_host(phone, base_url):
+    phone.goto(base_url + REPORT, wait_until="networkidle")
+    hosts = {urlparse(url).hostname for url in phone.requests if not url.startswith("data:")}
+    assert hosts == {"127.0.0.1"}
+    assert phone.locator("h1").inner_text().startswith("Kết quả công tác quản lý nhà nước")
+    assert phone.get_by_text("Tổ chức kiểm định 170 phương tiện đo các loại").is_visible()
+    footer = phone.locator(".tq-footer")
+    footer.scroll_into_view_if_needed()
+    assert "Ghi rõ nguồn khi sử dụng lại thông tin từ website này." in footer.inner_text()
+
+
+@pytest.mark.parametrize("path", ["", REPORT, "van-ban/", "lien-he/", "bao-cao/"])
+def test_no_page_scrolls_sideways_on_a_phone(phone, base_url, path):
+    phone.goto(base_url + path, wait_until="networkidle")
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"{path or '/'} is {width}px wide"
+
+
+def test_the_indicator_table_scrolls_inside_its_own_box(phone, base_url):
+    phone.goto(base_url + REPORT, wait_until="networkidle")
+    box = phone.locator(".tq-scroll").bounding_box()
+    assert box["width"] <= 390
+    assert phone.locator("table.tq-indicators caption").inner_text() == "Các chỉ số 6 tháng đầu năm 2021"
+
+
+def test_a_document_link_leads_to_its_register_entry(phone, base_url):
+    phone.goto(base_url + REPORT, wait_until="networkidle")
+    phone.get_by_role("link", name="Kế hoạch số 127/KH-UBND ngày 13/12/2019").click()
+    phone.wait_for_load_state("networkidle")
+    assert phone.url.endswith("/van-ban/#vb-127-kh-ubnd")
+    assert phone.locator("#vb-127-kh-ubnd").is_visible()
+
+
+def test_search_finds_the_report(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url, wait_until="networkidle")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").fill("phương tiện đo")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    assert "Kết quả công tác quản lý nhà nước" in page.locator(".md-search-result").inner_text()
+    context.close()

@@ -1,0 +1,110 @@
+"""The real site, built from the repository's data: every fact of the seed report, the footer on every page."""
+
+import re
+
+import pytest
+
+from conftest import SEED
+from sitecheck import foreign_loads, paragraphs, soup, squash
+
+REPORT = "bao-cao/2021-6-thang-dau-nam/index.html"
+
+
+def _seed_lines() -> list[str]:
+    return [squash(line) for line in SEED.read_text(encoding="utf-8").splitlines()]
+
+
+def seed_body() -> list[str]:
+    """The report's paragraphs as the old site shows them, bullets and indentation removed."""
+    lines = _seed_lines()
+    start = next(i for i, line in enumerate(lines) if "lượt xem" in line) + 1
+    end = lines.index("Lê Thúy Phượng")
+    return [line.removeprefix("- ") for line in lines[start:end] if line]
+
+
+def seed_footer() -> list[str]:
+    lines = _seed_lines()
+    return lines[lines.index("TRANG THÔNG TIN ĐIỆN TỬ SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH TUYÊN QUANG"):]
+
+
+@pytest.fixture(scope="module")
+def report(default_site):
+    return soup(default_site / REPORT)
+
+
+def test_the_seed_is_read_as_expected():
+    assert len(seed_body()) == 20 and len(seed_footer()) == 6
+
+
+@pytest.mark.parametrize("index", range(20))
+def test_every_paragraph_of_the_seed_is_on_the_report_page(report, index):
+    assert seed_body()[index] in paragraphs(report)
+
+
+def test_every_number_of_the_seed_is_on_the_report_page(report):
+    body = " ".join(seed_body())
+    page = squash(report.select_one(".md-content article").get_text(" "))
+    for number in re.findall(r"\d+(?:[/.,:]\d+)*%?", body):
+        assert number in page, number
+
+
+def test_report_header_date_author_and_title(report):
+    assert squash(report.find("h1").get_text()) == _seed_lines()[4]
+    time = report.select_one(".tq-meta time")
+    assert time["datetime"] == "2021-10-01T17:25:56+07:00"
+    assert time.get_text().startswith("01/10/2021")
+    assert "Tác giả: Lê Thúy Phượng" in squash(report.select_one(".tq-meta").get_text())
+    assert squash(report.select_one(".tq-signature").get_text(" ")) == "Lê Thúy Phượng Sở Khoa học và Công nghệ"
+
+
+def test_documents_are_linked_to_the_register(default_site, report):
+    register = soup(default_site / "van-ban/index.html")
+    links = [a for a in report.select(".md-content a") if "van-ban/#" in a.get("href", "")]
+    assert len(links) == 10
+    for link in links:
+        assert register.find(id=link["href"].split("#")[1]) is not None, link
+    assert {squash(a.get_text()) for a in links} >= {"Quyết định số 361/QĐ-QĐ-UBND ngày 08/6/2021",
+                                                     "Nghị quyết số 31/2013/NQ-HĐND ngày 12/12/2013"}
+
+
+def test_the_period_table_closes_the_report(report):
+    table = report.select_one("table.tq-indicators")
+    assert table.caption.get_text() == "Các chỉ số 6 tháng đầu năm 2021"
+    rows = {squash(tr.th.get_text()): squash(tr.td.get_text()) for tr in table.select("tbody tr") if tr.td}
+    assert rows["Đề tài, dự án khoa học và công nghệ được theo dõi, quản lý"] == "42"
+    assert rows["Dự án thuộc Chương trình Nông thôn miền núi"] == "8"
+    assert rows["Taximet"] == "36"
+    assert "109/138 (79,0%)" in rows.values()
+    assert "trên 60" in rows.values()
+
+
+def test_every_page_carries_the_seeds_footer(default_site):
+    pages = sorted(default_site.rglob("*.html"))
+    assert len(pages) >= 6
+    for page in pages:
+        footer = soup(page).select_one(".tq-footer")
+        assert footer is not None, page
+        assert [squash(p.get_text()) for p in footer.find_all("p")] == seed_footer(), page
+
+
+def test_every_page_carries_the_organisations_masthead(default_site):
+    for page in sorted(default_site.rglob("*.html")):
+        masthead = squash(soup(page).select_one(".tq-masthead").get_text(" "))
+        assert masthead == "Uỷ ban nhân dân tỉnh Tuyên Quang Sở Khoa học và Công nghệ", page
+
+
+def test_contact_page_from_the_same_record(default_site):
+    text = squash(soup(default_site / "lien-he/index.html").select_one(".md-content").get_text(" "))
+    for fact in ["Số 433, Đường 17/8, phường Phan Thiết", "(0207) 3822523", "(0207) 3822709",
+                 "ThS. Nguyễn Đại Thành - Giám đốc", "25/GP-TTĐT ngày 28/5/2021"]:
+        assert fact in text
+
+
+def test_reports_index_lists_the_report(default_site):
+    index = soup(default_site / "bao-cao/index.html")
+    assert index.find("a", href="2021-6-thang-dau-nam/") is not None
+
+
+def test_no_page_loads_from_another_host(default_site):
+    for page in sorted(default_site.rglob("*.html")):
+        assert foreign_loads(soup(page)) == [], page

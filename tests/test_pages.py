@@ -1,0 +1,89 @@
+"""Golden tests: fixture data in, Markdown out. Regenerate with `UPDATE_GOLDEN=1 make test-fast` and review the diff."""
+
+import os
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from khcn import formatting
+from khcn.dataset import load_site_data
+from khcn.models import CountValue, PercentValue, RatioValue
+from khcn.pages import generated_pages, link
+
+GOLDEN = Path(__file__).parent / "golden" / "tiny"
+
+
+@pytest.fixture(scope="module")
+def tiny_pages() -> dict[str, str]:
+    from conftest import TINY_DATA
+
+    return dict(generated_pages(load_site_data(TINY_DATA)))
+
+
+def test_generated_pages_are_the_expected_ones(tiny_pages):
+    assert list(tiny_pages) == ["index.md", "bao-cao/index.md", "van-ban/index.md", "lien-he/index.md",
+                                "bao-cao/2021-6-thang.md"]
+
+
+@pytest.mark.parametrize("page", ["index.md", "bao-cao/index.md", "van-ban/index.md", "lien-he/index.md",
+                                  "bao-cao/2021-6-thang.md"])
+def test_golden(tiny_pages, page):
+    golden = GOLDEN / page
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(tiny_pages[page], encoding="utf-8")
+    assert tiny_pages[page] == golden.read_text(encoding="utf-8")
+
+
+def test_report_prose_writes_figures_as_the_department_does(tiny_pages):
+    report = tiny_pages["bao-cao/2021-6-thang.md"]
+    assert "Kiểm định 1.234 phương tiện đo (1.226 cột đo; 08 cân)." in report
+    assert "Có 200 sản phẩm, trong đó trên 60 đặc sản; năm trước 150." in report
+    assert "109/138 xã và 86,96% cơ quan." in report
+    assert "[Kế hoạch số 12/KH-UBND ngày 04/02/2021](../van-ban/index.md#vb-12-kh-ubnd)" in report
+    assert "[Quyết định số 3/2020/QĐ-UBND ngày 31/5/2020](../van-ban/index.md#vb-3-2020-qd-ubnd)" in report
+    assert "Mở đầu với &lt;b&gt; &amp; ký tự đặc biệt." in report  # editors' text is never raw HTML
+
+
+def test_report_paragraphs_inside_an_item_stay_in_the_item(tiny_pages):
+    report = tiny_pages["bao-cao/2021-6-thang.md"]
+    assert "cân).\n\n    Có 200 sản phẩm" in report
+
+
+def test_report_table_has_totals_components_and_ratios(tiny_pages):
+    report = tiny_pages["bao-cao/2021-6-thang.md"]
+    assert '<td class="tq-num">1.234</td>' in report
+    assert '<tr class="tq-component"><th scope="row">Cân</th><td class="tq-num">8</td>' in report
+    assert '<td class="tq-num">109/138 (79,0%)</td><td>UBND cấp xã</td>' in report
+    assert '<td class="tq-num">trên 60</td>' in report
+
+
+@pytest.mark.parametrize("value, prose, table", [
+    (CountValue(gia_tri="8"), "08", "8"),
+    (CountValue(gia_tri="1234"), "1.234", "1.234"),
+    (CountValue(gia_tri="60", so_sanh="tren"), "trên 60", "trên 60"),
+    (RatioValue.model_validate("109/138"), "109/138", "109/138 (79,0%)"),
+    (RatioValue.model_validate("0/0"), "0/0", "0/0"),
+    (PercentValue(gia_tri="86,96"), "86,96%", "86,96%"),
+    (PercentValue(gia_tri="100"), "100%", "100%"),
+])
+def test_value_formats(value, prose, table):
+    assert formatting.value_in_prose(value) == prose
+    assert formatting.value_in_table(value) == table
+
+
+def test_numbers_and_dates():
+    assert formatting.number(1234567) == "1.234.567"
+    assert formatting.number(Decimal("0.5"), 1) == "0,5"
+    assert formatting.day(date(2021, 10, 1)) == "01/10/2021"
+    # Nghị định 30/2020/NĐ-CP: a zero before days < 10 and months < 3 only.
+    assert [formatting.official_day(date(2021, m, d)) for d, m in [(4, 2), (31, 5), (8, 6), (19, 1), (12, 12)]] == [
+        "04/02/2021", "31/5/2021", "08/6/2021", "19/01/2021", "12/12/2021"]
+
+
+def test_links_between_generated_pages():
+    assert link("bao-cao/x.md", "van-ban/index.md", "vb-26-kh-ubnd") == "../van-ban/index.md#vb-26-kh-ubnd"
+    assert link("index.md", "bao-cao/x.md") == "bao-cao/x.md"
+    assert link("bao-cao/index.md", "bao-cao/x.md") == "x.md"
