@@ -92,7 +92,10 @@ def test_search_finds_the_report(browser, base_url):
     page = context.new_page()
     page.goto(base_url, wait_until="networkidle")
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator(".md-search__input").fill("phương tiện đo")
+    # Material shows its placeholder once the search worker has built the index; a query typed earlier is lost.
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('Nhập')",
+                           timeout=20_000)
+    page.keyboard.type("phương tiện đo", delay=20)  # typed as a reader types: Material listens to key events
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=10_000)
     assert "Kết quả công tác quản lý nhà nước" in page.locator(".md-search-result").inner_text()
