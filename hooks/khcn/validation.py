@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import typing
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -23,9 +24,14 @@ _SHAPES = {
 def validate(model: type, data: object, doc: SourceDocument, prefix: tuple = ()):
     """The record built from `data` (found at `prefix` in `doc`) and the list of problems (then the record is None)."""
     try:
-        return TypeAdapter(model).validate_python(data), []
+        return _adapter(model).validate_python(data), []
     except ValidationError as exc:
         return None, [_translate(error, model, doc, prefix) for error in exc.errors()]
+
+
+@functools.cache
+def _adapter(model: type) -> TypeAdapter:
+    return TypeAdapter(model)  # building one costs far more than using it: once per model
 
 
 def _translate(error: dict, model: type, doc: SourceDocument, prefix: tuple) -> DataError:
