@@ -15,7 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import DataError, DataErrors
-from .fields import read_slug
+from pydantic_core import PydanticCustomError
+
+from .fields import read_count, read_percentage, read_slug
+from .formatting import value_in_table
+from .history import published_versions
+from .yamlsource import parse_yaml
 from .models import VALUE_MODELS, Area, Catalogue, Indicator, LegalDocument, Organisation, Report, Value
 from .periods import EXAMPLES as PERIOD_EXAMPLES
 from .periods import Period, parse_period
@@ -64,9 +69,11 @@ class SiteData:
         return {ind: value for (ind, period), value in self.values.items() if period == period_id}
 
 
-def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
-    """Read and check everything under `data_dir`; raise DataErrors listing every problem found."""
-    loader = _Loader(Path(data_dir), shown_as)
+def load_site_data(data_dir: Path, shown_as: str = "data", check_history: bool = True) -> SiteData:
+    """Read and check everything under `data_dir`; raise DataErrors listing every problem found.
+
+    With `check_history`, values already published (committed to git) may change only with a correction note."""
+    loader = _Loader(Path(data_dir), shown_as, check_history)
     site = loader.load()
     if loader.errors:
         raise DataErrors(loader.errors)
@@ -74,8 +81,9 @@ def load_site_data(data_dir: Path, shown_as: str = "data") -> SiteData:
 
 
 class _Loader:
-    def __init__(self, data_dir: Path, shown_as: str):
+    def __init__(self, data_dir: Path, shown_as: str, check_history: bool = True):
         self.data_dir = data_dir
+        self.check_history = check_history
         self.shown_as = shown_as
         self.errors: list[DataError] = []
         self.normalised: list[str] = []
@@ -272,7 +280,45 @@ class _Loader:
                 if value is not None:
                     values[(indicator_id, period.id)] = value
             self._check_parts(doc, period, values, indicators)
+            if self.check_history:
+                current = {i: v for (i, p), v in values.items() if p == period.id}
+                self._check_corrections(doc, path, current, indicators)
         return values, dict(sorted(periods.items(), key=lambda item: item[1]))
+
+    def _check_corrections(self, doc: SourceDocument, path: Path, current: dict, indicators: dict) -> None:
+        """A value readers have seen (any committed version) may change only with a correction note."""
+        history = [self._published(text, doc.file, indicators) for _, text in published_versions(path)]
+        error = self._error_at(doc)
+        for indicator_id in sorted({i for version in history for i in version} - set(current)):
+            if indicator_id in indicators and f"{indicator_id}@{path.stem}" not in self.broken:
+                error((), f"giá trị đã công bố của `{indicator_id}` bị xoá khỏi tệp",
+                      "giữ lại giá trị đã công bố; nếu sai, sửa giá trị và ghi `dinh_chinh`")
+        for indicator_id, value in current.items():
+            seen = [version[indicator_id] for version in history if indicator_id in version] + [value]
+            for old, new in zip(seen, seen[1:]):
+                if _essence(old) == _essence(new):
+                    continue
+                kind = indicators[indicator_id].kind
+                if not any(_same_value(kind, note.previous, old) for note in value.corrections):
+                    error((indicator_id,), f"giá trị đã công bố {value_in_table(old)} nay là {value_in_table(new)} "
+                          "mà không có ghi chú đính chính",
+                          f"thêm vào `{indicator_id}` một mục `dinh_chinh` với `ngay`, "
+                          f"`gia_tri_cu: {value_in_table(old)}` và `ly_do`")
+
+    @staticmethod
+    def _published(text: str, name: str, indicators: dict) -> dict:
+        """The values of one committed version (a version that did not validate was never published)."""
+        try:
+            doc = parse_yaml(text, name)
+        except DataErrors:
+            return {}
+        version = {}
+        for indicator_id, raw in (doc.data.items() if isinstance(doc.data, dict) else ()):
+            if indicator_id in indicators:
+                value, errors = validate(VALUE_MODELS[indicators[indicator_id].kind], raw, doc, (indicator_id,))
+                if value is not None:
+                    version[indicator_id] = value
+        return version
 
     def _value(self, doc: SourceDocument, period_id: str, indicator_id: str, raw: object, indicators: dict):
         error = self._error_at(doc)
@@ -406,6 +452,23 @@ def _texts(report: Report):
         yield None, "chuyen_tiep", report.transition
     for index, text in enumerate(report.tasks):
         yield index, "nhiem_vu", text
+
+
+def _essence(value) -> dict:
+    return value.model_dump(exclude={"corrections"})
+
+
+def _same_value(kind: str, text: str, old) -> bool:
+    """Does an editor's `gia_tri_cu` name the value that was published?"""
+    try:
+        if kind == "so_luong":
+            return read_count(text.removeprefix("trên").removeprefix("dưới").removeprefix("khoảng")) == old.value
+        if kind == "ty_le":
+            numerator, _, denominator = text.partition("(")[0].partition("/")
+            return (read_count(numerator), read_count(denominator)) == (old.numerator, old.denominator)
+        return read_percentage(text) == old.value
+    except PydanticCustomError:
+        return False
 
 
 def _one_of(found: str, choices: list[str], expected: str) -> str:

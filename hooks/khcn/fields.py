@@ -126,6 +126,35 @@ def read_datetime(value: object) -> datetime:
         raise reject(f"giờ `{time_text.strip()}` không có thật", "giờ từ 0:00:00 đến 23:59:59") from None
 
 
+_MONTH = re.compile(r"^(\d{1,2})/(\d{4})$|^(\d{4})-(\d{2})$")
+MONTH_EXPECTED = "một tháng dạng tháng/năm, ví dụ 01/2021"
+
+
+def read_month(value: object) -> date:
+    """A month (`01/2021`), kept as its first day; a full date is accepted and kept as it is."""
+    text = _text_of(value, MONTH_EXPECTED)
+    match = _MONTH.match(text)
+    if not match:
+        if _DMY.match(text) or _ISO_DATE.match(text):
+            return read_date(text)
+        raise reject(f"`{text}`", MONTH_EXPECTED)
+    month, year = (int(match[1]), int(match[2])) if match[1] else (int(match[4]), int(match[3]))
+    if not 1 <= month <= 12:
+        raise reject(f"tháng `{text}` không có trong lịch", MONTH_EXPECTED)
+    return date(year, month, 1)
+
+
+_FLAGS = {"true": True, "false": False, "có": True, "không": False}
+
+
+def read_flag(value: object) -> bool:
+    expected = "`có` hoặc `không` (hoặc true/false)"
+    text = _text_of(value, expected)
+    if text.lower() not in _FLAGS:
+        raise reject(f"`{text}`", expected)
+    return _FLAGS[text.lower()]
+
+
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -155,3 +184,5 @@ Date = Annotated[date, PlainValidator(read_date)]
 DateTime = Annotated[datetime, PlainValidator(read_datetime)]
 Slug = Annotated[str, PlainValidator(read_slug)]
 PeriodField = Annotated[Period, PlainValidator(read_period)]
+Month = Annotated[date, PlainValidator(read_month)]
+Flag = Annotated[bool, PlainValidator(read_flag)]

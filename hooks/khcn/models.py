@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .fields import Count, Date, DateTime, Percentage, PeriodField, Slug, Text, reject
+from .fields import Count, Date, DateTime, Flag, Month, Percentage, PeriodField, Slug, Text, reject
 
 
 class Record(BaseModel):
@@ -81,6 +81,8 @@ class Indicator(Record):
     components: tuple[Component, ...] = Field((), alias="thanh_phan")
     part_of: Slug | None = Field(None, alias="thuoc")
     denominator: Text | None = Field(None, alias="mau_so")
+    key: Flag = Field(False, alias="noi_bat")  # shown first on the statistics overview
+    counted_in: Literal["de-tai-du-an", "bao-ho"] | None = Field(None, alias="dem_tu_so")  # a register
 
 
 class Catalogue(Record):
@@ -90,12 +92,21 @@ class Catalogue(Record):
 
 # --- values of one period (data/so-lieu/<period>.yaml) --------------------------------------------------------
 
+class Correction(Record):
+    """A published value changed later: when, what readers saw before, and why."""
+
+    date: Date = Field(alias="ngay")
+    previous: Text = Field(alias="gia_tri_cu")
+    reason: Text = Field(alias="ly_do")
+
+
 class CountValue(Record):
     """A count, written `42` or with a bound and a breakdown."""
 
     value: Count = Field(alias="gia_tri")
     bound: Literal["tren", "duoi", "khoang"] | None = Field(None, alias="so_sanh")
     components: dict[Slug, Count] = Field(default_factory=dict, alias="thanh_phan")
+    corrections: tuple[Correction, ...] = Field((), alias="dinh_chinh")
 
     @model_validator(mode="before")
     @classmethod
@@ -108,6 +119,7 @@ class RatioValue(Record):
 
     numerator: Count = Field(alias="tu_so")
     denominator: Count = Field(alias="mau_so")
+    corrections: tuple[Correction, ...] = Field((), alias="dinh_chinh")
 
     @model_validator(mode="before")
     @classmethod
@@ -126,6 +138,7 @@ class RatioValue(Record):
 
 class PercentValue(Record):
     value: Percentage = Field(alias="gia_tri")
+    corrections: tuple[Correction, ...] = Field((), alias="dinh_chinh")
 
     @model_validator(mode="before")
     @classmethod
@@ -150,3 +163,51 @@ class Report(Record):
     results: tuple[Text, ...] = Field(alias="ket_qua")
     transition: Text | None = Field(None, alias="chuyen_tiep")
     tasks: tuple[Text, ...] = Field((), alias="nhiem_vu")
+
+
+# --- registers (data/de-tai-du-an.yaml, data/bao-ho.yaml) --------------------------------------------------------
+
+ProjectLevel = Literal["cap-quoc-gia", "cap-tinh", "nong-thon-mien-nui", "cap-co-so"]
+PROJECT_LEVELS = {"cap-quoc-gia": "Cấp quốc gia", "cap-tinh": "Cấp tỉnh",
+                  "nong-thon-mien-nui": "Chương trình Nông thôn miền núi", "cap-co-so": "Cấp cơ sở"}
+PROJECT_STATUSES = {"de-xuat": "Đề xuất", "dang-thuc-hien": "Đang thực hiện", "da-nghiem-thu": "Đã nghiệm thu",
+                    "dung-thuc-hien": "Dừng thực hiện"}
+
+
+class Project(Record):
+    code: Text = Field(alias="ma_so")
+    title: Text = Field(alias="ten")
+    level: ProjectLevel = Field(alias="cap")
+    programme: Text | None = Field(None, alias="chuong_trinh")
+    host: Text = Field(alias="to_chuc_chu_tri")
+    start: Month = Field(alias="bat_dau")
+    end: Month | None = Field(None, alias="ket_thuc")
+    status: Literal["de-xuat", "dang-thuc-hien", "da-nghiem-thu", "dung-thuc-hien"] = Field(alias="trang_thai")
+
+
+class ProjectRegister(Record):
+    complete_periods: tuple[PeriodField, ...] = Field((), alias="day_du_cac_ky")
+    entries: tuple[Project, ...] = Field((), alias="de_tai_du_an")
+
+
+PROTECTION_KINDS = {"nhan-hieu": "Nhãn hiệu", "nhan-hieu-tap-the": "Nhãn hiệu tập thể",
+                    "nhan-hieu-chung-nhan": "Nhãn hiệu chứng nhận", "chi-dan-dia-ly": "Chỉ dẫn địa lý"}
+PROTECTION_STATUSES = {"dang-xay-dung": "Đang xây dựng hồ sơ", "da-nop-don": "Đã nộp đơn",
+                       "dang-tham-dinh": "Đang thẩm định", "da-cap": "Đã được cấp văn bằng"}
+
+
+class Protection(Record):
+    product: Text = Field(alias="san_pham")
+    holder: Text | None = Field(None, alias="chu_so_huu")
+    district: Text = Field(alias="huyen")
+    kind: Literal["nhan-hieu", "nhan-hieu-tap-the", "nhan-hieu-chung-nhan", "chi-dan-dia-ly"] = Field(alias="loai")
+    status: Literal["dang-xay-dung", "da-nop-don", "dang-tham-dinh", "da-cap"] = Field(alias="trang_thai")
+    date: Date | None = Field(None, alias="ngay")  # of the status: the grant date once granted
+    as_of: Date = Field(alias="tinh_den")  # the status is known as of this date
+    note: Text | None = Field(None, alias="ghi_chu")
+    source: Text | None = Field(None, alias="nguon")
+
+
+class ProtectionRegister(Record):
+    complete_periods: tuple[PeriodField, ...] = Field((), alias="day_du_cac_ky")
+    entries: tuple[Protection, ...] = Field((), alias="bao_ho")

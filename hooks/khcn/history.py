@@ -1,0 +1,34 @@
+"""What was published before: main is the website, so every committed version of a file was once on the site.
+
+Used to require a correction note (`dinh_chinh`) whenever a value readers have already seen is changed.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+
+def _git(folder: Path, *args: str) -> str | None:
+    try:
+        result = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return result.stdout
+
+
+def published_versions(path: Path) -> list[tuple[str, str]]:
+    """(commit, text) of every committed version of `path`, oldest first; [] when it is not under git."""
+    path = path.resolve()
+    top = _git(path.parent, "rev-parse", "--show-toplevel")
+    if not top:
+        return []
+    root = Path(top.strip()).resolve()
+    relative = path.relative_to(root).as_posix()
+    log = _git(root, "log", "--format=%H", "--", relative)
+    versions = []
+    for commit in reversed((log or "").split()):
+        text = _git(root, "show", f"{commit}:{relative}")
+        if text is not None:
+            versions.append((commit, text))
+    return versions

@@ -1,0 +1,86 @@
+"""A value already published (committed: main is the website) changes only with a correction note."""
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from khcn.dataset import load_site_data
+from khcn.errors import DataErrors
+
+GIT_ENV = {"GIT_AUTHOR_NAME": "Biên tập", "GIT_AUTHOR_EMAIL": "bt@example.invalid", "GIT_COMMITTER_NAME": "Biên tập",
+           "GIT_COMMITTER_EMAIL": "bt@example.invalid", "PATH": "/usr/bin:/bin"}
+
+
+def _git(folder: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, env=GIT_ENV)
+
+
+@pytest.fixture
+def published(tiny_data: Path) -> Path:
+    """The tiny data committed once, as if published."""
+    _git(tiny_data.parent, "init", "-q")
+    _git(tiny_data.parent, "add", "data")
+    _git(tiny_data.parent, "commit", "-qm", "Công bố")
+    return tiny_data
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_changed_value_without_a_note_fails(published):
+    _edit(published / "so-lieu/2020-H1.yaml", "san-pham-bao-ho: 150", "san-pham-bao-ho: 151")
+    with pytest.raises(DataErrors) as caught:
+        load_site_data(published)
+    assert [str(e) for e in caught.value.errors] == [
+        "data/so-lieu/2020-H1.yaml:1 — trường `san-pham-bao-ho`: gặp giá trị đã công bố 150 nay là 151 mà không có "
+        "ghi chú đính chính; cần thêm vào `san-pham-bao-ho` một mục `dinh_chinh` với `ngay`, `gia_tri_cu: 150` "
+        "và `ly_do`."]
+
+
+def test_a_changed_value_with_its_note_passes_and_keeps_the_note(published):
+    (published / "so-lieu/2020-H1.yaml").write_text(
+        "san-pham-bao-ho:\n  gia_tri: 151\n  dinh_chinh:\n    - ngay: 15/11/2021\n      gia_tri_cu: 150\n"
+        "      ly_do: Bổ sung một văn bằng cấp trong kỳ nhưng báo cáo muộn.\n", encoding="utf-8")
+    site = load_site_data(published)
+    note = site.values[("san-pham-bao-ho", "2020-H1")].corrections[0]
+    assert (note.previous, note.reason) == ("150", "Bổ sung một văn bằng cấp trong kỳ nhưng báo cáo muộn.")
+
+
+def test_a_note_naming_another_old_value_does_not_count(published):
+    (published / "so-lieu/2020-H1.yaml").write_text(
+        "san-pham-bao-ho:\n  gia_tri: 151\n  dinh_chinh:\n    - ngay: 15/11/2021\n      gia_tri_cu: 149\n"
+        "      ly_do: Nhầm.\n", encoding="utf-8")
+    with pytest.raises(DataErrors):
+        load_site_data(published)
+
+
+def test_every_published_change_needs_its_note(published):
+    """Two corrections committed one after the other: both stay on record."""
+    values = published / "so-lieu/2021-H1.yaml"
+    _edit(values, "xa-ap-dung: 109/138", "xa-ap-dung:\n  tu_so: 110\n  mau_so: 138\n  dinh_chinh:\n"
+                                         "    - ngay: 01/11/2021\n      gia_tri_cu: 109/138\n      ly_do: Thêm một xã.")
+    load_site_data(published)
+    _git(published.parent, "commit", "-qam", "Đính chính lần 1")
+    _edit(values, "tu_so: 110", "tu_so: 111")
+    with pytest.raises(DataErrors) as caught:
+        load_site_data(published)
+    assert "gặp giá trị đã công bố 110/138 (79,7%) nay là 111/138 (80,4%)" in str(caught.value)
+    _edit(values, "      ly_do: Thêm một xã.", "      ly_do: Thêm một xã.\n    - ngay: 02/11/2021\n"
+                                                 "      gia_tri_cu: 110/138\n      ly_do: Thêm một xã nữa.")
+    assert len(load_site_data(published).values[("xa-ap-dung", "2021-H1")].corrections) == 2
+
+
+def test_a_published_value_cannot_silently_disappear(published):
+    _edit(published / "so-lieu/2021-H1.yaml", "co-quan-ap-dung: 86,96\n", "")
+    with pytest.raises(DataErrors) as caught:
+        load_site_data(published)
+    assert "gặp giá trị đã công bố của `co-quan-ap-dung` bị xoá khỏi tệp" in str(caught.value)
+
+
+def test_unpublished_changes_need_no_note(tiny_data):
+    _edit(tiny_data / "so-lieu/2020-H1.yaml", "san-pham-bao-ho: 150", "san-pham-bao-ho: 151")
+    assert load_site_data(tiny_data).values[("san-pham-bao-ho", "2020-H1")].value == 151
