@@ -26,6 +26,7 @@ NICE = ("1", "2", "2.5", "5", "10")  # step mantissas that read as round numbers
 BAR_SHARE = 0.6  # of each slot; the rest is the gap between bars
 MAX_BAR = 72  # two or three bars should not turn into slabs
 SIN45 = math.sqrt(0.5)
+NUDGE = 0.35 * FONT  # about half a digit's height: centres a text on a line or a bar
 
 _ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
@@ -114,6 +115,30 @@ def _every(n: int, slot: float, needed: float) -> list[bool]:
     return [(n - 1 - i) % k == 0 for i in range(n)]
 
 
+def _bars(points: list[Point], left: float, slot: float, bottom: float, scale: float,
+          rotate_values: bool, rotate_labels: bool) -> list[Bar]:
+    """One bar per point, centred in its slot, with where its value and period label go."""
+    n = len(points)
+    # Texts need about a line's height between neighbours when they run upwards or slant.
+    shown_values = _every(n, slot, FONT + 2) if rotate_values else [True] * n
+    shown_labels = _every(n, slot, FONT * 1.5) if rotate_labels else [True] * n
+    width = min(slot * BAR_SHARE, MAX_BAR)
+    bars = []
+    for i, p in enumerate(points):
+        center = left + slot * (i + 0.5)
+        # Round the height first so that every bar stands exactly on the baseline.
+        h = _round(p.value * scale)
+        y = _round(bottom - h)
+        bars.append(Bar(
+            point=p, x=_round(center - width / 2), y=y, width=_round(width), height=h,
+            value_x=_round(center + NUDGE if rotate_values else center), value_y=_round(y - GAP),
+            label_x=_round(center + NUDGE if rotate_labels else center),
+            label_y=_round(bottom + 2 * GAP if rotate_labels else bottom + FONT + GAP),
+            show_value=shown_values[i], show_label=shown_labels[i],
+        ))
+    return bars
+
+
 def layout(points: list[Point], unit: str) -> Layout:
     """The chart's geometry, in viewBox units."""
     if len(points) < 2:
@@ -142,29 +167,12 @@ def layout(points: list[Point], unit: str) -> Layout:
     label_room = (label_len + FONT) * SIN45 + 2 * GAP if rotate_labels else FONT + 2 * GAP
     height = _round(bottom + label_room)
 
-    # Texts need about a line's height between neighbours when they run upwards or slant.
-    shown_values = _every(n, slot, FONT + 2) if rotate_values else [True] * n
-    shown_labels = _every(n, slot, FONT * 1.5) if rotate_labels else [True] * n
-
     scale = PLOT_HEIGHT / float(ticks[-1])
-    width = min(slot * BAR_SHARE, MAX_BAR)
-    nudge = FONT * 0.35  # about half a digit's height: centres a text on a line or a bar
-    bars = []
-    for i, p in enumerate(points):
-        center = left + slot * (i + 0.5)
-        # Round the height first so that every bar stands exactly on the baseline.
-        h = _round(p.value * scale)
-        y = _round(bottom - h)
-        bars.append(Bar(
-            point=p, x=_round(center - width / 2), y=y, width=_round(width), height=h,
-            value_x=_round(center + nudge if rotate_values else center), value_y=_round(y - GAP),
-            label_x=_round(center + nudge if rotate_labels else center),
-            label_y=_round(bottom + 2 * GAP if rotate_labels else bottom + FONT + GAP),
-            show_value=shown_values[i], show_label=shown_labels[i],
-        ))
+    bars = _bars(points, left, slot, bottom, scale, rotate_values, rotate_labels)
     return Layout(
-        width=WIDTH, height=height, left=left, right=right, top=top, bottom=_round(bottom), tick_x=_round(left - GAP), caption_y=FONT + GAP,
-        ticks=[Tick(y=_round(bottom - float(t) * scale), text_y=_round(bottom - float(t) * scale + nudge), text=s)
+        width=WIDTH, height=height, left=left, right=right, top=top, bottom=_round(bottom),
+        tick_x=_round(left - GAP), caption_y=FONT + GAP,
+        ticks=[Tick(y=_round(bottom - float(t) * scale), text_y=_round(bottom - float(t) * scale + NUDGE), text=s)
                for t, s in zip(ticks, tick_texts)],
         bars=bars, rotate_values=rotate_values, rotate_labels=rotate_labels,
     )
@@ -179,7 +187,11 @@ def describe(points: list[Point], unit: str) -> str:
 
 
 def bar_chart(points: list[Point], title: str, unit: str, chart_id: str) -> str:
-    """SVG markup (a string) of a vertical bar chart of `points` in order. Requires len(points) >= 2 (raise ValueError otherwise)."""
+    """SVG markup (a string, starting `<svg`, to inline in HTML) of a vertical bar chart of `points` in order.
+
+    `unit` ("sản phẩm") goes into the caption and the text alternative; `chart_id` (an ASCII slug) makes the
+    element ids unique on the page. Raises ValueError for fewer than two points or a negative value.
+    """
     return _ENV.get_template("chart.svg.j2").render(
         chart=layout(points, unit), title=title, unit=unit, desc=describe(points, unit), id=chart_id, font=FONT,
     )

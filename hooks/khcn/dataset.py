@@ -21,7 +21,9 @@ from .fields import read_count, read_percentage, read_slug
 from .formatting import value_in_table
 from .history import published_versions
 from .yamlsource import parse_yaml
-from .models import VALUE_MODELS, Area, Catalogue, Indicator, LegalDocument, Organisation, Report, Value
+from .models import (VALUE_MODELS, Area, Catalogue, Indicator, LegalDocument, Organisation, ProjectRegister,
+                     ProtectionRegister, Report, Value)
+from .registers import counted, projects_frame, protections_frame
 from .periods import EXAMPLES as PERIOD_EXAMPLES
 from .periods import Period, parse_period
 from .slugs import document_anchor
@@ -30,6 +32,8 @@ from .validation import validate
 from .yamlsource import SourceDocument, read_yaml
 
 ORGANISATION_FILE = "to-chuc.yaml"
+PROJECTS_FILE = "de-tai-du-an.yaml"
+PROTECTIONS_FILE = "bao-ho.yaml"
 DOCUMENTS_FILE = "van-ban.yaml"
 CATALOGUE_FILE = "chi-so.yaml"
 VALUES_DIR = "so-lieu"
@@ -55,6 +59,8 @@ class SiteData:
     values: dict[tuple[str, str], Value]  # (indicator id, period id) -> value
     periods: dict[str, Period]
     reports: list[ReportPage]  # newest first
+    projects: ProjectRegister = field(default_factory=ProjectRegister)
+    protections: ProtectionRegister = field(default_factory=ProtectionRegister)
     normalised: list[str] = field(default_factory=list)  # "file:line" where text was turned into NFC
 
     @property
@@ -91,6 +97,7 @@ class _Loader:
         self.catalogue_broken = False
         self.documents_broken = False
         self._document_lines: dict[str, int] = {}
+        self._value_lines: dict[tuple[str, str], tuple[str, int]] = {}
 
     def load(self) -> SiteData | None:
         self._check_layout()
@@ -100,9 +107,42 @@ class _Loader:
         indicators = {i.id: i for i in catalogue.indicators} if catalogue else {}
         values, periods = self._values(indicators)
         reports = self._reports(indicators, documents, values)
+        registers = {"de-tai-du-an": self._register(PROJECTS_FILE, ProjectRegister),
+                     "bao-ho": self._register(PROTECTIONS_FILE, ProtectionRegister)}
+        self._check_registers(registers, indicators, values)
         if self.errors:
             return None
-        return SiteData(organisation, documents, catalogue, values, periods, reports, self.normalised)
+        return SiteData(organisation, documents, catalogue, values, periods, reports,
+                        registers["de-tai-du-an"], registers["bao-ho"], self.normalised)
+
+    # --- registers -------------------------------------------------------------------------------------------
+
+    def _register(self, relative: str, model: type):
+        """A register file is optional: without it the register is empty."""
+        if not (self.data_dir / relative).is_file():
+            return model()
+        return self._record(relative, model) or model()
+
+    def _check_registers(self, registers: dict, indicators: dict, values: dict) -> None:
+        """Where a register is complete for a period, its count must equal the reported indicator."""
+        frames = {"de-tai-du-an": projects_frame(registers["de-tai-du-an"]),
+                  "bao-ho": protections_frame(registers["bao-ho"])}
+        for indicator in indicators.values():
+            register = indicator.counted_in
+            if register is None:
+                continue
+            for period in registers[register].complete_periods:
+                value = values.get((indicator.id, period.id))
+                if value is None:
+                    continue
+                found = counted(frames[register], register, period)
+                problem = _disagreement(indicator, value, found)
+                if problem:
+                    file, line = self._value_lines[(indicator.id, period.id)]
+                    register_file = PROJECTS_FILE if register == "de-tai-du-an" else PROTECTIONS_FILE
+                    self.errors.append(DataError(file, line, indicator.id, problem + f" theo sổ {register_file}",
+                                                 f"số báo cáo khớp với sổ, hoặc bỏ kỳ {period.id} khỏi "
+                                                 f"`day_du_cac_ky` của {register_file} nếu sổ chưa ghi đủ"))
 
     def _items(self, doc: SourceDocument, path: tuple, items: object, model: type, key: str) -> list:
         """Valid records of a list, each checked on its own so one bad item hides none of the others.
@@ -152,7 +192,7 @@ class _Loader:
         return record
 
     def _check_layout(self) -> None:
-        known = {ORGANISATION_FILE, DOCUMENTS_FILE, CATALOGUE_FILE}
+        known = {ORGANISATION_FILE, DOCUMENTS_FILE, CATALOGUE_FILE, PROJECTS_FILE, PROTECTIONS_FILE}
         for path in sorted(self.data_dir.rglob("*")):
             relative = path.relative_to(self.data_dir).as_posix()
             if path.is_dir() or any(part.startswith(".") for part in path.parts):
@@ -330,6 +370,7 @@ class _Loader:
             return None
         value, errors = validate(VALUE_MODELS[indicator.kind], raw, doc, (indicator_id,))
         self.errors.extend(errors)
+        self._value_lines[(indicator_id, period_id)] = (doc.file, doc.line_of((indicator_id,)))
         if value is None:
             self.broken.add(f"{indicator_id}@{period_id}")
             return None
@@ -452,6 +493,18 @@ def _texts(report: Report):
         yield None, "chuyen_tiep", report.transition
     for index, text in enumerate(report.tasks):
         yield index, "nhiem_vu", text
+
+
+def _disagreement(indicator: Indicator, value, found) -> str | None:
+    """How a reported count differs from the register's count, or None when they agree."""
+    total = int(found.sum())
+    if value.value != total:
+        return f"báo cáo ghi {value.value} nhưng đếm được {total}"
+    for component in indicator.components:
+        reported, counted_here = value.components.get(component.id), int(found.get(component.id, 0))
+        if reported is not None and reported != counted_here:
+            return f"thành phần `{component.id}` báo cáo ghi {reported} nhưng đếm được {counted_here}"
+    return None
 
 
 def _essence(value) -> dict:

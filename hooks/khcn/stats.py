@@ -1,0 +1,209 @@
+"""Statistics from the same records the reports cite: the long table of every value, series, changes.
+
+Periods compare only with periods of the same kind (6 tháng, 9 tháng, năm, quý). A change is given, as
+Vietnamese statistics give it, against the same period of the previous year ("so với cùng kỳ năm trước").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pandas as pd
+
+from . import formatting
+from .dataset import SiteData
+from .models import CountValue, Indicator, PercentValue, RatioValue, Value
+from .opendata import Field
+from .periods import Period
+
+COUNTING = {"trong_ky": "Phát sinh trong kỳ", "cuoi_ky": "Tồn tại đến cuối kỳ"}
+PERIOD_KINDS = {"6thang": "6 tháng", "9thang": "9 tháng", "nam": "Năm", "quy": "Quý"}
+
+VALUE_FIELDS = [
+    Field("chi_so", "string", "Mã chỉ số", "Mã của chỉ số trong danh mục"),
+    Field("ten_chi_so", "string", "Chỉ số", "Tên chỉ số"),
+    Field("linh_vuc", "string", "Lĩnh vực", "Tên lĩnh vực của chỉ số"),
+    Field("thanh_phan", "string", "Mã thành phần", "Mã thành phần của phân tổ; trống: số tổng"),
+    Field("ten_thanh_phan", "string", "Thành phần", "Tên thành phần của phân tổ; trống: số tổng"),
+    Field("ky", "string", "Mã kỳ", "Kỳ báo cáo, ví dụ 2021-H1 (6 tháng đầu năm 2021)"),
+    Field("ten_ky", "string", "Kỳ", "Tên kỳ báo cáo"),
+    Field("loai_ky", "string", "Loại kỳ", "6 tháng, 9 tháng, năm hoặc quý: chỉ so sánh các kỳ cùng loại"),
+    Field("tu_ngay", "date", "Từ ngày", "Ngày đầu kỳ"),
+    Field("den_ngay", "date", "Đến ngày", "Ngày cuối kỳ"),
+    Field("gia_tri", "number", "Giá trị", "Số đếm, tỉ lệ phần trăm, hoặc với phân số: tỉ lệ tử số/mẫu số (%)"),
+    Field("so_sanh", "string", "So sánh", "trên, dưới hoặc khoảng khi giá trị là một mốc; trống: giá trị đúng"),
+    Field("tu_so", "integer", "Tử số", "Với chỉ số dạng phân số"),
+    Field("mau_so", "integer", "Mẫu số", "Với chỉ số dạng phân số"),
+    Field("don_vi", "string", "Đơn vị", "Đơn vị tính"),
+    Field("cach_tinh", "string", "Cách tính", "Phát sinh trong kỳ hoặc tồn tại đến cuối kỳ"),
+    Field("dinh_chinh", "string", "Đính chính", "Các lần đính chính sau khi công bố: ngày, giá trị cũ, lý do"),
+]
+
+CATALOGUE_FIELDS = [
+    Field("chi_so", "string", "Mã chỉ số", "Mã của chỉ số, dùng trong đường dẫn /thong-ke/chi-so/<mã>/"),
+    Field("ten_chi_so", "string", "Chỉ số", "Tên chỉ số"),
+    Field("linh_vuc", "string", "Lĩnh vực", "Tên lĩnh vực"),
+    Field("don_vi", "string", "Đơn vị", "Đơn vị tính"),
+    Field("kieu", "string", "Kiểu", "so_luong (số đếm), ty_le (phân số) hoặc phan_tram (tỉ lệ phần trăm)"),
+    Field("cach_tinh", "string", "Cách tính", "Phát sinh trong kỳ hoặc tồn tại đến cuối kỳ"),
+    Field("dinh_nghia", "string", "Định nghĩa", "Định nghĩa của chỉ số"),
+    Field("thanh_phan", "string", "Thành phần", "Các thành phần của phân tổ, cách nhau bởi dấu chấm phẩy"),
+]
+
+
+def period_kind_label(period: Period) -> str:
+    return PERIOD_KINDS[period.kind]
+
+
+def numeric(value: Value) -> Decimal:
+    """One number per value, for charts and machine-readable tables (a fraction as its share in %)."""
+    if isinstance(value, RatioValue):
+        return value.share if value.share is not None else Decimal(0)
+    return Decimal(value.value)
+
+
+def _corrections_text(value: Value) -> str:
+    return "; ".join(f"{formatting.day(c.date)}: trước đây {c.previous} ({c.reason})" for c in value.corrections)
+
+
+def values_frame(site: SiteData, indicator_ids: list[str] | None = None) -> pd.DataFrame:
+    """Every value (totals and components), in catalogue order then by period: the long table of the open data."""
+    areas = site.areas
+    rows = []
+    for indicator in site.catalogue.indicators:
+        if indicator_ids is not None and indicator.id not in indicator_ids:
+            continue
+        for period, value in series(site, indicator.id):
+            base = {"chi_so": indicator.id, "ten_chi_so": indicator.name, "linh_vuc": areas[indicator.area].name,
+                    "ky": period.id, "ten_ky": period.label, "loai_ky": period_kind_label(period),
+                    "tu_ngay": period.start, "den_ngay": period.end, "don_vi": indicator.unit,
+                    "cach_tinh": COUNTING[indicator.counting], "dinh_chinh": _corrections_text(value) or None}
+            rows.append(base | _value_columns(value) | {"thanh_phan": None, "ten_thanh_phan": None})
+            for component in indicator.components:
+                if isinstance(value, CountValue) and component.id in value.components:
+                    rows.append(base | {"thanh_phan": component.id, "ten_thanh_phan": component.name,
+                                        "gia_tri": Decimal(value.components[component.id]), "so_sanh": None,
+                                        "tu_so": None, "mau_so": None})
+    frame = pd.DataFrame(rows, columns=[f.name for f in VALUE_FIELDS])
+    for column in ("tu_so", "mau_so"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def _value_columns(value: Value) -> dict:
+    bound = formatting.BOUND_WORDS.get(value.bound) if isinstance(value, CountValue) and value.bound else None
+    ratio = isinstance(value, RatioValue)
+    return {"gia_tri": numeric(value).quantize(Decimal("0.01")) if ratio else numeric(value), "so_sanh": bound,
+            "tu_so": value.numerator if ratio else None, "mau_so": value.denominator if ratio else None}
+
+
+def catalogue_frame(site: SiteData) -> pd.DataFrame:
+    areas = site.areas
+    rows = [{"chi_so": i.id, "ten_chi_so": i.name, "linh_vuc": areas[i.area].name, "don_vi": i.unit, "kieu": i.kind,
+             "cach_tinh": COUNTING[i.counting], "dinh_nghia": i.definition,
+             "thanh_phan": "; ".join(c.name for c in i.components) or None} for i in site.catalogue.indicators]
+    return pd.DataFrame(rows, columns=[f.name for f in CATALOGUE_FIELDS])
+
+
+def series(site: SiteData, indicator_id: str) -> list[tuple[Period, Value]]:
+    """The indicator's values, oldest period first."""
+    return sorted(((site.periods[p], v) for (i, p), v in site.values.items() if i == indicator_id),
+                  key=lambda item: item[0])
+
+
+def by_kind(points: list[tuple[Period, Value]]) -> dict[str, list[tuple[Period, Value]]]:
+    """A series split into the kinds of period that may be compared, in a fixed order."""
+    groups: dict[str, list] = {}
+    for period, value in points:
+        groups.setdefault(period.kind, []).append((period, value))
+    return {kind: groups[kind] for kind in PERIOD_KINDS if kind in groups}
+
+
+def same_period_last_year(period: Period) -> str:
+    return f"{period.year - 1}{period.id[4:]}"
+
+
+@dataclass(frozen=True)
+class Change:
+    previous_period: Period
+    previous: Value
+    text: str  # "+12 (+6,0%)", "−1,5 điểm %", "không đổi"
+
+
+def change(site: SiteData, indicator: Indicator, period: Period) -> Change | None:
+    """The value's change against the same period of the previous year, when both are known and comparable."""
+    value = site.values.get((indicator.id, period.id))
+    previous_id = same_period_last_year(period)
+    previous = site.values.get((indicator.id, previous_id))
+    if value is None or previous is None:
+        return None
+    if isinstance(value, CountValue) and (value.bound or previous.bound):
+        return None  # "trên 60" against "trên 50" says nothing exact
+    return Change(site.periods[previous_id], previous, _change_text(value, previous))
+
+
+def _change_text(value: Value, previous: Value) -> str:
+    if isinstance(value, CountValue):
+        delta = value.value - previous.value
+        if delta == 0:
+            return "không đổi"
+        relative = f" ({_signed(Decimal(delta) / previous.value * 100, 1)}%)" if previous.value else ""
+        return f"{_signed(Decimal(delta))}{relative}"
+    delta = numeric(value) - numeric(previous)
+    return "không đổi" if delta == 0 else f"{_signed(delta, 1)} điểm %"
+
+
+def _signed(number: Decimal, decimals: int | None = None) -> str:
+    shown = formatting.number(abs(number), decimals)
+    return ("+" if number > 0 else "−") + shown
+
+
+def latest(site: SiteData, indicator_id: str) -> tuple[Period, Value] | None:
+    points = series(site, indicator_id)
+    return points[-1] if points else None
+
+
+def area_table(site: SiteData, area_id: str) -> tuple[list[Period], list[dict]]:
+    """Indicators × periods of one area: the periods (columns) and rows of displayed cells (totals, components)."""
+    indicators = [i for i in site.catalogue.indicators if i.area == area_id]
+    frame = values_frame(site, [i.id for i in indicators])
+    periods = sorted({site.periods[p] for p in frame["ky"]})
+    rows = []
+    for indicator in indicators:
+        points = dict(series(site, indicator.id))
+        rows.append({"indicator": indicator, "component": None,
+                     "cells": [_cell(points.get(p)) for p in periods]})
+        for component in indicator.components:
+            rows.append({"indicator": indicator, "component": component,
+                         "cells": [_component_cell(points.get(p), component.id) for p in periods]})
+    return periods, rows
+
+
+def _cell(value: Value | None) -> dict | None:
+    if value is None:
+        return None
+    return {"text": formatting.value_in_table(value), "corrected": bool(value.corrections)}
+
+
+def _component_cell(value: Value | None, component: str) -> dict | None:
+    if not isinstance(value, CountValue) or component not in value.components:
+        return None
+    return {"text": formatting.number(value.components[component]), "corrected": False}
+
+
+def citing_reports(site: SiteData, indicator_id: str) -> list:
+    """Reports whose text cites the indicator, newest first."""
+    from .richtext import ValueRef
+
+    found = []
+    for report in site.reports:
+        for paragraphs in [report.opening, report.transition, *report.results, *report.tasks]:
+            if any(isinstance(s, ValueRef) and s.indicator == indicator_id for p in paragraphs for s in p):
+                found.append(report)
+                break
+    return found
+
+
+def is_percent_like(value: Value) -> bool:
+    return isinstance(value, (PercentValue, RatioValue))

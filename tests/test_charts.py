@@ -1,0 +1,200 @@
+"""The build-time SVG bar chart: structure, proportions, accessibility, Vietnamese numbers, determinism.
+
+The golden file is regenerated with `UPDATE_GOLDEN=1 .venv/bin/python -m pytest -q tests/test_charts.py`;
+review the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from khcn.charts import Point, bar_chart, nice_axis
+
+SVG_NS = "http://www.w3.org/2000/svg"
+NS = {"svg": SVG_NS}
+GOLDEN = Path(__file__).parent / "golden" / "charts" / "three-points.svg"
+
+THREE = [
+    Point("6T đầu 2020", 150, "150"),
+    Point("6T đầu 2021", 200, "200"),
+    Point("6T đầu 2022", 1234, "1.234"),
+]
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def bars(root: ET.Element) -> list[ET.Element]:
+    return root.findall(".//svg:rect[@class='tq-chart__bar']", NS)
+
+
+def texts(root: ET.Element, group: str) -> list[str]:
+    return [t.text for t in root.findall(f".//svg:g[@class='tq-chart__{group}']/svg:text", NS)]
+
+
+def num(element: ET.Element, attribute: str) -> float:
+    return float(element.get(attribute))
+
+
+def series(n: int) -> list[Point]:
+    return [Point(f"6T đầu {2000 + i}", i * 3, str(i * 3)) for i in range(n)]
+
+
+def test_one_bar_per_point_with_its_value_in_a_title():
+    root = parse(bar_chart(THREE, "Sản phẩm", "sản phẩm", "san-pham"))
+    found = bars(root)
+    assert len(found) == len(THREE)
+    assert [b.find("svg:title", NS).text for b in found] == [f"{p.label}: {p.display}" for p in THREE]
+    assert texts(root, "values") == [p.display for p in THREE]
+    assert texts(root, "labels") == [p.label for p in THREE]
+
+
+def test_bar_heights_are_proportional_to_values():
+    points = [Point(str(i), v, str(v)) for i, v in enumerate([5, 17, 0, 42, 99.5, 61])]
+    found = bars(parse(bar_chart(points, "T", "", "t")))
+    per_unit = num(found[4], "height") / 99.5
+    for bar, point in zip(found, points):
+        assert num(bar, "height") == pytest.approx(point.value * per_unit, abs=0.1)
+
+
+def test_bars_stand_on_the_axis_and_fit_in_the_plot_area():
+    root = parse(bar_chart(THREE, "T", "sản phẩm", "t"))
+    axis = root.find(".//svg:line[@class='tq-chart__axis']", NS)
+    gridlines = root.findall(".//svg:g[@class='tq-chart__grid']/svg:line", NS)
+    plot_top = min(num(line, "y1") for line in gridlines)
+    width = float(root.get("viewBox").split()[2])
+    for bar in bars(root):
+        assert num(bar, "y") >= plot_top
+        assert num(bar, "y") + num(bar, "height") == pytest.approx(num(axis, "y1"), abs=0.05)
+        assert num(axis, "x1") <= num(bar, "x") and num(bar, "x") + num(bar, "width") <= num(axis, "x2") <= width
+
+
+def test_svg_root_scales_and_is_labelled_by_its_title_and_desc():
+    svg = bar_chart(THREE, "Sản phẩm", "sản phẩm", "san-pham")
+    assert svg.startswith("<svg")
+    root = parse(svg)
+    assert root.tag == f"{{{SVG_NS}}}svg"
+    assert root.get("width") is None and root.get("height") is None
+    assert root.get("role") == "img"
+    assert root.get("viewBox").split()[:3] == ["0", "0", "640"]
+    assert float(root.get("font-size")) >= 14
+    title, desc = root[0], root[1]  # the accessible name comes from the first <title> child
+    assert title.tag == f"{{{SVG_NS}}}title" and desc.tag == f"{{{SVG_NS}}}desc"
+    assert root.get("aria-labelledby").split() == [title.get("id"), desc.get("id")]
+    assert title.get("id") == "chart-san-pham-title" and desc.get("id") == "chart-san-pham-desc"
+
+
+def test_desc_lists_every_point_with_its_unit():
+    desc = parse(bar_chart(THREE, "T", "sản phẩm", "t")).find("svg:desc", NS).text
+    assert desc == ("Biểu đồ cột. 6T đầu 2020: 150 sản phẩm; 6T đầu 2021: 200 sản phẩm; "
+                    "6T đầu 2022: 1.234 sản phẩm.")
+
+
+def test_desc_without_unit_and_with_unit_already_in_display():
+    points = [Point("2020", 86.96, "86,96%"), Point("2021", 90, "90%")]
+    assert "2020: 86,96%; 2021: 90%." in bar_chart(points, "T", "%", "t")
+    assert "2020: 86,96%; 2021: 90%." in bar_chart(points, "T", "", "t")
+
+
+def test_no_script_and_no_external_references():
+    svg = bar_chart(series(12), "T", "đề tài", "t")
+    assert all(not element.tag.endswith("}script") for element in parse(svg).iter())
+    assert "http" not in svg.replace(SVG_NS, "")
+    for forbidden in ("href", "url(", "style=", "@import", "<image", "<?xml"):
+        assert forbidden not in svg
+
+
+def test_colours_come_from_css():
+    svg = bar_chart(THREE, "T", "", "t")
+    assert not re.search(r"#[0-9a-fA-F]{3,6}\b", svg)
+    assert all(b.get("class") == "tq-chart__bar" for b in bars(parse(svg)))
+
+
+def test_tick_labels_read_as_vietnamese_numbers():
+    points = [Point("2020", 9000, "9.000"), Point("2021", 12000, "12.000")]
+    assert "10.000" in texts(parse(bar_chart(points, "T", "", "t")), "ticks")
+    points = [Point("2020", 0.3, "0,3"), Point("2021", 0.55, "0,55")]
+    assert texts(parse(bar_chart(points, "T", "", "t")), "ticks") == ["0", "0,2", "0,4", "0,6"]
+
+
+@pytest.mark.parametrize("largest, ticks", [
+    (12000, ["0", "2500", "5000", "7500", "10000", "12500"]),
+    (100, ["0", "20", "40", "60", "80", "100"]),
+    (7, ["0", "2", "4", "6", "8"]),
+    (0.3, ["0", "0.1", "0.2", "0.3"]),
+    (1, ["0", "0.2", "0.4", "0.6", "0.8", "1"]),
+    (0, ["0", "1"]),
+])
+def test_axis_steps_are_round(largest, ticks):
+    assert nice_axis(largest) == [Decimal(t) for t in ticks]
+    assert [str(t) for t in nice_axis(largest)] == ticks  # no `1E+3`, no `0.30000000000000004`
+
+
+def test_all_zero_series_has_an_axis_from_0_to_1():
+    points = [Point("2020", 0, "0"), Point("2021", 0, "0"), Point("2022", 0, "0")]
+    root = parse(bar_chart(points, "T", "", "t"))
+    assert texts(root, "ticks") == ["0", "1"]
+    assert [num(b, "height") for b in bars(root)] == [0, 0, 0]
+
+
+def test_a_single_huge_value_keeps_the_others_on_the_axis():
+    points = [Point("2020", 1, "1"), Point("2021", 1e12, "1.000.000.000.000")]
+    root = parse(bar_chart(points, "T", "", "t"))
+    assert "1.000.000.000.000" in texts(root, "ticks")
+    small, huge = bars(root)
+    assert num(small, "height") == 0 and num(huge, "height") > 200
+    # the long tick labels push the plot right rather than off the picture's left edge
+    assert num(root.find(".//svg:g[@class='tq-chart__ticks']/svg:text", NS), "x") > 17 * 7
+
+
+def test_forty_points_keep_every_value_in_a_title():
+    points = series(40)
+    root = parse(bar_chart(points, "T", "", "t"))
+    found = bars(root)
+    assert len(found) == 40
+    assert [b.find("svg:title", NS).text for b in found] == [f"{p.label}: {p.display}" for p in points]
+    assert all(num(b, "width") > 0 for b in found)
+    assert num(found[-1], "x") + num(found[-1], "width") <= float(root.get("viewBox").split()[2])
+    labels = texts(root, "labels")
+    assert 0 < len(labels) < 40 and labels[-1] == points[-1].label  # thinned, but the latest period stays
+
+
+@pytest.mark.parametrize("n", [0, 1])
+def test_fewer_than_two_points_is_an_error(n):
+    with pytest.raises(ValueError):
+        bar_chart(series(n), "T", "", "t")
+
+
+def test_negative_values_are_an_error():
+    with pytest.raises(ValueError):
+        bar_chart([Point("2020", 1, "1"), Point("2021", -1, "-1")], "T", "", "t")
+
+
+def test_output_is_deterministic_with_short_coordinates():
+    first = bar_chart(series(17), "T", "sản phẩm", "t")
+    assert first == bar_chart(series(17), "T", "sản phẩm", "t")
+    assert not re.search(r"\d\.\d\d", first.split("</desc>")[1])  # no coordinate has two decimals
+
+
+def test_text_is_escaped():
+    points = [Point("A<b>", 1, "1 & 2"), Point("C", 2, "2")]
+    svg = bar_chart(points, 'Tiêu đề "<&>"', "", "t")
+    assert "&lt;&amp;&gt;" in svg and "<b>" not in svg
+    root = parse(svg)
+    assert root.find("svg:title", NS).text == 'Tiêu đề "<&>"'
+    assert texts(root, "labels")[0] == "A<b>"
+
+
+def test_golden_three_points():
+    svg = bar_chart(THREE, "Sản phẩm khoa học và công nghệ", "sản phẩm", "san-pham")
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
+        GOLDEN.write_text(svg, encoding="utf-8")
+    assert svg == GOLDEN.read_text(encoding="utf-8")
