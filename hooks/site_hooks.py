@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 from khcn.dataset import load_site_data
 from khcn.errors import DataErrors
 from khcn.pages import add_filters, generated_pages
+from khcn.statpages import data_files, statistics_pages
 from khcn.slugs import heading_slug
 
 log = logging.getLogger("mkdocs.hooks.khcn")
@@ -43,6 +44,7 @@ def on_env(env, config, files):
 
 
 def on_files(files, config):
-    for path, markdown in generated_pages(config[SITE_DATA]):
-        files.append(File.generated(config, path, content=markdown))
+    site = config[SITE_DATA]
+    for path, content in [*generated_pages(site), *statistics_pages(site), *data_files(site)]:
+        files.append(File.generated(config, path, content=content))
     return files

@@ -61,7 +61,7 @@ def _environment() -> jinja2.Environment:
 _ENV = _environment()
 
 
-def _render(template: str, **context) -> str:
+def render(template: str, **context) -> str:
     return _ENV.get_template(template).render(**context)
 
 
@@ -101,13 +101,13 @@ def period_table(site: SiteData, period_id: str) -> list[dict]:
 def render_report(site: SiteData, report: ReportPage) -> str:
     path = report_path(report)
     period = report.record.period
-    return _render("report.md.j2", report=report, record=report.record, period=period,
+    return render("report.md.j2", report=report, record=report.record, period=period,
                    refs=_Resolver(site, path, period.id), groups=period_table(site, period.id),
                    organisation=site.organisation)
 
 
 def render_reports_index(site: SiteData) -> str:
-    return _render("reports_index.md.j2", reports=[(report, link(REPORTS_INDEX, report_path(report)))
+    return render("reports_index.md.j2", reports=[(report, link(REPORTS_INDEX, report_path(report)))
                                                    for report in site.reports])
 
 
@@ -116,7 +116,7 @@ def render_documents(site: SiteData) -> str:
     documents = sorted(site.documents.values(), key=lambda d: (d.issued, d.number), reverse=True)
     entries = [(document, [(r.record.title, link(DOCUMENTS_PAGE, report_path(r))) for r in citations[document.number]])
                for document in documents]
-    return _render("documents.md.j2", entries=entries)
+    return render("documents.md.j2", entries=entries)
 
 
 def _citations(site: SiteData) -> dict[str, list[ReportPage]]:
@@ -132,12 +132,12 @@ def _citations(site: SiteData) -> dict[str, list[ReportPage]]:
 
 
 def render_contact(site: SiteData) -> str:
-    return _render("contact.md.j2", organisation=site.organisation)
+    return render("contact.md.j2", organisation=site.organisation)
 
 
 def render_home(site: SiteData) -> str:
     latest = site.reports[0] if site.reports else None
-    return _render("home.md.j2", organisation=site.organisation, latest=latest,
+    return render("home.md.j2", organisation=site.organisation, latest=latest,
                    latest_link=link(HOME_PAGE, report_path(latest)) if latest else None,
                    reports_link=link(HOME_PAGE, REPORTS_INDEX), documents_link=link(HOME_PAGE, DOCUMENTS_PAGE),
                    contact_link=link(HOME_PAGE, CONTACT_PAGE))

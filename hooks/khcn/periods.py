@@ -48,6 +48,15 @@ class Period:
         return f"Quý {_ROMAN[int(part[1])]} năm {self.year}"
 
 
+def short_label(period: Period) -> str:
+    """A label that fits under a chart's bar: `6T đầu 2021`, `9T 2021`, `Q.III 2021`, `2021`."""
+    part = period.id[5:]
+    short = {"": "", "H1": "6T đầu ", "H2": "6T cuối ", "9T": "9T "}.get(part)
+    if short is None:
+        short = f"Q.{_ROMAN[int(part[1])]} "
+    return f"{short}{period.year}"
+
+
 def parse_period(text: str) -> Period | None:
     """The period named by `text`, or None when it names none."""
     match = _PATTERN.match(text.strip())

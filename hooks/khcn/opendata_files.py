@@ -1,0 +1,96 @@
+"""The downloads of the statistics section, at stable addresses under thong-ke/du-lieu/:
+
+    gia-tri.csv|xlsx|json       every value (long table: indicator × component × period)
+    chi-so.csv                  the indicator catalogue
+    linh-vuc/<area>.csv|xlsx    the values of one area
+    chi-so/<indicator>.csv|xlsx the values of one indicator
+    de-tai-du-an.csv|xlsx, bao-ho.csv|xlsx   the registers
+    datapackage.json            a Frictionless Data Package describing the fields and units of the CSV files
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import stats
+from .dataset import SiteData
+from .models import PROJECT_LEVELS, PROJECT_STATUSES, PROTECTION_KINDS, PROTECTION_STATUSES
+from .opendata import Field, csv_bytes, data_package, json_bytes, resource, xlsx_bytes
+
+PROJECT_FIELDS = [
+    Field("ma_so", "string", "Mã số", "Mã số đề tài, dự án"),
+    Field("ten", "string", "Tên đề tài, dự án", "Tên đề tài, dự án"),
+    Field("cap", "string", "Cấp", "Cấp quản lý: " + ", ".join(PROJECT_LEVELS.values())),
+    Field("chuong_trinh", "string", "Chương trình", "Chương trình mà đề tài, dự án thuộc về"),
+    Field("to_chuc_chu_tri", "string", "Tổ chức chủ trì", "Tổ chức chủ trì thực hiện"),
+    Field("bat_dau", "date", "Bắt đầu", "Tháng bắt đầu (ngày đầu tháng)"),
+    Field("ket_thuc", "date", "Kết thúc", "Tháng kết thúc (ngày đầu tháng)"),
+    Field("trang_thai", "string", "Tình trạng", ", ".join(PROJECT_STATUSES.values())),
+]
+PROTECTION_FIELDS = [
+    Field("san_pham", "string", "Sản phẩm", "Tên sản phẩm được đăng ký bảo hộ"),
+    Field("loai", "string", "Loại", ", ".join(PROTECTION_KINDS.values())),
+    Field("huyen", "string", "Huyện", "Huyện, thành phố của sản phẩm"),
+    Field("chu_so_huu", "string", "Chủ sở hữu", "Tổ chức đứng tên văn bằng"),
+    Field("trang_thai", "string", "Tình trạng", ", ".join(PROTECTION_STATUSES.values())),
+    Field("ngay", "date", "Ngày", "Ngày của tình trạng (ngày cấp văn bằng khi đã cấp)"),
+    Field("tinh_den", "date", "Tính đến", "Tình trạng được ghi nhận đến ngày này"),
+    Field("ghi_chu", "string", "Ghi chú", "Ghi chú"),
+]
+PACKAGE_TITLE = "Số liệu khoa học và công nghệ tỉnh Tuyên Quang"
+
+
+def data_files(site: SiteData, folder: str) -> list[tuple[str, bytes]]:
+    values = stats.values_frame(site)
+    files = [(f"{folder}/gia-tri.csv", csv_bytes(values, stats.VALUE_FIELDS)),
+             (f"{folder}/gia-tri.xlsx", xlsx_bytes([("Số liệu", values, stats.VALUE_FIELDS)], PACKAGE_TITLE)),
+             (f"{folder}/gia-tri.json", json_bytes(_records(values, stats.VALUE_FIELDS))),
+             (f"{folder}/chi-so.csv", csv_bytes(stats.catalogue_frame(site), stats.CATALOGUE_FIELDS))]
+    for area in site.catalogue.areas:
+        subset = values[values["linh_vuc"] == area.name]
+        if not subset.empty:
+            files += _table(f"{folder}/linh-vuc/{area.id}", subset, stats.VALUE_FIELDS, area.name)
+    for indicator_id, subset in values.groupby("chi_so", sort=False):
+        files += _table(f"{folder}/chi-so/{indicator_id}", subset, stats.VALUE_FIELDS, subset["ten_chi_so"].iat[0])
+    files += _table(f"{folder}/de-tai-du-an", _projects(site), PROJECT_FIELDS, "Đề tài, dự án")
+    files += _table(f"{folder}/bao-ho", _protections(site), PROTECTION_FIELDS, "Sở hữu trí tuệ")
+    files.append((f"{folder}/datapackage.json", json_bytes(_package())))
+    return files
+
+
+def _table(stem: str, frame: pd.DataFrame, fields: list[Field], title: str) -> list[tuple[str, bytes]]:
+    return [(f"{stem}.csv", csv_bytes(frame, fields)), (f"{stem}.xlsx", xlsx_bytes([("Số liệu", frame, fields)], title))]
+
+
+def _records(frame: pd.DataFrame, fields: list[Field]) -> list[dict]:
+    """Rows as JSON objects, missing values as null."""
+    plain = frame[[f.name for f in fields]].astype(object).where(frame.notna(), None)
+    return plain.to_dict(orient="records")
+
+
+def _projects(site: SiteData) -> pd.DataFrame:
+    rows = [{"ma_so": p.code, "ten": p.title, "cap": PROJECT_LEVELS[p.level], "chuong_trinh": p.programme,
+             "to_chuc_chu_tri": p.host, "bat_dau": p.start, "ket_thuc": p.end,
+             "trang_thai": PROJECT_STATUSES[p.status]} for p in site.projects.entries]
+    return pd.DataFrame(rows, columns=[f.name for f in PROJECT_FIELDS])
+
+
+def _protections(site: SiteData) -> pd.DataFrame:
+    rows = [{"san_pham": p.product, "loai": PROTECTION_KINDS[p.kind], "huyen": p.district, "chu_so_huu": p.holder,
+             "trang_thai": PROTECTION_STATUSES[p.status], "ngay": p.date, "tinh_den": p.as_of, "ghi_chu": p.note}
+            for p in site.protections.entries]
+    return pd.DataFrame(rows, columns=[f.name for f in PROTECTION_FIELDS])
+
+
+def _package() -> dict:
+    resources = [
+        resource("gia-tri", "gia-tri.csv", "Số liệu các chỉ số theo kỳ", stats.VALUE_FIELDS),
+        resource("gia-tri-json", "gia-tri.json", "Số liệu các chỉ số theo kỳ (JSON)", stats.VALUE_FIELDS, fmt="json"),
+        resource("chi-so", "chi-so.csv", "Danh mục chỉ số", stats.CATALOGUE_FIELDS, primary_key=["chi_so"]),
+        resource("de-tai-du-an", "de-tai-du-an.csv", "Sổ đề tài, dự án", PROJECT_FIELDS),
+        resource("bao-ho", "bao-ho.csv", "Sổ bảo hộ sở hữu trí tuệ", PROTECTION_FIELDS),
+    ]
+    return data_package("so-lieu-khcn-tuyen-quang", PACKAGE_TITLE,
+                        "Số liệu từ các báo cáo của Sở Khoa học và Công nghệ tỉnh Tuyên Quang. Đơn vị của mỗi giá "
+                        "trị ở cột don_vi; giá trị của chỉ số dạng phân số là tỉ lệ phần trăm tu_so/mau_so.",
+                        resources)
