@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from khcn import charts
 from khcn.charts import Point, bar_chart, nice_axis
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -83,7 +84,7 @@ def test_svg_root_scales_and_is_labelled_by_its_title_and_desc():
     assert root.tag == f"{{{SVG_NS}}}svg"
     assert root.get("width") is None and root.get("height") is None
     assert root.get("role") == "img"
-    assert root.get("viewBox").split()[:3] == ["0", "0", "640"]
+    assert root.get("viewBox").split()[:3] == ["0", "0", str(charts.WIDTH)]
     assert float(root.get("font-size")) >= 14
     title, desc = root[0], root[1]  # the accessible name comes from the first <title> child
     assert title.tag == f"{{{SVG_NS}}}title" and desc.tag == f"{{{SVG_NS}}}desc"

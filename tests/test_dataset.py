@@ -30,7 +30,7 @@ def _only_error(data: Path) -> str:
 def test_the_fixture_is_valid(tiny_data):
     site = load_site_data(tiny_data)
     assert site.values[("phuong-tien-do", "2021-H1")].components == {"cot-do": 1226, "can": 8}
-    assert list(site.periods) == ["2020-H1", "2021-H1"]
+    assert list(site.periods) == ["2020-H1", "2020", "2020-H2", "2021-H1"]
 
 
 def test_yaml_syntax_error(tiny_data):
@@ -138,7 +138,7 @@ def test_value_for_an_unknown_indicator(tiny_data):
     (tiny_data / "so-lieu/2021-H1.yaml").write_text(
         (tiny_data / "so-lieu/2021-H1.yaml").read_text(encoding="utf-8") + "phuong-tien-doo: 3\n", encoding="utf-8")
     assert _only_error(tiny_data).startswith(
-        "data/so-lieu/2021-H1.yaml:12 — trường `phuong-tien-doo`: gặp chỉ số `phuong-tien-doo` không có trong danh mục")
+        "data/so-lieu/2021-H1.yaml:17 — trường `phuong-tien-doo`: gặp chỉ số `phuong-tien-doo` không có trong danh mục")
 
 
 def test_breakdown_that_does_not_add_up(tiny_data):

@@ -15,8 +15,8 @@ import jinja2
 from babel.numbers import format_decimal
 
 # Sizes are in viewBox units. The page scales the SVG to its column (down to ~350 px on a phone), so a
-# 640-wide viewBox with 14-unit text still reads at about 8 px there.
-WIDTH = 640
+# 480-wide viewBox with 14-unit text reads at about 10 px there.
+WIDTH = 480
 PLOT_HEIGHT = 240
 FONT = 14
 CHAR = 0.6 * FONT  # a generous average glyph width: we cannot measure text without the reader's font

@@ -16,7 +16,7 @@ EXAMPLES = "2021-H1 (6 tháng đầu năm), 2021-H2 (6 tháng cuối năm), 2021
 @dataclass(frozen=True, order=True)
 class Period:
     year: int
-    end_month: int  # periods sort by when they end, then by length (shorter first)
+    end_month: int  # periods sort by when they end, then the longer first (2020 before 2020-H2)
     start_month: int
     id: str
 
