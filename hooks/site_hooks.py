@@ -15,7 +15,7 @@ from mkdocs.structure.files import File
 
 from khcn.dataset import load_site_data
 from khcn.errors import DataErrors
-from khcn.pages import add_filters, generated_pages
+from khcn.pages import generated_pages, theme_context
 from khcn.statpages import data_files, statistics_pages
 from khcn.slugs import heading_slug
 
@@ -33,14 +33,9 @@ def on_config(config):
         log.info("Đã chuẩn hoá chữ tiếng Việt sang dạng NFC: %s", where)
     config[SITE_DATA] = site
     config.site_name = site.organisation.full_name
-    config.extra["organisation"] = site.organisation
+    config.extra["organisation"] = theme_context(site)
     config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
     return config
-
-
-def on_env(env, config, files):
-    add_filters(env)
-    return env
 
 
 def on_files(files, config):

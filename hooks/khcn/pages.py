@@ -29,8 +29,19 @@ def document_mention(document) -> str:
     return f"{document.kind} số {document.number} ngày {formatting.official_day(document.issued)}"
 
 
+def theme_context(site: SiteData) -> dict:
+    """What the theme's templates show on every page (masthead, footer), as plain text: the theme needs no
+    filter of ours, so the same templates also render in a plain MkDocs build (see benchmarks/)."""
+    org = site.organisation
+    return {"parent_body": org.parent_body, "name": org.name, "site_title": org.site_title,
+            "responsible": f"{org.responsible.name} - {org.responsible.title}", "address": org.address,
+            "phone": org.phone, "fax": org.fax or "",
+            "licence": f"{org.licence.number} ngày {formatting.official_day(org.licence.date)} của {org.licence.issuer}",
+            "reuse_notice": org.reuse_notice}
+
+
 def add_filters(env: jinja2.Environment) -> jinja2.Environment:
-    """Filters shared by our page templates and the theme's templates (see hooks/site_hooks.py)."""
+    """Filters of our page templates."""
     env.filters.update(
         day=formatting.day,
         official_day=formatting.official_day,
