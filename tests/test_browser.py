@@ -23,12 +23,29 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def _serve(folder):
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 @pytest.fixture(scope="module")
 def base_url(default_site):
-    handler = functools.partial(_QuietHandler, directory=str(default_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = _serve(default_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def tiny_url(tmp_path_factory):
+    """The tiny fixture site, whose indicators have series long enough for charts."""
+    from conftest import TINY_DATA, make_project, run_build
+
+    project = make_project(tmp_path_factory.mktemp("tiny") / "project", TINY_DATA)
+    assert run_build(project).returncode == 0
+    server = _serve(project / "site")
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()
@@ -65,7 +82,9 @@ def test_report_on_a_phone_loads_nothing_from_another_host(phone, base_url):
     assert "Ghi rõ nguồn khi sử dụng lại thông tin từ website này." in footer.inner_text()
 
 
-@pytest.mark.parametrize("path", ["", REPORT, "van-ban/", "lien-he/", "bao-cao/"])
+@pytest.mark.parametrize("path", ["", REPORT, "van-ban/", "lien-he/", "bao-cao/", "thong-ke/",
+                                  "thong-ke/linh-vuc/tieu-chuan-do-luong-chat-luong/",
+                                  "thong-ke/chi-so/phuong-tien-do-kiem-dinh/", "so-huu-tri-tue/", "de-tai-du-an/"])
 def test_no_page_scrolls_sideways_on_a_phone(phone, base_url, path):
     phone.goto(base_url + path, wait_until="networkidle")
     width = phone.evaluate("document.documentElement.scrollWidth")
@@ -100,3 +119,12 @@ def test_search_finds_the_report(browser, base_url):
     results.first.wait_for(timeout=10_000)
     assert "Kết quả công tác quản lý nhà nước" in page.locator(".md-search-result").inner_text()
     context.close()
+
+
+def test_a_chart_fits_a_phone_and_has_its_text_alternative(phone, tiny_url):
+    phone.goto(tiny_url + "thong-ke/chi-so/phuong-tien-do/", wait_until="networkidle")
+    chart = phone.locator("svg.tq-chart")
+    assert chart.bounding_box()["width"] <= 390
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    assert phone.get_by_role("img", name="Phương tiện đo được kiểm định (6 tháng)").count() == 1
+    assert "6T đầu 2021: 1.234 phương tiện" in chart.locator("desc").text_content()

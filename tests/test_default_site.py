@@ -108,3 +108,61 @@ def test_reports_index_lists_the_report(default_site):
 def test_no_page_loads_from_another_host(default_site):
     for page in sorted(default_site.rglob("*.html")):
         assert foreign_loads(soup(page)) == [], page
+
+
+def test_statistics_overview_shows_the_key_figures_of_the_report(default_site):
+    overview = soup(default_site / "thong-ke/index.html")
+    key = overview.select_one("table.tq-stats")
+    rows = {squash(tr.th.get_text()): squash(tr.td.get_text()) for tr in key.select("tbody tr")}
+    assert rows == {"Đề tài, dự án khoa học và công nghệ được theo dõi, quản lý": "42",
+                    "Sản phẩm được bảo hộ nhãn hiệu, chỉ dẫn địa lý": "200",
+                    "Sáng kiến trình công nhận cấp tỉnh": "64",
+                    "UBND cấp xã xây dựng, áp dụng hệ thống quản lý chất lượng": "109/138 (79,0%)",
+                    "Phương tiện đo được kiểm định": "170"}
+
+
+def test_every_indicator_has_a_page_that_says_one_period_is_not_a_series(default_site):
+    pages = sorted((default_site / "thong-ke/chi-so").glob("*/index.html"))
+    assert len(pages) == 18
+    for page in pages:
+        html = soup(page)
+        assert html.select_one("svg.tq-chart") is None, page
+        assert "Mới có số liệu của một kỳ (6 tháng đầu năm 2021): chưa đủ để vẽ biểu đồ." in squash(html.get_text(" "))
+        assert html.select_one("table.tq-stats caption") is not None
+
+
+def test_open_data_carries_the_reports_figures(default_site):
+    import pandas as pd
+
+    frame = pd.read_csv(default_site / "thong-ke/du-lieu/gia-tri.csv", encoding="utf-8-sig", dtype={"thanh_phan": str})
+    totals = frame[frame["thanh_phan"].isna()].set_index("chi_so")["gia_tri"]
+    assert totals["de-tai-du-an-dang-quan-ly"] == 42 and totals["phuong-tien-do-kiem-dinh"] == 170
+    parts = frame[frame["chi_so"] == "phuong-tien-do-kiem-dinh"].dropna(subset=["thanh_phan"])
+    assert parts["gia_tri"].tolist() == [96, 30, 8, 36]
+    for name in ["gia-tri.xlsx", "gia-tri.json", "chi-so.csv", "datapackage.json",
+                 "chi-so/de-tai-du-an-dang-quan-ly.csv", "chi-so/de-tai-du-an-dang-quan-ly.xlsx",
+                 "linh-vuc/quan-ly-khoa-hoc.xlsx", "bao-ho.csv", "de-tai-du-an.csv"]:
+        assert (default_site / "thong-ke/du-lieu" / name).is_file(), name
+
+
+def test_registers_carry_only_the_seeds_entries(default_site):
+    protections = squash(soup(default_site / "so-huu-tri-tue/index.html").select_one(".md-content").get_text(" "))
+    assert "Chè Shan tuyết Na Hang" in protections and "Bưởi Soi Hà" in protections
+    assert "Dự kiến tháng 10/2021 được cấp" in protections
+    projects = squash(soup(default_site / "de-tai-du-an/index.html").select_one(".md-content").get_text(" "))
+    assert "Sổ chưa có đề tài, dự án nào." in projects
+
+
+def test_every_internal_link_leads_somewhere(default_site):
+    from urllib.parse import unquote, urlparse
+
+    for page in sorted(default_site.rglob("*.html")):
+        for anchor in soup(page).find_all("a", href=True):
+            url = urlparse(anchor["href"])
+            if url.scheme or url.netloc or not url.path:
+                continue
+            base = default_site if url.path.startswith("/") else page.parent  # 404.html links from the root
+            target = (base / unquote(url.path).lstrip("/")).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), f"{page.relative_to(default_site)} → {anchor['href']}"
