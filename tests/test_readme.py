@@ -8,7 +8,8 @@ import pytest
 
 from khcn.dataset import load_site_data
 from khcn.errors import DataErrors
-from khcn.models import Catalogue, LegalDocument, Organisation, Report
+from khcn.models import (Catalogue, CountValue, LegalDocument, Organisation, ProjectRegister, ProtectionRegister,
+                         Report)
 from khcn.validation import validate
 from khcn.yamlsource import parse_yaml
 
@@ -16,25 +17,27 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 ROOT = README.parent
 
 
-def _examples() -> dict[str, str]:
-    """YAML blocks of README by the `### \\`data/…\\`` heading above them."""
-    examples, heading = {}, None
+def _examples() -> dict[str, list[str]]:
+    """YAML blocks of README by the heading above them (its first `code` part when it has one)."""
+    examples = {}
     for block in re.split(r"(?m)^### ", README.read_text(encoding="utf-8"))[1:]:
-        heading = block.split("`")[1]
-        match = re.search(r"```yaml\n(.*?)```", block, re.DOTALL)
-        if match:
-            examples[heading] = match.group(1)
+        title = block.split("\n", 1)[0]
+        heading = title.split("`")[1] if "`" in title else title
+        examples[heading] = re.findall(r"```yaml\n(.*?)```", block, re.DOTALL)
     return examples
 
 
-@pytest.mark.parametrize("heading, model", [
-    ("data/to-chuc.yaml", Organisation),
-    ("data/van-ban.yaml", tuple[LegalDocument, ...]),
-    ("data/chi-so.yaml", Catalogue),
-    ("data/bao-cao/<đường-dẫn>.yaml", Report),
+@pytest.mark.parametrize("heading, index, model", [
+    ("data/to-chuc.yaml", 0, Organisation),
+    ("data/van-ban.yaml", 0, tuple[LegalDocument, ...]),
+    ("data/chi-so.yaml", 0, Catalogue),
+    ("data/bao-cao/<đường-dẫn>.yaml", 0, Report),
+    ("data/de-tai-du-an.yaml", 0, ProjectRegister),
+    ("data/de-tai-du-an.yaml", 1, ProtectionRegister),
+    ("Correcting a published figure", 0, dict[str, CountValue]),
 ])
-def test_each_example_is_valid(heading, model):
-    doc = parse_yaml(_examples()[heading], heading)
+def test_each_example_is_valid(heading, index, model):
+    doc = parse_yaml(_examples()[heading][index], heading)
     record, errors = validate(model, doc.data, doc)
     assert errors == [] and record is not None
 
