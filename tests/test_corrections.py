@@ -85,3 +85,20 @@ def test_a_published_value_cannot_silently_disappear(published):
 def test_unpublished_changes_need_no_note(tiny_data):
     _edit(tiny_data / "so-lieu/2020-H1.yaml", "san-pham-bao-ho: 150", "san-pham-bao-ho: 151")
     assert load_site_data(tiny_data).values[("san-pham-bao-ho", "2020-H1")].value == 151
+
+
+def test_a_correction_is_shown_where_the_value_is(published):
+    from khcn.pages import generated_pages
+    from khcn.statpages import statistics_pages
+
+    (published / "so-lieu/2021-H1.yaml").write_text(
+        (published / "so-lieu/2021-H1.yaml").read_text(encoding="utf-8").replace(
+            "san-pham-bao-ho: 200", "san-pham-bao-ho:\n  gia_tri: 201\n  dinh_chinh:\n    - ngay: 15/11/2021\n"
+                                    "      gia_tri_cu: 200\n      ly_do: Bổ sung một văn bằng."), encoding="utf-8")
+    site = load_site_data(published)
+    pages = dict(generated_pages(site)) | dict(statistics_pages(site))
+    note = "ngày 15/11/2021, trước đây công bố **200**. Lý do: Bổ sung một văn bằng."
+    assert note in pages["bao-cao/2021-6-thang.md"]
+    assert "Ngày 15/11/2021, số liệu 6 tháng đầu năm 2021: trước đây công bố **200**" in pages[
+        "thong-ke/chi-so/san-pham-bao-ho.md"]
+    assert '201 <abbr title="Đã đính chính, xem trang chỉ số">(đc)</abbr>' in pages["thong-ke/linh-vuc/so-huu-tri-tue.md"]
