@@ -11,6 +11,7 @@ Layout (README explains each kind to editors):
 from __future__ import annotations
 
 import difflib
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,16 +64,32 @@ class SiteData:
     protections: ProtectionRegister = field(default_factory=ProtectionRegister)
     normalised: list[str] = field(default_factory=list)  # "file:line" where text was turned into NFC
 
-    @property
+    # Indexes, built once: pages look values up per indicator and per period thousands of times.
+    @functools.cached_property
     def indicators(self) -> dict[str, Indicator]:
         return {indicator.id: indicator for indicator in self.catalogue.indicators}
 
-    @property
+    @functools.cached_property
     def areas(self) -> dict:
         return {area.id: area for area in self.catalogue.areas}
 
+    @functools.cached_property
+    def series_by_indicator(self) -> dict[str, list[tuple[Period, Value]]]:
+        """Each indicator's values, oldest period first."""
+        index: dict[str, list] = {}
+        for (indicator, period), value in self.values.items():
+            index.setdefault(indicator, []).append((self.periods[period], value))
+        return {indicator: sorted(points, key=lambda item: item[0]) for indicator, points in index.items()}
+
+    @functools.cached_property
+    def _by_period(self) -> dict[str, dict[str, Value]]:
+        index: dict[str, dict] = {}
+        for (indicator, period), value in self.values.items():
+            index.setdefault(period, {})[indicator] = value
+        return index
+
     def period_values(self, period_id: str) -> dict[str, Value]:
-        return {ind: value for (ind, period), value in self.values.items() if period == period_id}
+        return self._by_period.get(period_id, {})
 
 
 def load_site_data(data_dir: Path, shown_as: str = "data", check_history: bool = True) -> SiteData:

@@ -15,7 +15,7 @@ import pandas as pd
 from . import stats
 from .dataset import SiteData
 from .models import PROJECT_LEVELS, PROJECT_STATUSES, PROTECTION_KINDS, PROTECTION_STATUSES
-from .opendata import Field, csv_bytes, data_package, json_bytes, resource, xlsx_bytes
+from .opendata import Field, Table, csv_bytes, data_package, json_bytes, resource
 
 PROJECT_FIELDS = [
     Field("ma_so", "string", "Mã số", "Mã số đề tài, dự án"),
@@ -41,25 +41,25 @@ PACKAGE_TITLE = "Số liệu khoa học và công nghệ tỉnh Tuyên Quang"
 
 
 def data_files(site: SiteData, folder: str) -> list[tuple[str, bytes]]:
-    values = stats.values_frame(site)
-    files = [(f"{folder}/gia-tri.csv", csv_bytes(values, stats.VALUE_FIELDS)),
-             (f"{folder}/gia-tri.xlsx", xlsx_bytes([("Số liệu", values, stats.VALUE_FIELDS)], PACKAGE_TITLE)),
+    values = stats.values_frame(site).reset_index(drop=True)
+    table = Table(values, stats.VALUE_FIELDS)  # rendered once; each area and indicator file is a slice of it
+    files = [(f"{folder}/gia-tri.csv", table.csv()), (f"{folder}/gia-tri.xlsx", table.xlsx(PACKAGE_TITLE)),
              (f"{folder}/gia-tri.json", json_bytes(_records(values, stats.VALUE_FIELDS))),
              (f"{folder}/chi-so.csv", csv_bytes(stats.catalogue_frame(site), stats.CATALOGUE_FIELDS))]
-    for area in site.catalogue.areas:
-        subset = values[values["linh_vuc"] == area.name]
-        if not subset.empty:
-            files += _table(f"{folder}/linh-vuc/{area.id}", subset, stats.VALUE_FIELDS, area.name)
-    for indicator_id, subset in values.groupby("chi_so", sort=False):
-        files += _table(f"{folder}/chi-so/{indicator_id}", subset, stats.VALUE_FIELDS, subset["ten_chi_so"].iat[0])
-    files += _table(f"{folder}/de-tai-du-an", _projects(site), PROJECT_FIELDS, "Đề tài, dự án")
-    files += _table(f"{folder}/bao-ho", _protections(site), PROTECTION_FIELDS, "Sở hữu trí tuệ")
+    area_ids = values["chi_so"].map(lambda indicator: site.indicators[indicator].area)
+    for area_id, rows in values.groupby(area_ids, sort=False).indices.items():
+        files += _slices(table, f"{folder}/linh-vuc/{area_id}", list(rows), site.areas[area_id].name)
+    for indicator_id, rows in values.groupby("chi_so", sort=False).indices.items():
+        files += _slices(table, f"{folder}/chi-so/{indicator_id}", list(rows), site.indicators[indicator_id].name)
+    for stem, frame, fields, title in [("de-tai-du-an", _projects(site), PROJECT_FIELDS, "Đề tài, dự án"),
+                                       ("bao-ho", _protections(site), PROTECTION_FIELDS, "Sở hữu trí tuệ")]:
+        files += _slices(Table(frame, fields), f"{folder}/{stem}", None, title)
     files.append((f"{folder}/datapackage.json", json_bytes(_package())))
-    return files
+    return sorted(files)
 
 
-def _table(stem: str, frame: pd.DataFrame, fields: list[Field], title: str) -> list[tuple[str, bytes]]:
-    return [(f"{stem}.csv", csv_bytes(frame, fields)), (f"{stem}.xlsx", xlsx_bytes([("Số liệu", frame, fields)], title))]
+def _slices(table: Table, stem: str, rows: list[int] | None, title: str) -> list[tuple[str, bytes]]:
+    return [(f"{stem}.csv", table.csv(rows)), (f"{stem}.xlsx", table.xlsx(title, selected=rows))]
 
 
 def _records(frame: pd.DataFrame, fields: list[Field]) -> list[dict]:

@@ -108,8 +108,7 @@ def catalogue_frame(site: SiteData) -> pd.DataFrame:
 
 def series(site: SiteData, indicator_id: str) -> list[tuple[Period, Value]]:
     """The indicator's values, oldest period first."""
-    return sorted(((site.periods[p], v) for (i, p), v in site.values.items() if i == indicator_id),
-                  key=lambda item: item[0])
+    return site.series_by_indicator.get(indicator_id, [])
 
 
 def by_kind(points: list[tuple[Period, Value]]) -> dict[str, list[tuple[Period, Value]]]:
