@@ -87,3 +87,13 @@ def test_links_between_generated_pages():
     assert link("bao-cao/x.md", "van-ban/index.md", "vb-26-kh-ubnd") == "../van-ban/index.md#vb-26-kh-ubnd"
     assert link("index.md", "bao-cao/x.md") == "bao-cao/x.md"
     assert link("bao-cao/index.md", "bao-cao/x.md") == "x.md"
+
+
+@pytest.mark.parametrize("value, decimals", [(0, None), (7, None), (1234, None), (1234567, 2), (Decimal("86.96"), None),
+                                             (Decimal("100"), None), (Decimal("79.0289855"), 1), (Decimal("0.05"), 1),
+                                             (Decimal("0.15"), 1), (Decimal("1234.5"), None), (-1234, None)])
+def test_number_matches_babel(value, decimals):
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0.##########" if decimals is None else ("#,##0." + "0" * decimals if decimals else "#,##0")
+    assert formatting.number(value, decimals) == format_decimal(value, format=pattern, locale="vi")

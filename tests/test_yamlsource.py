@@ -65,3 +65,10 @@ def test_literal_block_lines_map_to_source_lines():
     doc = parse_yaml(text, "t.yaml")
     body = doc.data["body"]
     assert doc.line_in_text(("body",), body.index("{{"), body) == 5
+
+
+def test_explicit_type_tags_are_refused_too():
+    with pytest.raises(DataErrors) as caught:
+        parse_yaml("a: !!int 5\n", "data/x.yaml")
+    assert "thẻ YAML `tag:yaml.org,2002:int`" in caught.value.errors[0].found
+    assert parse_yaml("a: !!str 010\n", "t.yaml").data == {"a": "010"}

@@ -265,8 +265,13 @@ class _Loader:
         error = self._error_at(doc)
         area_ids = self._unique(doc, ("linh_vuc",), data["linh_vuc"])
         ids = self._unique(doc, ("chi_so",), data["chi_so"])
+        positions = {}
+        for index, item in enumerate(data["chi_so"]):
+            if isinstance(item, dict) and isinstance(item.get("ma"), str):
+                positions.setdefault(item["ma"].strip(), index)
+        by_id = {indicator.id: indicator for indicator in catalogue.indicators}
         for indicator in catalogue.indicators:
-            here = ("chi_so", self._index_of(data["chi_so"], indicator.id))
+            here = ("chi_so", positions[indicator.id])
             if indicator.area not in area_ids and indicator.area not in self.broken:
                 error(here + ("linh_vuc",), f"lĩnh vực `{indicator.area}` chưa khai báo",
                       _one_of(indicator.area, area_ids, "mã một lĩnh vực trong `linh_vuc`"))
@@ -278,18 +283,13 @@ class _Loader:
                 error(here + ("mau_so",), "`mau_so` " + ("thiếu" if indicator.kind == "ty_le" else "thừa"),
                       "`mau_so` (mẫu số đếm gì, ví dụ `UBND cấp xã`) khi và chỉ khi `kieu: ty_le`")
             if indicator.part_of is not None and indicator.part_of not in self.broken:
-                parent = next((i for i in catalogue.indicators if i.id == indicator.part_of), None)
+                parent = by_id.get(indicator.part_of)
                 if parent is None or parent.id == indicator.id:
                     error(here + ("thuoc",), f"chỉ số `{indicator.part_of}` không có hoặc là chính nó",
                           _one_of(indicator.part_of, ids, "mã một chỉ số khác trong danh mục"))
                 elif parent.kind != indicator.kind:
                     error(here + ("thuoc",), f"chỉ số `{parent.id}` kiểu `{parent.kind}`",
                           f"một chỉ số cùng kiểu `{indicator.kind}`")
-
-    @staticmethod
-    def _index_of(items: list, item_id: str) -> int:
-        """Index in the file of the first item whose `ma` is `item_id` (for its line)."""
-        return next(i for i, item in enumerate(items) if isinstance(item, dict) and str(item.get("ma")).strip() == item_id)
 
     def _unique(self, doc: SourceDocument, path: tuple, items: object) -> list[str]:
         """The `ma` of the items, each once; a repeated one is an error at its second place."""
@@ -332,13 +332,13 @@ class _Loader:
                                              "mỗi dòng một chỉ số: `ma-chi-so: giá trị`"))
                 continue
             periods[period.id] = period
+            current = {}
             for indicator_id, raw in doc.data.items():
                 value = self._value(doc, period.id, indicator_id, raw, indicators)
                 if value is not None:
-                    values[(indicator_id, period.id)] = value
-            self._check_parts(doc, period, values, indicators)
+                    values[(indicator_id, period.id)] = current[indicator_id] = value
+            self._check_parts(doc, period, current, indicators)
             if self.check_history:
-                current = {i: v for (i, p), v in values.items() if p == period.id}
                 self._check_corrections(doc, path, current, indicators)
         return values, dict(sorted(periods.items(), key=lambda item: item[1]))
 
@@ -420,8 +420,11 @@ class _Loader:
                   "tổng bằng tổng các thành phần")
 
     def _check_parts(self, doc: SourceDocument, period: Period, values: dict, indicators: dict) -> None:
+        """`values`: the period's values by indicator."""
         for indicator in indicators.values():
-            part, whole = values.get((indicator.id, period.id)), values.get((indicator.part_of, period.id))
+            if indicator.part_of is None:
+                continue
+            part, whole = values.get(indicator.id), values.get(indicator.part_of)
             if part is None or whole is None or indicator.kind == "ty_le":
                 continue
             if part.value > whole.value:

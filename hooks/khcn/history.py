@@ -5,6 +5,7 @@ Used to require a correction note (`dinh_chinh`) whenever a value readers have a
 
 from __future__ import annotations
 
+import functools
 import subprocess
 from pathlib import Path
 
@@ -17,13 +18,18 @@ def _git(folder: Path, *args: str) -> str | None:
     return result.stdout
 
 
+@functools.lru_cache(maxsize=64)
+def _work_tree(folder: Path) -> Path | None:
+    top = _git(folder, "rev-parse", "--show-toplevel")
+    return Path(top.strip()).resolve() if top else None
+
+
 def published_versions(path: Path) -> list[tuple[str, str]]:
     """(commit, text) of every committed version of `path`, oldest first; [] when it is not under git."""
     path = path.resolve()
-    top = _git(path.parent, "rev-parse", "--show-toplevel")
-    if not top:
+    root = _work_tree(path.parent)
+    if root is None:
         return []
-    root = Path(top.strip()).resolve()
     relative = path.relative_to(root).as_posix()
     log = _git(root, "log", "--format=%H", "--", relative)
     versions = []
