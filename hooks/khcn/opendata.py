@@ -187,6 +187,7 @@ class Table:
         self.formats = [_number_format(f, values) for f, values in zip(fields, columns)]
         self.styles = {nf: i + 2 for i, nf in enumerate(dict.fromkeys(nf for nf in self.formats if nf))}
         rows = list(zip(*columns)) if columns else []
+        self.records = rows
         self.csv_rows = [_csv_line(list(row)) for row in rows]
         styles = [self.styles.get(nf, 0) for nf in self.formats]
         self.xml_rows = ["<row>" + "".join(_cell(v, st) for v, st in zip(row, styles)) + "</row>" for row in rows]
@@ -209,6 +210,13 @@ class Table:
         return {"name": _sheet_name(name), "rows": rows, "widths": self.widths, "dimension": f"A1:{last}{len(rows)}",
                 "filter": f"A1:{last}{len(rows)}", "filter_absolute": f"$A$1:${last}${len(rows)}",
                 "styles": self.styles}
+
+    def json(self) -> bytes:
+        """Every row as a JSON object, compact (a machine reads it; Python's encoder is 20× slower indented)."""
+        names = [f.name for f in self.fields]
+        text = json.dumps([dict(zip(names, row)) for row in self.records], ensure_ascii=False,
+                          separators=(",", ":"), allow_nan=False, default=_json_value)
+        return (text + "\n").encode("utf-8")
 
     def xlsx(self, title: str, sheet_name: str = "Số liệu", selected: list[int] | None = None) -> bytes:
         return workbook([self.sheet(sheet_name, selected)], title)
@@ -272,6 +280,15 @@ def _json_number(value: Decimal) -> int | float:
     if Decimal(repr(as_float)) != value:  # more digits than a double holds: refuse to round silently
         raise ValueError(f"{value} cannot be written exactly as a JSON number")
     return as_float
+
+
+def _json_value(value: object) -> object:
+    """What the JSON encoder cannot write itself: Decimals and dates."""
+    if isinstance(value, Decimal):
+        return _json_number(value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    raise TypeError(f"{value!r} cannot be written as JSON")
 
 
 def _plain(data: object) -> object:

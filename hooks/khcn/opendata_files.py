@@ -44,7 +44,7 @@ def data_files(site: SiteData, folder: str) -> list[tuple[str, bytes]]:
     values = stats.values_frame(site).reset_index(drop=True)
     table = Table(values, stats.VALUE_FIELDS)  # rendered once; each area and indicator file is a slice of it
     files = [(f"{folder}/gia-tri.csv", table.csv()), (f"{folder}/gia-tri.xlsx", table.xlsx(PACKAGE_TITLE)),
-             (f"{folder}/gia-tri.json", json_bytes(_records(values, stats.VALUE_FIELDS))),
+             (f"{folder}/gia-tri.json", table.json()),
              (f"{folder}/chi-so.csv", csv_bytes(stats.catalogue_frame(site), stats.CATALOGUE_FIELDS))]
     area_ids = values["chi_so"].map(lambda indicator: site.indicators[indicator].area)
     for area_id, rows in values.groupby(area_ids, sort=False).indices.items():
@@ -60,12 +60,6 @@ def data_files(site: SiteData, folder: str) -> list[tuple[str, bytes]]:
 
 def _slices(table: Table, stem: str, rows: list[int] | None, title: str) -> list[tuple[str, bytes]]:
     return [(f"{stem}.csv", table.csv(rows)), (f"{stem}.xlsx", table.xlsx(title, selected=rows))]
-
-
-def _records(frame: pd.DataFrame, fields: list[Field]) -> list[dict]:
-    """Rows as JSON objects, missing values as null."""
-    plain = frame[[f.name for f in fields]].astype(object).where(frame.notna(), None)
-    return plain.to_dict(orient="records")
 
 
 def _projects(site: SiteData) -> pd.DataFrame:
