@@ -16,11 +16,13 @@ from mkdocs.structure.files import File
 from khcn.dataset import load_site_data
 from khcn.errors import DataErrors
 from khcn.pages import generated_pages, theme_context
-from khcn.statpages import data_files, statistics_pages
+from khcn.background import BackgroundError, BackgroundJob
+from khcn.statpages import statistics_pages, write_data_files
 from khcn.slugs import heading_slug
 
 log = logging.getLogger("mkdocs.hooks.khcn")
 SITE_DATA = "khcn_site_data"
+DOWNLOADS = "khcn_downloads"
 
 
 def on_config(config):
@@ -40,6 +42,17 @@ def on_config(config):
 
 def on_files(files, config):
     site = config[SITE_DATA]
-    for path, content in [*generated_pages(site), *statistics_pages(site), *data_files(site)]:
-        files.append(File.generated(config, path, content=content))
+    # The downloads (CSV, XLSX, JSON) are written straight into the site by a second process while MkDocs
+    # renders the pages; `site_dir` has been cleaned by now. Pages link them with plain HTML links.
+    config[DOWNLOADS] = BackgroundJob(write_data_files, site, Path(config.site_dir))
+    for path, markdown in [*generated_pages(site), *statistics_pages(site)]:
+        files.append(File.generated(config, path, content=markdown))
     return files
+
+
+def on_post_build(config):
+    try:
+        config[DOWNLOADS].wait()
+    except BackgroundError as exc:
+        raise PluginError(f"Không ghi được các tệp dữ liệu tải về:\n{exc}") from None
+

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from . import stats
@@ -56,6 +58,14 @@ def data_files(site: SiteData, folder: str) -> list[tuple[str, bytes]]:
         files += _slices(Table(frame, fields), f"{folder}/{stem}", None, title)
     files.append((f"{folder}/datapackage.json", json_bytes(_package())))
     return sorted(files)
+
+
+def write_data_files(site: SiteData, folder: str, root: Path) -> None:
+    """Write every download under `root` (the site being built)."""
+    for path, content in data_files(site, folder):
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
 
 
 def _slices(table: Table, stem: str, rows: list[int] | None, title: str) -> list[tuple[str, bytes]]:

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import posixpath
+from pathlib import Path
 
 from . import formatting, opendata_files, registers, stats
 from .charts import Point, bar_chart
@@ -135,3 +136,7 @@ def statistics_pages(site: SiteData) -> list[tuple[str, str]]:
 def data_files(site: SiteData) -> list[tuple[str, bytes]]:
     """Every download, at a stable address, with the package that describes them."""
     return opendata_files.data_files(site, DATA)
+
+
+def write_data_files(site: SiteData, site_dir: Path) -> None:
+    opendata_files.write_data_files(site, DATA, site_dir)

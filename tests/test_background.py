@@ -1,0 +1,26 @@
+from pathlib import Path
+
+import pytest
+
+from khcn.background import BackgroundError, BackgroundJob
+
+
+def _write(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def _fail() -> None:
+    raise ValueError("hỏng")
+
+
+def test_the_work_is_done_by_the_time_wait_returns(tmp_path):
+    job = BackgroundJob(_write, tmp_path / "x.txt", "xong")
+    job.wait()
+    assert (tmp_path / "x.txt").read_text(encoding="utf-8") == "xong"
+
+
+def test_a_failure_is_raised_by_wait_with_its_traceback():
+    job = BackgroundJob(_fail)
+    with pytest.raises(BackgroundError) as caught:
+        job.wait()
+    assert "ValueError: hỏng" in str(caught.value)
