@@ -23,12 +23,13 @@ from khcn.slugs import heading_slug
 log = logging.getLogger("mkdocs.hooks.khcn")
 SITE_DATA = "khcn_site_data"
 DOWNLOADS = "khcn_downloads"
+CACHE = ".cache/khcn"  # readings of data files, by content (see khcn.yamlsource.read_yaml)
 
 
 def on_config(config):
-    data_dir = Path(config.config_file_path).parent / "data"
+    project = Path(config.config_file_path).parent
     try:
-        site = load_site_data(data_dir)
+        site = load_site_data(project / "data", cache=project / CACHE)
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
     for where in site.normalised:

@@ -13,7 +13,7 @@ from khcn.errors import DataErrors
 
 def validate(data_dir: Path) -> int:
     try:
-        site = load_site_data(data_dir, shown_as=_shown(data_dir))
+        site = load_site_data(data_dir, shown_as=_shown(data_dir), cache=data_dir.resolve().parent / ".cache" / "khcn")
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1

@@ -30,7 +30,7 @@ from .periods import Period, parse_period
 from .slugs import document_anchor
 from .richtext import DocumentRef, Malformed, ValueRef, parse_text, references
 from .validation import validate
-from .yamlsource import SourceDocument, read_yaml
+from .yamlsource import SourceDocument, prune_cache, read_yaml
 
 ORGANISATION_FILE = "to-chuc.yaml"
 PROJECTS_FILE = "de-tai-du-an.yaml"
@@ -92,20 +92,25 @@ class SiteData:
         return self._by_period.get(period_id, {})
 
 
-def load_site_data(data_dir: Path, shown_as: str = "data", check_history: bool = True) -> SiteData:
+def load_site_data(data_dir: Path, shown_as: str = "data", check_history: bool = True,
+                   cache: Path | None = None) -> SiteData:
     """Read and check everything under `data_dir`; raise DataErrors listing every problem found.
 
-    With `check_history`, values already published (committed to git) may change only with a correction note."""
-    loader = _Loader(Path(data_dir), shown_as, check_history)
+    With `check_history`, values already published (committed to git) may change only with a correction note.
+    With `cache` (a folder), files read before with the same bytes are not parsed again."""
+    loader = _Loader(Path(data_dir), shown_as, check_history, cache)
     site = loader.load()
+    if cache is not None:
+        prune_cache(cache)
     if loader.errors:
         raise DataErrors(loader.errors)
     return site
 
 
 class _Loader:
-    def __init__(self, data_dir: Path, shown_as: str, check_history: bool = True):
+    def __init__(self, data_dir: Path, shown_as: str, check_history: bool = True, cache: Path | None = None):
         self.data_dir = data_dir
+        self.cache = cache
         self.check_history = check_history
         self.shown_as = shown_as
         self.errors: list[DataError] = []
@@ -190,7 +195,7 @@ class _Loader:
                                          f"tệp `{self._name(relative)}` (xem README, phần Dữ liệu)"))
             return None
         try:
-            doc = read_yaml(path, self._name(relative))
+            doc = read_yaml(path, self._name(relative), self.cache)
         except DataErrors as exc:
             self.errors.extend(exc.errors)
             return None

@@ -8,6 +8,10 @@ say where a problem is.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,33 +45,68 @@ class SourceDocument:
 
     file: str
     data: object
-    lines: dict = field(default_factory=dict)  # Path_ -> 1-based line
+    lines: dict | None = field(default_factory=dict)  # Path_ -> 1-based line; None: not worked out yet
     normalised: list = field(default_factory=list)  # lines where text was turned into NFC
     literal: set = field(default_factory=set)  # paths of `|` block texts, whose lines map one to one
+    text: str = ""  # the file, to work the lines out again for a document read from the cache
+
+    def _lines(self) -> dict:
+        if self.lines is None:  # only when a problem is reported: a file from the cache kept no lines
+            self.lines = parse_yaml(self.text, self.file).lines
+        return self.lines
 
     def line_in_text(self, path: Path_, offset: int, text: str) -> int:
         """Line of character `offset` of the text at `path` (exact for `|` blocks, else the value's line)."""
         path = tuple(path)
         if path in self.literal:
-            return self.lines[path] + 1 + text[:offset].count("\n")
+            return self._lines()[path] + 1 + text[:offset].count("\n")
         return self.line_of(path)
 
     def line_of(self, path: Path_) -> int:
         """Line of the value at `path`, or of the nearest enclosing value that exists."""
-        path = tuple(path)
-        while path and path not in self.lines:
+        lines, path = self._lines(), tuple(path)
+        while path and path not in lines:
             path = path[:-1]
-        return self.lines.get(path, 1)
+        return lines.get(path, 1)
 
 
-def read_yaml(path: Path, display_name: str | None = None) -> SourceDocument:
-    """Read one YAML file; raise DataErrors listing everything that stops it being read."""
+# Bump when reading changes what a file gives: cached readings of the old kind are then never used.
+CACHE_FORMAT = "1"
+
+
+def read_yaml(path: Path, display_name: str | None = None, cache: Path | None = None) -> SourceDocument:
+    """Read one YAML file; raise DataErrors listing everything that stops it being read.
+
+    With `cache` (a folder), a file read before with the same bytes comes from there: reading YAML is most of
+    the time of loading a large site, and most files do not change between two builds."""
     name = display_name or str(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise DataError(name, 1, "", "không đọc được tệp", f"một tệp đọc được ({exc.strerror})").as_errors()
-    return parse_yaml(raw, name)
+    if cache is None:
+        return parse_yaml(raw, name)
+    entry = cache / (hashlib.sha256(CACHE_FORMAT.encode() + raw).hexdigest() + ".pickle")
+    try:
+        data, normalised, literal = pickle.loads(entry.read_bytes())
+        entry.touch()  # in use: see prune_cache
+        return SourceDocument(name, data, None, normalised, literal, raw.decode("utf-8-sig"))
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+        pass
+    doc = parse_yaml(raw, name)
+    cache.mkdir(parents=True, exist_ok=True)
+    partial = entry.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_bytes(pickle.dumps((doc.data, doc.normalised, doc.literal), protocol=pickle.HIGHEST_PROTOCOL))
+    partial.replace(entry)  # never a half-written entry, even with two builds at once
+    return doc
+
+
+def prune_cache(cache: Path, days: int = 14) -> None:
+    """Forget readings not used for `days`: old versions of edited files."""
+    limit = time.time() - days * 86400
+    for entry in cache.glob("*.pickle") if cache.is_dir() else ():
+        if entry.stat().st_mtime < limit:
+            entry.unlink(missing_ok=True)
 
 
 def parse_yaml(raw: bytes | str, name: str) -> SourceDocument:
@@ -91,7 +130,7 @@ def parse_yaml(raw: bytes | str, name: str) -> SourceDocument:
     if len(nodes) > 1:
         raise DataError(name, nodes[1].start_mark.line + 1, "", "nhiều tài liệu YAML (dấu ---)",
                         "một tài liệu duy nhất trong mỗi tệp").as_errors()
-    doc = SourceDocument(file=name, data=None)
+    doc = SourceDocument(file=name, data=None, text=text)
     if not nodes:
         return doc
     errors: list[DataError] = []
