@@ -119,7 +119,7 @@ class _Loader:
         self.catalogue_broken = False
         self.documents_broken = False
         self._document_lines: dict[str, int] = {}
-        self._value_lines: dict[tuple[str, str], tuple[str, int]] = {}
+        self._value_docs: dict[tuple[str, str], SourceDocument] = {}  # where each value is, for later messages
 
     def load(self) -> SiteData | None:
         self._check_layout()
@@ -160,7 +160,8 @@ class _Loader:
                 found = counted(frames[register], register, period)
                 problem = _disagreement(indicator, value, found)
                 if problem:
-                    file, line = self._value_lines[(indicator.id, period.id)]
+                    doc = self._value_docs[(indicator.id, period.id)]
+                    file, line = doc.file, doc.line_of((indicator.id,))
                     register_file = PROJECTS_FILE if register == "de-tai-du-an" else PROTECTIONS_FILE
                     self.errors.append(DataError(file, line, indicator.id, problem + f" theo sổ {register_file}",
                                                  f"số báo cáo khớp với sổ, hoặc bỏ kỳ {period.id} khỏi "
@@ -267,7 +268,6 @@ class _Loader:
         return catalogue
 
     def _check_catalogue(self, doc: SourceDocument, data: dict, catalogue: Catalogue) -> None:
-        error = self._error_at(doc)
         area_ids = self._unique(doc, ("linh_vuc",), data["linh_vuc"])
         ids = self._unique(doc, ("chi_so",), data["chi_so"])
         positions = {}
@@ -278,22 +278,22 @@ class _Loader:
         for indicator in catalogue.indicators:
             here = ("chi_so", positions[indicator.id])
             if indicator.area not in area_ids and indicator.area not in self.broken:
-                error(here + ("linh_vuc",), f"lĩnh vực `{indicator.area}` chưa khai báo",
+                self._problem(doc, here + ("linh_vuc",), f"lĩnh vực `{indicator.area}` chưa khai báo",
                       _one_of(indicator.area, area_ids, "mã một lĩnh vực trong `linh_vuc`"))
             self._unique(doc, here + ("thanh_phan",), data["chi_so"][here[1]].get("thanh_phan"))
             if indicator.components and indicator.kind != "so_luong":
-                error(here + ("thanh_phan",), f"thành phần cho chỉ số kiểu `{indicator.kind}`",
+                self._problem(doc, here + ("thanh_phan",), f"thành phần cho chỉ số kiểu `{indicator.kind}`",
                       "thành phần chỉ dùng cho chỉ số kiểu `so_luong`")
             if (indicator.kind == "ty_le") != (indicator.denominator is not None):
-                error(here + ("mau_so",), "`mau_so` " + ("thiếu" if indicator.kind == "ty_le" else "thừa"),
+                self._problem(doc, here + ("mau_so",), "`mau_so` " + ("thiếu" if indicator.kind == "ty_le" else "thừa"),
                       "`mau_so` (mẫu số đếm gì, ví dụ `UBND cấp xã`) khi và chỉ khi `kieu: ty_le`")
             if indicator.part_of is not None and indicator.part_of not in self.broken:
                 parent = by_id.get(indicator.part_of)
                 if parent is None or parent.id == indicator.id:
-                    error(here + ("thuoc",), f"chỉ số `{indicator.part_of}` không có hoặc là chính nó",
+                    self._problem(doc, here + ("thuoc",), f"chỉ số `{indicator.part_of}` không có hoặc là chính nó",
                           _one_of(indicator.part_of, ids, "mã một chỉ số khác trong danh mục"))
                 elif parent.kind != indicator.kind:
-                    error(here + ("thuoc",), f"chỉ số `{parent.id}` kiểu `{parent.kind}`",
+                    self._problem(doc, here + ("thuoc",), f"chỉ số `{parent.id}` kiểu `{parent.kind}`",
                           f"một chỉ số cùng kiểu `{indicator.kind}`")
 
     def _unique(self, doc: SourceDocument, path: tuple, items: object) -> list[str]:
@@ -306,16 +306,14 @@ class _Loader:
             item_id = item_id.strip()
             if item_id in seen:
                 line = doc.line_of(path + (seen[item_id], "ma"))
-                self._error_at(doc)(path + (index, "ma"), f"mã `{item_id}` trùng với mục ở dòng {line}",
+                self._problem(doc, path + (index, "ma"), f"mã `{item_id}` trùng với mục ở dòng {line}",
                                     "mỗi mã chỉ dùng cho một mục")
             else:
                 seen[item_id] = index
         return list(seen)
 
-    def _error_at(self, doc: SourceDocument):
-        def error(path: tuple, found: str, expected: str) -> None:
-            self.errors.append(DataError(doc.file, doc.line_of(path), ".".join(map(str, path)), found, expected))
-        return error
+    def _problem(self, doc: SourceDocument, path: tuple, found: str, expected: str) -> None:
+        self.errors.append(DataError(doc.file, doc.line_of(path), ".".join(map(str, path)), found, expected))
 
     # --- values ----------------------------------------------------------------------------------------------
 
@@ -350,10 +348,9 @@ class _Loader:
     def _check_corrections(self, doc: SourceDocument, path: Path, current: dict, indicators: dict) -> None:
         """A value readers have seen (any committed version) may change only with a correction note."""
         history = [self._published(text, doc.file, indicators) for _, text in published_versions(path)]
-        error = self._error_at(doc)
         for indicator_id in sorted({i for version in history for i in version} - set(current)):
             if indicator_id in indicators and f"{indicator_id}@{path.stem}" not in self.broken:
-                error((), f"giá trị đã công bố của `{indicator_id}` bị xoá khỏi tệp",
+                self._problem(doc, (), f"giá trị đã công bố của `{indicator_id}` bị xoá khỏi tệp",
                       "giữ lại giá trị đã công bố; nếu sai, sửa giá trị và ghi `dinh_chinh`")
         for indicator_id, value in current.items():
             seen = [version[indicator_id] for version in history if indicator_id in version] + [value]
@@ -362,7 +359,7 @@ class _Loader:
                     continue
                 kind = indicators[indicator_id].kind
                 if not any(_same_value(kind, note.previous, old) for note in value.corrections):
-                    error((indicator_id,), f"giá trị đã công bố {value_in_table(old)} nay là {value_in_table(new)} "
+                    self._problem(doc, (indicator_id,), f"giá trị đã công bố {value_in_table(old)} nay là {value_in_table(new)} "
                           "mà không có ghi chú đính chính",
                           f"thêm vào `{indicator_id}` một mục `dinh_chinh` với `ngay`, "
                           f"`gia_tri_cu: {value_in_table(old)}` và `ly_do`")
@@ -383,33 +380,31 @@ class _Loader:
         return version
 
     def _value(self, doc: SourceDocument, period_id: str, indicator_id: str, raw: object, indicators: dict):
-        error = self._error_at(doc)
         indicator = indicators.get(indicator_id)
         if indicator is None:
             if not self.catalogue_broken and indicator_id not in self.broken:  # else already reported
-                error((indicator_id,), f"chỉ số `{indicator_id}` không có trong danh mục {CATALOGUE_FILE}",
+                self._problem(doc, (indicator_id,), f"chỉ số `{indicator_id}` không có trong danh mục {CATALOGUE_FILE}",
                       _one_of(indicator_id, list(indicators), "mã một chỉ số của danh mục"))
             return None
         value, errors = validate(VALUE_MODELS[indicator.kind], raw, doc, (indicator_id,))
         self.errors.extend(errors)
-        self._value_lines[(indicator_id, period_id)] = (doc.file, doc.line_of((indicator_id,)))
+        self._value_docs[(indicator_id, period_id)] = doc
         if value is None:
             self.broken.add(f"{indicator_id}@{period_id}")
             return None
         if indicator.kind == "so_luong":
             self._check_breakdown(doc, indicator, value, period_id)
         elif indicator.kind == "ty_le" and value.numerator > value.denominator:
-            error((indicator_id, "tu_so"), f"tử số {value.numerator} lớn hơn mẫu số {value.denominator}",
+            self._problem(doc, (indicator_id, "tu_so"), f"tử số {value.numerator} lớn hơn mẫu số {value.denominator}",
                   "tử số không lớn hơn mẫu số")
         return value
 
     def _check_breakdown(self, doc: SourceDocument, indicator: Indicator, value, period_id: str) -> None:
-        error = self._error_at(doc)
         declared = [c.id for c in indicator.components]
         here = (indicator.id, "thanh_phan")
         for component in value.components:
             if component not in declared:
-                error(here + (component,), f"thành phần `{component}` không khai báo cho chỉ số `{indicator.id}`",
+                self._problem(doc, here + (component,), f"thành phần `{component}` không khai báo cho chỉ số `{indicator.id}`",
                       _one_of(component, declared, "thành phần khai báo trong chi-so.yaml"))
         if not value.components or any(c not in declared for c in value.components):
             return
@@ -417,11 +412,11 @@ class _Loader:
         total = sum(value.components.values())
         if missing:
             self.broken.add(f"{indicator.id}@{period_id}")
-            error(here, f"thiếu thành phần {', '.join(f'`{c}`' for c in missing)}",
+            self._problem(doc, here, f"thiếu thành phần {', '.join(f'`{c}`' for c in missing)}",
                   "đủ mọi thành phần khai báo, hoặc bỏ cả nhóm `thanh_phan`")
         elif value.bound is None and total != value.value:
             parts = " + ".join(str(n) for n in value.components.values())
-            error((indicator.id, "gia_tri"), f"tổng {value.value} nhưng các thành phần cộng lại {parts} = {total}",
+            self._problem(doc, (indicator.id, "gia_tri"), f"tổng {value.value} nhưng các thành phần cộng lại {parts} = {total}",
                   "tổng bằng tổng các thành phần")
 
     def _check_parts(self, doc: SourceDocument, period: Period, values: dict, indicators: dict) -> None:
@@ -433,7 +428,7 @@ class _Loader:
             if part is None or whole is None or indicator.kind == "ty_le":
                 continue
             if part.value > whole.value:
-                self._error_at(doc)((indicator.id,), f"{part.value}, lớn hơn `{indicator.part_of}` ({whole.value}) "
+                self._problem(doc, (indicator.id,), f"{part.value}, lớn hơn `{indicator.part_of}` ({whole.value}) "
                                     "mà chỉ số này là một phần", f"không lớn hơn {whole.value}")
 
     # --- reports ---------------------------------------------------------------------------------------------
