@@ -43,11 +43,11 @@ def on_config(config):
 
 def on_files(files, config):
     site = config[SITE_DATA]
+    for path, markdown in [*generated_pages(site), *statistics_pages(site)]:
+        files.append(File.generated(config, path, content=markdown))
     # The downloads (CSV, XLSX, JSON) are written straight into the site by a second process while MkDocs
     # renders the pages; `site_dir` has been cleaned by now. Pages link them with plain HTML links.
     config[DOWNLOADS] = BackgroundJob(write_data_files, site, Path(config.site_dir))
-    for path, markdown in [*generated_pages(site), *statistics_pages(site)]:
-        files.append(File.generated(config, path, content=markdown))
     return files
 
 

@@ -24,3 +24,23 @@ def test_a_failure_is_raised_by_wait_with_its_traceback():
     with pytest.raises(BackgroundError) as caught:
         job.wait()
     assert "ValueError: hỏng" in str(caught.value)
+
+
+def _square(n: int) -> int:
+    if n == 99:
+        raise ValueError("không tính được")
+    return n * n
+
+
+def test_split_map_keeps_the_order_of_both_halves():
+    from khcn.background import split_map
+
+    assert split_map(_square, list(range(90))) == [n * n for n in range(90)]
+
+
+def test_split_map_reports_a_failure_in_the_second_half():
+    from khcn.background import split_map
+
+    with pytest.raises(BackgroundError) as caught:
+        split_map(_square, list(range(100)))
+    assert "ValueError: không tính được" in str(caught.value)

@@ -9,10 +9,12 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from pathlib import Path
 
 from . import formatting, opendata_files, registers, stats
+from .background import split_map
 from .charts import Point, bar_chart
 from .dataset import SiteData
 from .models import PROJECT_LEVELS, PROJECT_STATUSES, PROTECTION_KINDS, PROTECTION_STATUSES
@@ -124,11 +126,16 @@ def render_protections(site: SiteData) -> str:
                   href=href, link=link, page=PROTECTIONS_PAGE)
 
 
+def _indicator_page(site: SiteData, indicator) -> tuple[str, str]:
+    return indicator_path(indicator.id), render_indicator(site, indicator)
+
+
 def statistics_pages(site: SiteData) -> list[tuple[str, str]]:
     pages = [(OVERVIEW, render_overview(site))]
     pages += [(area_path(a.id), render_area(site, a)) for a in site.catalogue.areas
               if any(i.area == a.id for i in site.catalogue.indicators)]
-    pages += [(indicator_path(i.id), render_indicator(site, i)) for i in site.catalogue.indicators]
+    # the indicator pages are most of the work on a large site: half of them on the second core
+    pages += split_map(functools.partial(_indicator_page, site), list(site.catalogue.indicators))
     pages += [(PROJECTS_PAGE, render_projects(site)), (PROTECTIONS_PAGE, render_protections(site))]
     return pages
 
