@@ -7,6 +7,7 @@ editor's messages and an existing site untouched. Per-build state lives on the c
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 
@@ -35,6 +36,7 @@ def on_config(config):
     for where in site.normalised:
         log.info("Đã chuẩn hoá chữ tiếng Việt sang dạng NFC: %s", where)
     config[SITE_DATA] = site
+    gc.freeze()  # the loaded records live as long as the build: the collector need not scan them again
     config.site_name = site.organisation.full_name
     config.extra["organisation"] = theme_context(site)
     config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug

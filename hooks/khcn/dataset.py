@@ -21,6 +21,7 @@ from pydantic_core import PydanticCustomError
 from .fields import read_count, read_percentage, read_slug
 from .formatting import value_in_table
 from .history import published_versions
+from .memory import no_garbage_collection
 from .yamlsource import parse_yaml
 from .models import (VALUE_MODELS, Area, Catalogue, Indicator, LegalDocument, Organisation, ProjectRegister,
                      ProtectionRegister, Report, Value)
@@ -99,7 +100,8 @@ def load_site_data(data_dir: Path, shown_as: str = "data", check_history: bool =
     With `check_history`, values already published (committed to git) may change only with a correction note.
     With `cache` (a folder), files read before with the same bytes are not parsed again."""
     loader = _Loader(Path(data_dir), shown_as, check_history, cache)
-    site = loader.load()
+    with no_garbage_collection():
+        site = loader.load()
     if cache is not None:
         prune_cache(cache)
     if loader.errors:

@@ -13,6 +13,7 @@ import pandas as pd
 
 from . import formatting
 from .dataset import SiteData
+from .memory import no_garbage_collection
 from .models import CountValue, Indicator, PercentValue, RatioValue, Value
 from .opendata import Field
 from .periods import Period
@@ -69,33 +70,41 @@ def _corrections_text(value: Value) -> str:
 
 def values_frame(site: SiteData, indicator_ids: list[str] | None = None) -> pd.DataFrame:
     """Every value (totals and components), in catalogue order then by period: the long table of the open data."""
+    with no_garbage_collection():
+        return _values_frame(site, indicator_ids)
+
+
+def _values_frame(site: SiteData, indicator_ids: list[str] | None) -> pd.DataFrame:
     areas = site.areas
-    rows = []
+    periods = {p.id: (p.id, p.label, period_kind_label(p), p.start, p.end) for p in site.periods.values()}
+    wanted = None if indicator_ids is None else set(indicator_ids)
+    rows = []  # tuples in VALUE_FIELDS order: a frame of 100,000 rows is built 3× faster from tuples than dicts
     for indicator in site.catalogue.indicators:
-        if indicator_ids is not None and indicator.id not in indicator_ids:
+        if wanted is not None and indicator.id not in wanted:
             continue
+        head = (indicator.id, indicator.name, areas[indicator.area].name)
+        tail = (indicator.unit, COUNTING[indicator.counting])
         for period, value in series(site, indicator.id):
-            base = {"chi_so": indicator.id, "ten_chi_so": indicator.name, "linh_vuc": areas[indicator.area].name,
-                    "ky": period.id, "ten_ky": period.label, "loai_ky": period_kind_label(period),
-                    "tu_ngay": period.start, "den_ngay": period.end, "don_vi": indicator.unit,
-                    "cach_tinh": COUNTING[indicator.counting], "dinh_chinh": _corrections_text(value) or None}
-            rows.append(base | _value_columns(value) | {"thanh_phan": None, "ten_thanh_phan": None})
-            for component in indicator.components:
-                if isinstance(value, CountValue) and component.id in value.components:
-                    rows.append(base | {"thanh_phan": component.id, "ten_thanh_phan": component.name,
-                                        "gia_tri": Decimal(value.components[component.id]), "so_sanh": None,
-                                        "tu_so": None, "mau_so": None})
-    frame = pd.DataFrame(rows, columns=[f.name for f in VALUE_FIELDS])
+            when = periods[period.id]
+            notes = _corrections_text(value) if value.corrections else None
+            rows.append(head + (None, None) + when + _value_columns(value) + tail + (notes,))
+            if isinstance(value, CountValue):
+                for component in indicator.components:
+                    if component.id in value.components:
+                        rows.append(head + (component.id, component.name) + when
+                                    + (Decimal(value.components[component.id]), None, None, None) + tail + (notes,))
+    frame = pd.DataFrame.from_records(rows, columns=[f.name for f in VALUE_FIELDS])
     for column in ("tu_so", "mau_so"):
         frame[column] = frame[column].astype("Int64")
     return frame
 
 
-def _value_columns(value: Value) -> dict:
+def _value_columns(value: Value) -> tuple:
+    """gia_tri, so_sanh, tu_so, mau_so."""
     bound = formatting.BOUND_WORDS.get(value.bound) if isinstance(value, CountValue) and value.bound else None
-    ratio = isinstance(value, RatioValue)
-    return {"gia_tri": numeric(value).quantize(Decimal("0.01")) if ratio else numeric(value), "so_sanh": bound,
-            "tu_so": value.numerator if ratio else None, "mau_so": value.denominator if ratio else None}
+    if isinstance(value, RatioValue):
+        return numeric(value).quantize(Decimal("0.01")), bound, value.numerator, value.denominator
+    return numeric(value), bound, None, None
 
 
 def catalogue_frame(site: SiteData) -> pd.DataFrame:
