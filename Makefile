@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: build serve validate test test-fast browser-deps clean
+.PHONY: build serve validate test test-fast bench-stats browser-deps clean
 
 build: $(STAMP)
 	$(PY) scripts/build_site.py
@@ -23,6 +23,10 @@ test: $(STAMP) browser-deps
 # Everything but the browser tests, for a quick loop while editing.
 test-fast: $(STAMP)
 	$(PY) -m pytest -m "not browser"
+
+# Statistics layer at scale, on synthetic data in a temporary folder: make bench-stats ARGS="--indicators 200"
+bench-stats: $(STAMP)
+	$(PY) benchmarks/bench_stats.py $(ARGS)
 
 browser-deps:
 	@bash scripts/ensure_chromium.sh
