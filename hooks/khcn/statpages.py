@@ -39,8 +39,7 @@ def page_url(path: str) -> str:
     """The URL folder MkDocs gives a page (`use_directory_urls`), or a file's own path."""
     if not path.endswith(".md"):
         return path
-    stem = path[: -len("index.md")] if path.endswith("index.md") else path[:-3] + "/"
-    return stem
+    return path[: -len("index.md")] if path.endswith("index.md") else path[:-3] + "/"
 
 
 def href(from_page: str, to: str) -> str:
@@ -59,12 +58,12 @@ def _downloads(stem: str) -> dict[str, str]:
 def render_overview(site: SiteData) -> str:
     key_rows = [_latest_row(site, indicator) for indicator in site.catalogue.indicators if indicator.key]
     areas = [(area, [i for i in site.catalogue.indicators if i.area == area.id]) for area in site.catalogue.areas]
-    return render("stats_overview.md.j2", page=OVERVIEW, key_rows=[r for r in key_rows if r],
+    return render("stats_overview.md.j2", page=OVERVIEW, key_rows=key_rows,
                   areas=[(a, inds, [_latest_row(site, i) for i in inds]) for a, inds in areas if inds],
-                  area_path=area_path, href=href, link=link, data=DATA)
+                  area_path=area_path, indicator_path=indicator_path, href=href, link=link, data=DATA)
 
 
-def _latest_row(site: SiteData, indicator) -> dict | None:
+def _latest_row(site: SiteData, indicator) -> dict:
     found = stats.latest(site, indicator.id)
     if found is None:
         return {"indicator": indicator, "period": None, "value": None, "change": None}

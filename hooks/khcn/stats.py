@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+import numpy as np
 import pandas as pd
 
 from . import formatting
@@ -173,31 +174,29 @@ def latest(site: SiteData, indicator_id: str) -> tuple[Period, Value] | None:
 
 
 def area_table(site: SiteData, area_id: str) -> tuple[list[Period], list[dict]]:
-    """Indicators × periods of one area: the periods (columns) and rows of displayed cells (totals, components)."""
+    """Indicators × periods of one area, pivoted with pandas from the long table: the periods (columns) and the
+    rows (a total, then its components) of cells as shown, None where there is no value."""
     indicators = [i for i in site.catalogue.indicators if i.area == area_id]
     frame = values_frame(site, [i.id for i in indicators])
-    periods = sorted({site.periods[p] for p in frame["ky"]})
+    frame["o"] = frame["thanh_phan"].fillna("")  # the total's row has no component
+    frame["cell"] = [_cell(site.values[(indicator, period)], component or None)
+                     for indicator, period, component in zip(frame["chi_so"], frame["ky"], frame["o"])]
+    table = frame.pivot(index=["chi_so", "o"], columns="ky", values="cell")
+    periods = sorted(site.periods[p] for p in table.columns)
     rows = []
-    for indicator in indicators:
-        points = dict(series(site, indicator.id))
-        rows.append({"indicator": indicator, "component": None,
-                     "cells": [_cell(points.get(p)) for p in periods]})
-        for component in indicator.components:
+    for indicator in indicators:  # every indicator and component gets its row, with values or not
+        for component in (None, *indicator.components):
+            key = (indicator.id, component.id if component else "")
+            cells = table.loc[key, [p.id for p in periods]] if key in table.index else [None] * len(periods)
             rows.append({"indicator": indicator, "component": component,
-                         "cells": [_component_cell(points.get(p), component.id) for p in periods]})
+                         "cells": [None if cell is None or cell is np.nan else cell for cell in cells]})
     return periods, rows
 
 
-def _cell(value: Value | None) -> dict | None:
-    if value is None:
-        return None
+def _cell(value: Value, component: str | None) -> dict:
+    if component is not None:
+        return {"text": formatting.number(value.components[component]), "corrected": False}
     return {"text": formatting.value_in_table(value), "corrected": bool(value.corrections)}
-
-
-def _component_cell(value: Value | None, component: str) -> dict | None:
-    if not isinstance(value, CountValue) or component not in value.components:
-        return None
-    return {"text": formatting.number(value.components[component]), "corrected": False}
 
 
 def citing_reports(site: SiteData, indicator_id: str) -> list:
