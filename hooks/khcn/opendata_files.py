@@ -16,6 +16,7 @@ import pandas as pd
 
 from . import stats
 from .dataset import SiteData
+from .memory import no_garbage_collection
 from .models import PROJECT_LEVELS, PROJECT_STATUSES, PROTECTION_KINDS, PROTECTION_STATUSES
 from .opendata import Field, Table, csv_bytes, data_package, json_bytes, resource
 
@@ -62,7 +63,9 @@ def data_files(site: SiteData, folder: str) -> list[tuple[str, bytes]]:
 
 def write_data_files(site: SiteData, folder: str, root: Path) -> None:
     """Write every download under `root` (the site being built)."""
-    for path, content in data_files(site, folder):
+    with no_garbage_collection():  # millions of short-lived strings, no cycles
+        files = data_files(site, folder)
+    for path, content in files:
         target = root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)

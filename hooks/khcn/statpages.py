@@ -17,6 +17,7 @@ from . import formatting, opendata_files, registers, stats
 from .background import split_map
 from .charts import Point, bar_chart
 from .dataset import SiteData
+from .memory import no_garbage_collection
 from .models import PROJECT_LEVELS, PROJECT_STATUSES, PROTECTION_KINDS, PROTECTION_STATUSES
 from .pages import link, render, report_path
 from .periods import short_label
@@ -125,18 +126,22 @@ def render_protections(site: SiteData) -> str:
                   href=href, link=link, page=PROTECTIONS_PAGE)
 
 
-def _indicator_page(site: SiteData, indicator) -> tuple[str, str]:
-    return indicator_path(indicator.id), render_indicator(site, indicator)
-
-
 def statistics_pages(site: SiteData) -> list[tuple[str, str]]:
-    pages = [(OVERVIEW, render_overview(site))]
-    pages += [(area_path(a.id), render_area(site, a)) for a in site.catalogue.areas
+    """(path, Markdown) of every page of the section. On a large site this is thousands of pages: half of them
+    are rendered by a second process at the same time (see background.split_map)."""
+    partial = functools.partial
+    tasks = [(OVERVIEW, partial(render_overview, site))]
+    tasks += [(area_path(a.id), partial(render_area, site, a)) for a in site.catalogue.areas
               if any(i.area == a.id for i in site.catalogue.indicators)]
-    # the indicator pages are most of the work on a large site: half of them on the second core
-    pages += split_map(functools.partial(_indicator_page, site), list(site.catalogue.indicators))
-    pages += [(PROJECTS_PAGE, render_projects(site)), (PROTECTIONS_PAGE, render_protections(site))]
-    return pages
+    tasks += [(indicator_path(i.id), partial(render_indicator, site, i)) for i in site.catalogue.indicators]
+    tasks += [(PROJECTS_PAGE, partial(render_projects, site)), (PROTECTIONS_PAGE, partial(render_protections, site))]
+    with no_garbage_collection():  # short-lived strings, no cycles
+        return split_map(_render_task, tasks)
+
+
+def _render_task(task: tuple) -> tuple[str, str]:
+    path, render_page = task
+    return path, render_page()
 
 
 def data_files(site: SiteData) -> list[tuple[str, bytes]]:

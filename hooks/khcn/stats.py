@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-import numpy as np
 import pandas as pd
 
 from . import formatting
@@ -180,17 +179,21 @@ def area_table(site: SiteData, area_id: str) -> tuple[list[Period], list[dict]]:
     frame = values_frame(site, [i.id for i in indicators])
     frame["o"] = frame["thanh_phan"].fillna("")  # the total's row has no component
     frame["cell"] = [_cell(site.values[(indicator, period)], component or None)
-                     for indicator, period, component in zip(frame["chi_so"], frame["ky"], frame["o"])]
+                     for indicator, period, component in zip(*(frame[c].tolist() for c in ("chi_so", "ky", "o")))]
     table = frame.pivot(index=["chi_so", "o"], columns="ky", values="cell")
     periods = sorted(site.periods[p] for p in table.columns)
+    by_row = table.to_dict(orient="index")  # one conversion, then plain look-ups per row
     rows = []
     for indicator in indicators:  # every indicator and component gets its row, with values or not
         for component in (None, *indicator.components):
-            key = (indicator.id, component.id if component else "")
-            cells = table.loc[key, [p.id for p in periods]] if key in table.index else [None] * len(periods)
+            cells = by_row.get((indicator.id, component.id if component else ""), {})
             rows.append({"indicator": indicator, "component": component,
-                         "cells": [None if cell is None or cell is np.nan else cell for cell in cells]})
+                         "cells": [_present(cells.get(p.id)) for p in periods]})
     return periods, rows
+
+
+def _present(cell: object) -> dict | None:
+    return cell if isinstance(cell, dict) else None  # the pivot fills the gaps with NaN
 
 
 def _cell(value: Value, component: str | None) -> dict:
