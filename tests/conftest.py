@@ -48,3 +48,13 @@ def default_site(tmp_path_factory) -> Path:
     result = run_build(ROOT, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+def assert_golden(golden: Path, actual: str) -> None:
+    """`actual` equals the golden file; with UPDATE_GOLDEN=1 the file is rewritten first (review the diff)."""
+    import os
+
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+    assert actual == golden.read_text(encoding="utf-8")

@@ -6,7 +6,6 @@ review the diff before committing it.
 
 from __future__ import annotations
 
-import os
 import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import assert_golden
 from khcn import charts
 from khcn.charts import Point, bar_chart, nice_axis
 
@@ -195,7 +195,4 @@ def test_text_is_escaped():
 
 def test_golden_three_points():
     svg = bar_chart(THREE, "Sản phẩm khoa học và công nghệ", "sản phẩm", "san-pham")
-    if os.environ.get("UPDATE_GOLDEN"):
-        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
-        GOLDEN.write_text(svg, encoding="utf-8")
-    assert svg == GOLDEN.read_text(encoding="utf-8")
+    assert_golden(GOLDEN, svg)

@@ -1,12 +1,12 @@
 """Golden tests: fixture data in, Markdown out. Regenerate with `UPDATE_GOLDEN=1 make test-fast` and review the diff."""
 
-import os
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from conftest import assert_golden
 from khcn import formatting
 from khcn.dataset import load_site_data
 from khcn.models import CountValue, PercentValue, RatioValue
@@ -17,7 +17,7 @@ GOLDEN = Path(__file__).parent / "golden" / "tiny"
 
 @pytest.fixture(scope="module")
 def tiny_pages() -> dict[str, str]:
-    from conftest import TINY_DATA
+    from conftest import TINY_DATA, assert_golden
 
     return dict(generated_pages(load_site_data(TINY_DATA)))
 
@@ -30,11 +30,7 @@ def test_generated_pages_are_the_expected_ones(tiny_pages):
 @pytest.mark.parametrize("page", ["index.md", "bao-cao/index.md", "van-ban/index.md", "lien-he/index.md",
                                   "bao-cao/2021-6-thang.md"])
 def test_golden(tiny_pages, page):
-    golden = GOLDEN / page
-    if os.environ.get("UPDATE_GOLDEN"):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(tiny_pages[page], encoding="utf-8")
-    assert tiny_pages[page] == golden.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / page, tiny_pages[page])
 
 
 def test_report_prose_writes_figures_as_the_department_does(tiny_pages):

@@ -2,13 +2,12 @@
 
 import io
 import json
-import os
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from conftest import TINY_DATA
+from conftest import TINY_DATA, assert_golden
 from khcn.dataset import load_site_data
 from khcn.statpages import data_files, href, statistics_pages
 
@@ -34,11 +33,7 @@ def files(site):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_golden(pages, page):
-    golden = GOLDEN / page
-    if os.environ.get("UPDATE_GOLDEN"):
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(pages[page], encoding="utf-8")
-    assert pages[page] == golden.read_text(encoding="utf-8")
+    assert_golden(GOLDEN / page, pages[page])
 
 
 def test_a_page_per_area_and_per_indicator(site, pages):
