@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -44,31 +45,36 @@ PACKAGE_TITLE = "Số liệu khoa học và công nghệ tỉnh Tuyên Quang"
 
 
 def data_files(site: SiteData, folder: str) -> list[tuple[str, bytes]]:
+    """Every download as (path, bytes), sorted by path."""
+    return sorted(iter_data_files(site, folder))
+
+
+def iter_data_files(site: SiteData, folder: str) -> Iterator[tuple[str, bytes]]:
+    """The downloads one at a time: a large site's files together weigh hundreds of megabytes."""
     values = stats.values_frame(site).reset_index(drop=True)
     table = Table(values, stats.VALUE_FIELDS)  # rendered once; each area and indicator file is a slice of it
-    files = [(f"{folder}/gia-tri.csv", table.csv()), (f"{folder}/gia-tri.xlsx", table.xlsx(PACKAGE_TITLE)),
-             (f"{folder}/gia-tri.json", table.json()),
-             (f"{folder}/chi-so.csv", csv_bytes(stats.catalogue_frame(site), stats.CATALOGUE_FIELDS))]
+    yield f"{folder}/gia-tri.csv", table.csv()
+    yield f"{folder}/gia-tri.xlsx", table.xlsx(PACKAGE_TITLE)
+    yield f"{folder}/gia-tri.json", table.json()
+    yield f"{folder}/chi-so.csv", csv_bytes(stats.catalogue_frame(site), stats.CATALOGUE_FIELDS)
     area_ids = values["chi_so"].map(lambda indicator: site.indicators[indicator].area)
     for area_id, rows in values.groupby(area_ids, sort=False).indices.items():
-        files += _slices(table, f"{folder}/linh-vuc/{area_id}", list(rows), site.areas[area_id].name)
+        yield from _slices(table, f"{folder}/linh-vuc/{area_id}", list(rows), site.areas[area_id].name)
     for indicator_id, rows in values.groupby("chi_so", sort=False).indices.items():
-        files += _slices(table, f"{folder}/chi-so/{indicator_id}", list(rows), site.indicators[indicator_id].name)
+        yield from _slices(table, f"{folder}/chi-so/{indicator_id}", list(rows), site.indicators[indicator_id].name)
     for stem, frame, fields, title in [("de-tai-du-an", _projects(site), PROJECT_FIELDS, "Đề tài, dự án"),
                                        ("bao-ho", _protections(site), PROTECTION_FIELDS, "Sở hữu trí tuệ")]:
-        files += _slices(Table(frame, fields), f"{folder}/{stem}", None, title)
-    files.append((f"{folder}/datapackage.json", json_bytes(_package())))
-    return sorted(files)
+        yield from _slices(Table(frame, fields), f"{folder}/{stem}", None, title)
+    yield f"{folder}/datapackage.json", json_bytes(_package())
 
 
 def write_data_files(site: SiteData, folder: str, root: Path) -> None:
-    """Write every download under `root` (the site being built)."""
+    """Write every download under `root` (the site being built), each as soon as it is made."""
     with no_garbage_collection():  # millions of short-lived strings, no cycles
-        files = data_files(site, folder)
-    for path, content in files:
-        target = root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        for path, content in iter_data_files(site, folder):
+            target = root / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
 
 
 def _slices(table: Table, stem: str, rows: list[int] | None, title: str) -> list[tuple[str, bytes]]:
