@@ -53,7 +53,7 @@ def test_a_series_gets_a_chart_with_its_table_and_one_period_says_so(pages):
 
 
 def test_indicator_page_links_back_to_the_reports_citing_it(pages):
-    assert 'href="../../../bao-cao/2021-6-thang/">Kết quả 6 tháng đầu năm 2021</a>' in pages[
+    assert "-   [Kết quả 6 tháng đầu năm 2021](../../bao-cao/2021-6-thang.md) (01/10/2021)" in pages[
         "thong-ke/chi-so/phuong-tien-do.md"]
 
 
