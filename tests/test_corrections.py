@@ -102,3 +102,11 @@ def test_a_correction_is_shown_where_the_value_is(published):
     assert "Ngày 15/11/2021, số liệu 6 tháng đầu năm 2021: trước đây công bố **200**" in pages[
         "thong-ke/chi-so/san-pham-bao-ho.md"]
     assert '201 <abbr title="Đã đính chính, xem trang chỉ số">(đc)</abbr>' in pages["thong-ke/linh-vuc/so-huu-tri-tue.md"]
+
+
+def test_a_changed_component_is_named(published):
+    _edit(published / "so-lieu/2021-H1.yaml", "    cot-do: 1226\n    can: 08", "    cot-do: 1225\n    can: 09")
+    with pytest.raises(DataErrors) as caught:
+        load_site_data(published)
+    assert ("gặp giá trị đã công bố 1.234 có thành phần đổi: `cot-do` 1226 nay là 1225, `can` 8 nay là 9 "
+            "mà không có ghi chú đính chính") in str(caught.value)

@@ -361,10 +361,9 @@ class _Loader:
                     continue
                 kind = indicators[indicator_id].kind
                 if not any(_same_value(kind, note.previous, old) for note in value.corrections):
-                    self._problem(doc, (indicator_id,), f"giá trị đã công bố {value_in_table(old)} nay là {value_in_table(new)} "
-                          "mà không có ghi chú đính chính",
-                          f"thêm vào `{indicator_id}` một mục `dinh_chinh` với `ngay`, "
-                          f"`gia_tri_cu: {value_in_table(old)}` và `ly_do`")
+                    self._problem(doc, (indicator_id,), f"{_change(old, new)} mà không có ghi chú đính chính",
+                                  f"thêm vào `{indicator_id}` một mục `dinh_chinh` với `ngay`, "
+                                  f"`gia_tri_cu: {value_in_table(old)}` và `ly_do`")
 
     @staticmethod
     def _published(text: str, name: str, indicators: dict) -> dict:
@@ -527,6 +526,16 @@ def _disagreement(indicator: Indicator, value, found) -> str | None:
         if reported is not None and reported != counted_here:
             return f"thành phần `{component.id}` báo cáo ghi {reported} nhưng đếm được {counted_here}"
     return None
+
+
+def _change(old, new) -> str:
+    """What changed in a published value, in an editor's words."""
+    if value_in_table(old) != value_in_table(new):
+        return f"giá trị đã công bố {value_in_table(old)} nay là {value_in_table(new)}"
+    before, after = getattr(old, "components", {}), getattr(new, "components", {})
+    parts = [f"`{c}` {before.get(c, 'trống')} nay là {after.get(c, 'trống')}"
+             for c in dict.fromkeys([*before, *after]) if before.get(c) != after.get(c)]
+    return f"giá trị đã công bố {value_in_table(old)} có thành phần đổi: {', '.join(parts)}"
 
 
 def _essence(value) -> dict:
