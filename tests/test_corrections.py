@@ -110,3 +110,15 @@ def test_a_changed_component_is_named(published):
         load_site_data(published)
     assert ("gặp giá trị đã công bố 1.234 có thành phần đổi: `cot-do` 1226 nay là 1225, `can` 8 nay là 9 "
             "mà không có ghi chú đính chính") in str(caught.value)
+
+
+def test_commits_not_yet_on_the_remote_main_are_drafts(published, tmp_path):
+    remote = tmp_path / "remote.git"
+    _git(tmp_path, "init", "-q", "--bare", str(remote))
+    _git(published.parent, "remote", "add", "origin", str(remote))
+    _git(published.parent, "push", "-q", "origin", "HEAD:refs/heads/main")
+    _git(published.parent, "fetch", "-q", "origin")
+    _edit(published / "so-lieu/2020-H1.yaml", "san-pham-bao-ho: 150", "san-pham-bao-ho: 151")
+    _git(published.parent, "commit", "-qam", "Nháp, chưa đẩy lên")
+    _edit(published / "so-lieu/2020-H1.yaml", "san-pham-bao-ho: 151", "san-pham-bao-ho: 150")
+    assert load_site_data(published).values[("san-pham-bao-ho", "2020-H1")].value == 150  # back to the published

@@ -1,4 +1,4 @@
-"""What was published before: main is the website, so every committed version of a file was once on the site.
+"""What was published before: main is the website, so every version of a file on main was once on the site.
 
 Used to require a correction note (`dinh_chinh`) whenever a value readers have already seen is changed.
 """
@@ -24,6 +24,14 @@ def _work_tree(folder: Path) -> Path | None:
     return Path(top.strip()).resolve() if top else None
 
 
+@functools.lru_cache(maxsize=64)
+def _published_ref(root: Path) -> str:
+    """What has been published: the remote's main once there is one (commits not pushed yet are still drafts),
+    else this checkout's history."""
+    remote = _git(root, "rev-parse", "--verify", "--quiet", "refs/remotes/origin/main")
+    return "origin/main" if remote else "HEAD"
+
+
 def published_versions(path: Path) -> list[tuple[str, str]]:
     """(commit, text) of every committed version of `path`, oldest first; [] when it is not under git."""
     path = path.resolve()
@@ -31,7 +39,7 @@ def published_versions(path: Path) -> list[tuple[str, str]]:
     if root is None:
         return []
     relative = path.relative_to(root).as_posix()
-    log = _git(root, "log", "--format=%H", "--", relative)
+    log = _git(root, "log", "--format=%H", _published_ref(root), "--", relative)
     versions = []
     for commit in reversed((log or "").split()):
         text = _git(root, "show", f"{commit}:{relative}")
