@@ -224,3 +224,18 @@ def _errors_cached(data: Path, cache: Path) -> list[str]:
     with pytest.raises(DataErrors) as caught:
         load_site_data(data, cache=cache)
     return [str(error) for error in caught.value.errors]
+
+
+def test_a_period_file_named_in_lower_case_is_the_same_period(tiny_data):
+    (tiny_data / "so-lieu/2020-H2.yaml").rename(tiny_data / "so-lieu/2020-h2.yaml")
+    assert "2020-H2" in load_site_data(tiny_data).periods
+    (tiny_data / "so-lieu/2020-H2.yaml").write_text("san-pham-bao-ho: 180\n", encoding="utf-8")
+    errors = _errors(tiny_data)
+    assert any("gặp kỳ 2020-H2 đã có tệp data/so-lieu/2020-H2.yaml" in e or "gặp kỳ 2020-H2 đã có tệp data/so-lieu/2020-h2.yaml" in e
+               for e in errors)
+
+
+def test_a_document_typed_in_another_case_gets_the_right_suggestion(tiny_data):
+    _replace(tiny_data / "bao-cao/2021-6-thang.yaml", "Tiếp tục thực hiện [[12/KH-UBND]]",
+             "Tiếp tục thực hiện [[12/kh-ubnd]]")
+    assert "(có phải `12/KH-UBND`?)" in _only_error(tiny_data)

@@ -322,6 +322,7 @@ class _Loader:
     def _values(self, indicators: dict[str, Indicator]):
         values: dict[tuple[str, str], Value] = {}
         periods: dict[str, Period] = {}
+        files_of: dict[str, str] = {}  # period id -> its file
         for path in sorted((self.data_dir / VALUES_DIR).glob("*.yaml")):
             relative = f"{VALUES_DIR}/{path.name}"
             period = parse_period(path.stem)
@@ -329,6 +330,12 @@ class _Loader:
                 self.errors.append(DataError(self._name(relative), 1, "tên tệp", f"tên tệp `{path.name}`",
                                              f"tên tệp là một kỳ báo cáo, ví dụ 2021-H1.yaml ({PERIOD_EXAMPLES})"))
                 continue
+            if period.id in files_of:
+                self.errors.append(DataError(self._name(relative), 1, "tên tệp",
+                                             f"kỳ {period.id} đã có tệp {files_of[period.id]}",
+                                             "mỗi kỳ một tệp số liệu: gộp hai tệp làm một"))
+                continue
+            files_of[period.id] = self._name(relative)
             doc = self._read(relative)
             if doc is None:
                 continue
@@ -556,5 +563,7 @@ def _same_value(kind: str, text: str, old) -> bool:
 
 
 def _one_of(found: str, choices: list[str], expected: str) -> str:
-    close = difflib.get_close_matches(found, choices, n=1, cutoff=0.6)
+    """`expected`, with the closest choice when there is one (`26/kh-ubnd` → `26/KH-UBND`)."""
+    same_letters = [c for c in choices if c.casefold() == found.casefold()]
+    close = same_letters or difflib.get_close_matches(found, choices, n=1, cutoff=0.6)
     return expected + (f" (có phải `{close[0]}`?)" if close else "")

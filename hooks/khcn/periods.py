@@ -59,7 +59,7 @@ def short_label(period: Period) -> str:
 
 def parse_period(text: str) -> Period | None:
     """The period named by `text`, or None when it names none."""
-    match = _PATTERN.match(text.strip())
+    match = _PATTERN.match(text.strip().upper())  # `2021-h1` is 2021-H1
     if not match:
         return None
     year, part = int(match["year"]), match["part"]
