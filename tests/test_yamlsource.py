@@ -72,3 +72,14 @@ def test_explicit_type_tags_are_refused_too():
         parse_yaml("a: !!int 5\n", "data/x.yaml")
     assert "thẻ YAML `tag:yaml.org,2002:int`" in caught.value.errors[0].found
     assert parse_yaml("a: !!str 010\n", "t.yaml").data == {"a": "010"}
+
+
+@pytest.mark.parametrize("text, words", [
+    ("ten: Chú ý: mới\n", "dấu hai chấm không đúng chỗ"),
+    ("a:\n\t- x\n", "Tab"),
+    ("list:\n  - a\n - b\n", "thụt lề không đều"),
+])
+def test_syntax_errors_in_an_editors_words(text, words):
+    with pytest.raises(DataErrors) as caught:
+        parse_yaml(text, "data/x.yaml")
+    assert words in caught.value.errors[0].found

@@ -124,7 +124,7 @@ def parse_yaml(raw: bytes | str, name: str) -> SourceDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        raise DataError(name, line, "", f"lỗi cú pháp YAML ({exc.problem})",
+        raise DataError(name, line, "", f"lỗi cú pháp YAML: {_problem_in_words(exc.problem)}",
                         "YAML hợp lệ: kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép ở dòng này "
                         "hoặc dòng ngay trên").as_errors()
     if len(nodes) > 1:
@@ -138,6 +138,29 @@ def parse_yaml(raw: bytes | str, name: str) -> SourceDocument:
     if errors:
         raise DataError.combine(errors)
     return doc
+
+
+# What PyYAML says, in an editor's words (the cases editors meet; others keep PyYAML's English in brackets).
+_PROBLEMS = {  # libyaml's wording, then PyYAML's own where it differs
+    "mapping values are not allowed": "dấu hai chấm không đúng chỗ (một giá trị có `: ` phải đặt trong ngoặc kép, "
+                                      "ví dụ \"Chú ý: …\"; hoặc dòng trên thiếu dấu hai chấm)",
+    "found character that cannot start any token": "một ký tự không được đứng đầu giá trị (Tab dùng để thụt lề, "
+                                                   "hoặc @ ` % ở đầu giá trị: thụt lề bằng dấu cách, đặt giá trị "
+                                                   "trong ngoặc kép)",
+    "found character '\\t' that cannot start any token": "ký tự Tab (thụt lề bằng dấu cách, không dùng Tab)",
+    "did not find expected key": "thụt lề không đều (các trường, các mục `- ` cùng cấp phải thẳng cột)",
+    "could not find expected ':'": "thiếu dấu hai chấm sau tên trường",
+    "found unexpected end of stream": "chuỗi trong ngoặc kép chưa đóng",
+    "found undefined alias": "dấu `*` ở đầu giá trị (đặt giá trị trong ngoặc kép)",
+}
+
+
+def _problem_in_words(problem: str | None) -> str:
+    problem = problem or ""
+    for english, words in _PROBLEMS.items():
+        if problem.startswith(english):
+            return words
+    return f"({problem})"
 
 
 def _convert(node: yaml.Node, path: Path_, doc: SourceDocument, errors: list) -> object:
