@@ -112,7 +112,7 @@ def _register_note(site: SiteData, indicator) -> dict | None:
 
 def render_projects(site: SiteData) -> str:
     frame = registers.projects_frame(site.projects)
-    return render("register_projects.md.j2", entries=site.projects.entries, levels=PROJECT_LEVELS,
+    return render("register_projects.md.j2", entries=site.projects.entries, categories=PROJECT_LEVELS,
                   statuses=PROJECT_STATUSES, summary=registers.counts_by_year(frame, "de-tai-du-an"),
                   complete=site.projects.complete_periods, downloads=_downloads(f"{DATA}/de-tai-du-an"),
                   href=href, link=link, page=PROJECTS_PAGE)
@@ -120,7 +120,7 @@ def render_projects(site: SiteData) -> str:
 
 def render_protections(site: SiteData) -> str:
     frame = registers.protections_frame(site.protections)
-    return render("register_protections.md.j2", entries=site.protections.entries, kinds=PROTECTION_KINDS,
+    return render("register_protections.md.j2", entries=site.protections.entries, categories=PROTECTION_KINDS,
                   statuses=PROTECTION_STATUSES, summary=registers.counts_by_year(frame, "bao-ho"),
                   complete=site.protections.complete_periods, downloads=_downloads(f"{DATA}/bao-ho"),
                   href=href, link=link, page=PROTECTIONS_PAGE)
