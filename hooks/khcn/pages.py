@@ -18,6 +18,7 @@ REPORTS_INDEX = "bao-cao/index.md"
 DOCUMENTS_PAGE = "van-ban/index.md"
 CONTACT_PAGE = "lien-he/index.md"
 HOME_PAGE = "index.md"
+STATISTICS_PAGE = "thong-ke/index.md"
 
 
 def report_path(report: ReportPage) -> str:
@@ -151,6 +152,7 @@ def render_home(site: SiteData) -> str:
     return render("home.md.j2", organisation=site.organisation, latest=latest,
                    latest_link=link(HOME_PAGE, report_path(latest)) if latest else None,
                    reports_link=link(HOME_PAGE, REPORTS_INDEX), documents_link=link(HOME_PAGE, DOCUMENTS_PAGE),
+                   statistics_link=link(HOME_PAGE, STATISTICS_PAGE),
                    contact_link=link(HOME_PAGE, CONTACT_PAGE))
 
 

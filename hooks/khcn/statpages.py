@@ -19,10 +19,10 @@ from .charts import Point, bar_chart
 from .dataset import SiteData
 from .memory import no_garbage_collection
 from .models import PROJECT_LEVELS, PROJECT_STATUSES, PROTECTION_KINDS, PROTECTION_STATUSES
-from .pages import link, render, report_path
+from .pages import STATISTICS_PAGE, link, render, report_path
 from .periods import short_label
 
-OVERVIEW = "thong-ke/index.md"
+OVERVIEW = STATISTICS_PAGE
 DATA = "thong-ke/du-lieu"
 PROJECTS_PAGE = "de-tai-du-an/index.md"
 PROTECTIONS_PAGE = "so-huu-tri-tue/index.md"
