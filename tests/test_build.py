@@ -1,6 +1,5 @@
 """Real builds of a throwaway site in tmp_path: pages, atomic swap on failure, byte-identical output."""
 
-from pathlib import Path
 
 from conftest import make_project, run_build
 from sitecheck import foreign_loads, paragraphs, soup, tree_digest

@@ -17,7 +17,7 @@ GOLDEN = Path(__file__).parent / "golden" / "tiny"
 
 @pytest.fixture(scope="module")
 def tiny_pages() -> dict[str, str]:
-    from conftest import TINY_DATA, assert_golden
+    from conftest import TINY_DATA
 
     return dict(generated_pages(load_site_data(TINY_DATA)))
 

@@ -29,7 +29,7 @@ from .registers import counted, projects_frame, protections_frame
 from .periods import EXAMPLES as PERIOD_EXAMPLES
 from .periods import Period, parse_period
 from .slugs import document_anchor
-from .richtext import DocumentRef, Malformed, ValueRef, parse_text, references
+from .richtext import DocumentRef, Malformed, parse_text, references
 from .validation import validate
 from .yamlsource import SourceDocument, prune_cache, read_yaml
 
@@ -51,6 +51,12 @@ class ReportPage:
     results: list  # one list of paragraphs per item
     transition: list
     tasks: list
+
+    def segments(self):
+        """Every segment of every text of the report (plain runs and references)."""
+        for paragraphs in [self.opening, self.transition, *self.results, *self.tasks]:
+            for paragraph in paragraphs:
+                yield from paragraph
 
 
 @dataclass

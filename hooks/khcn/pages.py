@@ -135,11 +135,9 @@ def _citations(site: SiteData) -> dict[str, list[ReportPage]]:
     """The reports that mention each document, newest first."""
     cited: dict[str, list[ReportPage]] = {number: [] for number in site.documents}
     for report in site.reports:
-        for paragraphs in [report.opening, report.transition, *report.results, *report.tasks]:
-            for paragraph in paragraphs:
-                for segment in paragraph:
-                    if isinstance(segment, DocumentRef) and report not in cited[segment.number]:
-                        cited[segment.number].append(report)
+        for segment in report.segments():
+            if isinstance(segment, DocumentRef) and report not in cited[segment.number]:
+                cited[segment.number].append(report)
     return cited
 
 

@@ -14,9 +14,10 @@ import pandas as pd
 from . import formatting
 from .dataset import SiteData
 from .memory import no_garbage_collection
-from .models import CountValue, Indicator, PercentValue, RatioValue, Value
+from .models import CountValue, Indicator, RatioValue, Value
 from .opendata import Field
 from .periods import Period
+from .richtext import ValueRef
 
 COUNTING = {"trong_ky": "Phát sinh trong kỳ", "cuoi_ky": "Tồn tại đến cuối kỳ"}
 PERIOD_KINDS = {"6thang": "6 tháng", "9thang": "9 tháng", "nam": "Năm", "quy": "Quý"}
@@ -204,16 +205,5 @@ def _cell(value: Value, component: str | None) -> dict:
 
 def citing_reports(site: SiteData, indicator_id: str) -> list:
     """Reports whose text cites the indicator, newest first."""
-    from .richtext import ValueRef
-
-    found = []
-    for report in site.reports:
-        for paragraphs in [report.opening, report.transition, *report.results, *report.tasks]:
-            if any(isinstance(s, ValueRef) and s.indicator == indicator_id for p in paragraphs for s in p):
-                found.append(report)
-                break
-    return found
-
-
-def is_percent_like(value: Value) -> bool:
-    return isinstance(value, (PercentValue, RatioValue))
+    return [report for report in site.reports
+            if any(isinstance(s, ValueRef) and s.indicator == indicator_id for s in report.segments())]

@@ -83,7 +83,7 @@ def read_yaml(path: Path, display_name: str | None = None, cache: Path | None = 
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise DataError(name, 1, "", "không đọc được tệp", f"một tệp đọc được ({exc.strerror})").as_errors()
+        raise DataError(name, 1, "", "không đọc được tệp", f"một tệp đọc được ({exc.strerror})").as_errors() from None
     if cache is None:
         return parse_yaml(raw, name)
     entry = cache / (hashlib.sha256(CACHE_FORMAT.encode() + raw).hexdigest() + ".pickle")
@@ -116,7 +116,7 @@ def parse_yaml(raw: bytes | str, name: str) -> SourceDocument:
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
             raise DataError(name, line, "", "ký tự không phải UTF-8",
-                            "tệp lưu dạng UTF-8 (trong trình soạn thảo: Save with Encoding → UTF-8)").as_errors()
+                            "tệp lưu dạng UTF-8 (trong trình soạn thảo: Save with Encoding → UTF-8)").as_errors() from None
     else:
         text = raw
     try:
@@ -126,7 +126,7 @@ def parse_yaml(raw: bytes | str, name: str) -> SourceDocument:
         line = mark.line + 1 if mark else 1
         raise DataError(name, line, "", f"lỗi cú pháp YAML: {_problem_in_words(exc.problem)}",
                         "YAML hợp lệ: kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép ở dòng này "
-                        "hoặc dòng ngay trên").as_errors()
+                        "hoặc dòng ngay trên").as_errors() from None
     if len(nodes) > 1:
         raise DataError(name, nodes[1].start_mark.line + 1, "", "nhiều tài liệu YAML (dấu ---)",
                         "một tài liệu duy nhất trong mỗi tệp").as_errors()
