@@ -58,3 +58,10 @@ def assert_golden(golden: Path, actual: str) -> None:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(actual, encoding="utf-8")
     assert actual == golden.read_text(encoding="utf-8")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a fixture file by `new`; a fixture that changed under a test fails loudly."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture changed: {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -1,7 +1,7 @@
 """Real builds of a throwaway site in tmp_path: pages, atomic swap on failure, byte-identical output."""
 
 
-from conftest import make_project, run_build
+from conftest import edit, make_project, run_build
 from sitecheck import foreign_loads, paragraphs, soup, tree_digest
 
 
@@ -27,7 +27,7 @@ def test_bad_data_stops_the_build_and_leaves_the_site_as_it_was(tmp_path, tiny_d
     assert run_build(project).returncode == 0
     before = tree_digest(project / "site")
     values = project / "data/so-lieu/2021-H1.yaml"
-    values.write_text(values.read_text(encoding="utf-8").replace("cot-do: 1226", "cot-do: 1"), encoding="utf-8")
+    edit(values, "cot-do: 1226", "cot-do: 1")
     result = run_build(project)
     assert result.returncode == 1
     assert "data/so-lieu/2021-H1.yaml:2 — trường `phuong-tien-do.gia_tri`: gặp tổng 1234" in result.stderr

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import edit
 from khcn.dataset import load_site_data
 from khcn.errors import DataErrors
 
@@ -25,14 +26,8 @@ def published(tiny_data: Path) -> Path:
     return tiny_data
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_a_changed_value_without_a_note_fails(published):
-    _edit(published / "so-lieu/2020-H1.yaml", "san-pham-bao-ho: 150", "san-pham-bao-ho: 151")
+    edit(published / "so-lieu/2020-H1.yaml", "san-pham-bao-ho: 150", "san-pham-bao-ho: 151")
     with pytest.raises(DataErrors) as caught:
         load_site_data(published)
     assert [str(e) for e in caught.value.errors] == [
@@ -62,28 +57,28 @@ def test_a_note_naming_another_old_value_does_not_count(published):
 def test_every_published_change_needs_its_note(published):
     """Two corrections committed one after the other: both stay on record."""
     values = published / "so-lieu/2021-H1.yaml"
-    _edit(values, "xa-ap-dung: 109/138", "xa-ap-dung:\n  tu_so: 110\n  mau_so: 138\n  dinh_chinh:\n"
+    edit(values, "xa-ap-dung: 109/138", "xa-ap-dung:\n  tu_so: 110\n  mau_so: 138\n  dinh_chinh:\n"
                                          "    - ngay: 01/11/2021\n      gia_tri_cu: 109/138\n      ly_do: Thêm một xã.")
     load_site_data(published)
     _git(published.parent, "commit", "-qam", "Đính chính lần 1")
-    _edit(values, "tu_so: 110", "tu_so: 111")
+    edit(values, "tu_so: 110", "tu_so: 111")
     with pytest.raises(DataErrors) as caught:
         load_site_data(published)
     assert "gặp giá trị đã công bố 110/138 (79,7%) nay là 111/138 (80,4%)" in str(caught.value)
-    _edit(values, "      ly_do: Thêm một xã.", "      ly_do: Thêm một xã.\n    - ngay: 02/11/2021\n"
+    edit(values, "      ly_do: Thêm một xã.", "      ly_do: Thêm một xã.\n    - ngay: 02/11/2021\n"
                                                  "      gia_tri_cu: 110/138\n      ly_do: Thêm một xã nữa.")
     assert len(load_site_data(published).values[("xa-ap-dung", "2021-H1")].corrections) == 2
 
 
 def test_a_published_value_cannot_silently_disappear(published):
-    _edit(published / "so-lieu/2021-H1.yaml", "co-quan-ap-dung: 86,96\n", "")
+    edit(published / "so-lieu/2021-H1.yaml", "co-quan-ap-dung: 86,96\n", "")
     with pytest.raises(DataErrors) as caught:
         load_site_data(published)
     assert "gặp giá trị đã công bố của `co-quan-ap-dung` bị xoá khỏi tệp" in str(caught.value)
 
 
 def test_unpublished_changes_need_no_note(tiny_data):
-    _edit(tiny_data / "so-lieu/2020-H1.yaml", "san-pham-bao-ho: 150", "san-pham-bao-ho: 151")
+    edit(tiny_data / "so-lieu/2020-H1.yaml", "san-pham-bao-ho: 150", "san-pham-bao-ho: 151")
     assert load_site_data(tiny_data).values[("san-pham-bao-ho", "2020-H1")].value == 151
 
 
@@ -91,10 +86,9 @@ def test_a_correction_is_shown_where_the_value_is(published):
     from khcn.pages import generated_pages
     from khcn.statpages import statistics_pages
 
-    (published / "so-lieu/2021-H1.yaml").write_text(
-        (published / "so-lieu/2021-H1.yaml").read_text(encoding="utf-8").replace(
-            "san-pham-bao-ho: 200", "san-pham-bao-ho:\n  gia_tri: 201\n  dinh_chinh:\n    - ngay: 15/11/2021\n"
-                                    "      gia_tri_cu: 200\n      ly_do: Bổ sung một văn bằng."), encoding="utf-8")
+    edit(published / "so-lieu/2021-H1.yaml", "san-pham-bao-ho: 200",
+         "san-pham-bao-ho:\n  gia_tri: 201\n  dinh_chinh:\n    - ngay: 15/11/2021\n"
+         "      gia_tri_cu: 200\n      ly_do: Bổ sung một văn bằng.")
     site = load_site_data(published)
     pages = dict(generated_pages(site)) | dict(statistics_pages(site))
     note = "ngày 15/11/2021, trước đây công bố **200**. Lý do: Bổ sung một văn bằng."
@@ -105,7 +99,7 @@ def test_a_correction_is_shown_where_the_value_is(published):
 
 
 def test_a_changed_component_is_named(published):
-    _edit(published / "so-lieu/2021-H1.yaml", "    cot-do: 1226\n    can: 08", "    cot-do: 1225\n    can: 09")
+    edit(published / "so-lieu/2021-H1.yaml", "    cot-do: 1226\n    can: 08", "    cot-do: 1225\n    can: 09")
     with pytest.raises(DataErrors) as caught:
         load_site_data(published)
     assert ("gặp giá trị đã công bố 1.234 có thành phần đổi: `cot-do` 1226 nay là 1225, `can` 8 nay là 9 "
@@ -118,7 +112,7 @@ def test_commits_not_yet_on_the_remote_main_are_drafts(published, tmp_path):
     _git(published.parent, "remote", "add", "origin", str(remote))
     _git(published.parent, "push", "-q", "origin", "HEAD:refs/heads/main")
     _git(published.parent, "fetch", "-q", "origin")
-    _edit(published / "so-lieu/2020-H1.yaml", "san-pham-bao-ho: 150", "san-pham-bao-ho: 151")
+    edit(published / "so-lieu/2020-H1.yaml", "san-pham-bao-ho: 150", "san-pham-bao-ho: 151")
     _git(published.parent, "commit", "-qam", "Nháp, chưa đẩy lên")
-    _edit(published / "so-lieu/2020-H1.yaml", "san-pham-bao-ho: 151", "san-pham-bao-ho: 150")
+    edit(published / "so-lieu/2020-H1.yaml", "san-pham-bao-ho: 151", "san-pham-bao-ho: 150")
     assert load_site_data(published).values[("san-pham-bao-ho", "2020-H1")].value == 150  # back to the published

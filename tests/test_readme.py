@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import edit
 from khcn.dataset import load_site_data
 from khcn.errors import DataErrors
 from khcn.models import (Catalogue, CountValue, LegalDocument, Organisation, ProjectRegister, ProtectionRegister,
@@ -45,7 +46,7 @@ def test_each_example_is_valid(heading, index, model):
 def test_the_sample_error_is_the_real_message(tmp_path):
     data = Path(shutil.copytree(ROOT / "data", tmp_path / "data"))
     values = data / "so-lieu/2021-H1.yaml"
-    values.write_text(values.read_text(encoding="utf-8").replace("taximet: 36", "taximet: 35"), encoding="utf-8")
+    edit(values, "taximet: 36", "taximet: 35")
     with pytest.raises(DataErrors) as caught:
         load_site_data(data)
     sample = re.search(r"```text\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL).group(1)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import TINY_DATA
+from conftest import TINY_DATA, edit
 from khcn import registers, stats
 from khcn.dataset import load_site_data
 from khcn.errors import DataErrors
@@ -84,8 +84,7 @@ def _tiny_copy(tmp_path: Path) -> Path:
 def test_a_complete_register_that_disagrees_stops_the_build(tmp_path):
     data = _tiny_copy(tmp_path)
     values = data / "so-lieu/2021-H1.yaml"
-    values.write_text(values.read_text(encoding="utf-8").replace(
-        "  gia_tri: 2\n  thanh_phan:\n    cap-tinh: 1", "  gia_tri: 3\n  thanh_phan:\n    cap-tinh: 2"), encoding="utf-8")
+    edit(values, "  gia_tri: 2\n  thanh_phan:\n    cap-tinh: 1", "  gia_tri: 3\n  thanh_phan:\n    cap-tinh: 2")
     with pytest.raises(DataErrors) as caught:
         load_site_data(data)
     assert [str(e) for e in caught.value.errors] == [
@@ -97,8 +96,7 @@ def test_a_complete_register_that_disagrees_stops_the_build(tmp_path):
 def test_a_component_that_disagrees_is_named(tmp_path):
     data = _tiny_copy(tmp_path)
     values = data / "so-lieu/2021-H1.yaml"
-    values.write_text(values.read_text(encoding="utf-8").replace(
-        "    cap-tinh: 1\n    nong-thon-mien-nui: 1", "    cap-tinh: 2\n    nong-thon-mien-nui: 0"), encoding="utf-8")
+    edit(values, "    cap-tinh: 1\n    nong-thon-mien-nui: 1", "    cap-tinh: 2\n    nong-thon-mien-nui: 0")
     with pytest.raises(DataErrors) as caught:
         load_site_data(data)
     assert "gặp thành phần `cap-tinh` báo cáo ghi 2 nhưng đếm được 1" in str(caught.value)
@@ -107,11 +105,9 @@ def test_a_component_that_disagrees_is_named(tmp_path):
 def test_an_incomplete_register_is_not_compared(tmp_path):
     data = _tiny_copy(tmp_path)
     register = data / "de-tai-du-an.yaml"
-    register.write_text(register.read_text(encoding="utf-8").replace("day_du_cac_ky: [2021-H1]", "day_du_cac_ky: []"),
-                        encoding="utf-8")
+    edit(register, "day_du_cac_ky: [2021-H1]", "day_du_cac_ky: []")
     values = data / "so-lieu/2021-H1.yaml"
-    values.write_text(values.read_text(encoding="utf-8").replace(
-        "  gia_tri: 2\n  thanh_phan:\n    cap-tinh: 1", "  gia_tri: 3\n  thanh_phan:\n    cap-tinh: 2"), encoding="utf-8")
+    edit(values, "  gia_tri: 2\n  thanh_phan:\n    cap-tinh: 1", "  gia_tri: 3\n  thanh_phan:\n    cap-tinh: 2")
     assert load_site_data(data).values[("de-tai-du-an", "2021-H1")].value == 3
 
 
