@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: build serve validate test test-fast bench-stats browser-deps clean
+.PHONY: build serve validate test test-fast bench-stats bench-bulletins browser-deps clean
 
 build: $(STAMP)
 	$(PY) scripts/build_site.py
@@ -27,6 +27,11 @@ test-fast: $(STAMP)
 # Statistics layer at scale, on synthetic data in a temporary folder: make bench-stats ARGS="--indicators 200"
 bench-stats: $(STAMP)
 	$(PY) benchmarks/bench_stats.py $(ARGS)
+
+# Bulletin stream at scale against Material's blog plugin, synthetic posts in a temporary folder:
+# make bench-bulletins ARGS="--count 1000 --material-count 200"
+bench-bulletins: $(STAMP)
+	$(PY) benchmarks/bench_bulletins.py $(ARGS)
 
 browser-deps:
 	@bash scripts/ensure_chromium.sh

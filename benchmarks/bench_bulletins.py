@@ -1,0 +1,390 @@
+"""Benchmark of the bulletin stream at scale: our site against Material's blog plugin (`make bench-bulletins`).
+
+Synthetic bulletins (benchmarks/generate_bulletins.py: ~600 words of Vietnamese each, 8 categories, 12 years,
+20 authors, 0–3 tags) are written into projects in a temporary folder, never into data/ or docs/ of the repository:
+
+    OURS        a copy of the project (mkdocs.yml, hooks/, overrides/, docs/ and the repository's data/, the real
+                default data) plus data/tin-tuc/<year>/<slug>.md × --count and an 8-category data/chuyen-muc.yaml
+    OURS-0      the same copy with zero generated bulletins (same categories): the fixed cost of the site
+    MATERIAL    a minimal project with Material's blog plugin and the same posts (the first --material-count of
+                them): pagination, archive and categories as the plugin offers them, author pages switched on
+                (ours has them), search, our markdown extensions
+    MATERIAL-0  the same blog with no posts
+
+Each is built with `python -m mkdocs build -q` (the venv's Python, NO_MKDOCS_2_WARNING=1, a fixed
+SOURCE_DATE_EPOCH after every generated date, the hooks' .cache/ deleted first: a cold build, as on a fresh clone
+or CI; not scripts/build_site.py, so data/ is not validated a second time). The kinds are built alternately
+within one run (ours, Material, ours-0, Material-0; --repeat times), so they share the machine's state.
+
+Per kind: wall seconds (best and median of --repeat), CPU seconds (user + system of the build and the processes
+it waited for), ms per bulletin as total/N and as (total − fixed)/N (fixed = the same site with no bulletins),
+peak memory, the size of site/, of site/search/search_index.json and the number of HTML files. Each generated
+post's page is looked for in the output (/tin-tuc/<slug>/ for ours, /blog/<yyyy>/<mm>/<dd>/<slug>/ for Material).
+
+Peak memory: every ~50 ms the build process and all its descendants (our build forks helper processes, found
+through /proc/<pid>/task/*/children) are read from /proc. Three figures, each the largest seen in any sample:
+    peak RSS (tree)   the sum of VmRSS over the tree: a page shared by a parent and its forked child counts twice,
+                      so this is an upper bound; the targets are checked against it
+    peak PSS (tree)   the sum of Pss (/proc/<pid>/smaps_rollup): shared pages split between the processes that
+                      share them, i.e. the physical memory the tree holds
+    largest process   the largest VmRSS of a single process
+A process that lives less than ~50 ms between two samples is missed. Targets: ours ≤ 10 ms per bulletin at 5,000
+bulletins and ≤ 1 GiB peak. Results go to benchmarks/results/bench-bulletins-latest.json (gitignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate_bulletins import (AUTHORS, generate_posts, our_categories, our_markdown_extensions,  # noqa: E402
+                                write_material, write_ours)
+
+RESULTS = ROOT / "benchmarks" / "results" / "bench-bulletins-latest.json"
+EPOCH = "1798761600"  # 2027-01-01 00:00 UTC: fixed, and after every generated date (2015–2026)
+TARGET_MS, TARGET_PEAK_MB = 10.0, 1024.0
+TARGET_AT = 5000
+_IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".cache")
+
+
+# --- projects ---------------------------------------------------------------------------------------------------
+
+def copy_project(dest: Path) -> Path:
+    """The site's code, templates and the repository's data/ (like tests/conftest.py make_project)."""
+    dest.mkdir(parents=True)
+    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for folder in ("hooks", "overrides", "docs", "data"):
+        shutil.copytree(ROOT / folder, dest / folder, ignore=_IGNORE)
+    return dest
+
+
+def site_slugs(data_dir: Path) -> set[str]:
+    """Slugs the stream already has: real bulletins and reports (generated slugs must not take them)."""
+    return ({p.stem for p in (data_dir / "tin-tuc").rglob("*.md")} |
+            {p.stem for p in (data_dir / "bao-cao").glob("*.yaml")})
+
+
+# --- peak memory of a process tree -----------------------------------------------------------------------------
+
+def _descendants(root: int) -> list[int]:
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        try:
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as f:
+                    todo.extend(int(child) for child in f.read().split())
+        except OSError:  # ended meanwhile
+            continue
+    return found
+
+
+def _kb(path: str, field: str) -> int:
+    try:
+        with open(path) as f:
+            for line in f:
+                if line.startswith(field):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class TreeMemory(threading.Thread):
+    """Samples the memory of `pid` and its descendants until stop(); see the module's docstring."""
+
+    def __init__(self, pid: int, interval: float = 0.05):
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.rss_kb = self.pss_kb = self.single_kb = self.processes = self.samples = 0
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop_event.is_set():
+            self.sample()
+            self._stop_event.wait(self.interval)
+
+    def sample(self) -> None:
+        pids = _descendants(self.pid)
+        rss = [_kb(f"/proc/{pid}/status", "VmRSS:") for pid in pids]
+        pss = sum(_kb(f"/proc/{pid}/smaps_rollup", "Pss:") for pid in pids)
+        self.rss_kb, self.pss_kb = max(self.rss_kb, sum(rss)), max(self.pss_kb, pss)
+        self.single_kb, self.processes = max(self.single_kb, max(rss)), max(self.processes, sum(1 for r in rss if r))
+        self.samples += 1
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join()
+
+
+# --- one build ---------------------------------------------------------------------------------------------------
+
+class BuildFailed(RuntimeError):
+    pass
+
+
+def build(project: Path, out: Path, log: Path) -> dict:
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(project / ".cache", ignore_errors=True)  # cold: every data file read, as on a fresh clone
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH)
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    with log.open("wb") as output:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
+        memory = TreeMemory(child.pid)
+        memory.start()
+        _, status, usage = os.wait4(child.pid, 0)  # sampled until the build and its children ended
+        seconds = time.perf_counter() - start
+        memory.stop()
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise BuildFailed(f"mkdocs build of {project.name} failed (exit {child.returncode}):\n"
+                          f"{log.read_text(encoding='utf-8', errors='replace')[-6000:]}")
+    return {"seconds": seconds, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_tree_mb": memory.rss_kb / 1024,
+            "peak_pss_tree_mb": memory.pss_kb / 1024, "peak_rss_single_mb": memory.single_kb / 1024,
+            "processes": memory.processes, "memory_samples": memory.samples}
+
+
+def output_size(site: Path) -> dict:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    index = site / "search" / "search_index.json"
+    return {"site_files": len(files), "site_bytes": sum(p.stat().st_size for p in files),
+            "html_files": sum(1 for p in files if p.suffix == ".html"),
+            "search_index_bytes": index.stat().st_size if index.is_file() else None}
+
+
+def missing_pages(site: Path, pages: list[str]) -> list[str]:
+    return [page for page in pages if not (site / page / "index.html").is_file()]
+
+
+# --- machine and code ------------------------------------------------------------------------------------------
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "?")
+    mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                  if line.startswith("MemTotal"))
+    return {"nproc": len(os.sched_getaffinity(0)), "cpu_count": os.cpu_count(), "cpu": cpu,
+            "memory_gb": round(mem_kb / 1024 ** 2, 1), "python": platform.python_version(),
+            "platform": platform.platform(), "date": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+
+
+def code_version() -> dict:
+    """The commit measured, and whether hooks/ had uncommitted changes (other work in progress)."""
+    def git(*args):
+        result = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True)
+        return result.stdout.strip() if result.returncode == 0 else None
+    return {"commit": git("rev-parse", "--short", "HEAD"),
+            "hooks_modified": bool(git("status", "--porcelain", "hooks", "overrides", "mkdocs.yml"))}
+
+
+# --- report ----------------------------------------------------------------------------------------------------
+
+def summarise(runs: list[dict], posts: int, size: dict, missing: list[str]) -> dict:
+    seconds = [r["seconds"] for r in runs]
+    return {"posts": posts, "seconds": seconds, "best_s": min(seconds), "median_s": statistics.median(seconds),
+            "median_cpu_s": statistics.median(r["cpu_s"] for r in runs),
+            **{key: max(r[key] for r in runs) for key in ("peak_rss_tree_mb", "peak_pss_tree_mb",
+                                                          "peak_rss_single_mb", "processes")},
+            **size, "pages_missing": len(missing), "pages_missing_examples": missing[:5]}
+
+
+def per_post(builds: dict, kind: str, fixed: str) -> dict | None:
+    """ms per post, total/N and (total − fixed)/N, from the medians and from the best runs."""
+    main = builds.get(kind)
+    if not main or not main.get("posts"):
+        return None
+    n, empty = main["posts"], builds.get(fixed)
+    result = {"total_ms_median": main["median_s"] * 1000 / n, "total_ms_best": main["best_s"] * 1000 / n}
+    if empty:
+        result["marginal_ms_median"] = (main["median_s"] - empty["median_s"]) * 1000 / n
+        result["marginal_ms_best"] = (main["best_s"] - empty["best_s"]) * 1000 / n
+    return result
+
+
+LABELS = {"ours": "ours", "ours-0": "ours, 0", "material": "Material", "material-0": "Material, 0"}
+
+
+def report(results: dict) -> None:
+    m, code, d, builds = results["machine"], results["code"], results["dataset"], results["builds"]
+    head = [("machine", f"{m['nproc']} CPU ({m['cpu']}), {m['memory_gb']} GB, Python {m['python']}, {m['date']}"),
+            ("code", f"commit {code['commit']}" + (" + uncommitted changes in hooks/, overrides/ or mkdocs.yml"
+                                                   if code["hooks_modified"] else "")),
+            ("posts", f"~{d['words_mean']:.0f} words each; {d['categories']} categories, {d['years']} years, "
+                      f"{d['authors']} authors; real bulletins/reports already in data/: {d['existing_slugs']}"),
+            ("generated in", f"{d['generate_s']:.1f} s")]
+    width = max(len(name) for name, _ in head)
+    print("\n".join(f"{name:<{width}}  {text}" for name, text in head))
+    kinds = [k for k in LABELS if k in builds]
+    rows: list[tuple[str, list[str]]] = [("", [f"{LABELS[k]} ({builds[k]['posts']})" for k in kinds])]
+
+    def row(label, fn):
+        rows.append((label, [fn(builds[k], k) for k in kinds]))
+
+    def mb(value):
+        return f"{value / 1e6:.1f}" if value is not None else "–"
+
+    row("wall s, best", lambda b, k: f"{b['best_s']:.1f}")
+    row("wall s, median", lambda b, k: f"{b['median_s']:.1f}")
+    row("CPU s, median", lambda b, k: f"{b['median_cpu_s']:.1f}")
+    ms = results["per_post"]
+    row("ms/post total/N (median)",
+        lambda b, k: f"{ms[k]['total_ms_median']:.1f}" if ms.get(k) else "–")
+    row("ms/post (total−fixed)/N",
+        lambda b, k: f"{ms[k]['marginal_ms_median']:.1f}" if ms.get(k) and "marginal_ms_median" in ms[k] else "–")
+    row("peak RSS tree, MB", lambda b, k: f"{b['peak_rss_tree_mb']:.0f}")
+    row("peak PSS tree, MB", lambda b, k: f"{b['peak_pss_tree_mb']:.0f}")
+    row("largest process RSS, MB", lambda b, k: f"{b['peak_rss_single_mb']:.0f}")
+    row("processes (most at once)", lambda b, k: str(b["processes"]))
+    row("site/, MB", lambda b, k: mb(b["site_bytes"]))
+    row("files in site/", lambda b, k: str(b["site_files"]))
+    row("HTML files", lambda b, k: str(b["html_files"]))
+    row("search index, MB", lambda b, k: mb(b["search_index_bytes"]))
+    row("post pages missing", lambda b, k: str(b["pages_missing"]))
+    first = max(len(label) for label, _ in rows)
+    widths = [max(len(cells[i]) for _, cells in rows) for i in range(len(kinds))]
+    print()
+    for label, cells in rows:
+        print(f"{label:<{first}}  " + "  ".join(f"{cell:>{w}}" for cell, w in zip(cells, widths)))
+    print()
+    for line in results["targets"]:
+        print(line)
+    for kind, error in results.get("failures", {}).items():
+        print(f"\n{LABELS[kind]} FAILED:\n{error}")
+
+
+def targets(builds: dict, per: dict) -> list[str]:
+    ours, ms = builds.get("ours"), per.get("ours")
+    if not ours or not ms:
+        return ["targets: our build did not run"]
+    note = "" if ours["posts"] == TARGET_AT else f" (measured at {ours['posts']}, target stated at {TARGET_AT:,})"
+    lines = [f"target ours ≤ {TARGET_MS:g} ms/bulletin{note}: total/N {ms['total_ms_median']:.1f} ms "
+             f"{'ok' if ms['total_ms_median'] <= TARGET_MS else 'OVER'}"]
+    if "marginal_ms_median" in ms:
+        lines[-1] += (f", (total−fixed)/N {ms['marginal_ms_median']:.1f} ms "
+                      f"{'ok' if ms['marginal_ms_median'] <= TARGET_MS else 'OVER'}")
+    lines.append(f"target ours peak ≤ 1 GiB: RSS tree {ours['peak_rss_tree_mb']:.0f} MB "
+                 f"{'ok' if ours['peak_rss_tree_mb'] <= TARGET_PEAK_MB else 'OVER'}, PSS tree "
+                 f"{ours['peak_pss_tree_mb']:.0f} MB {'ok' if ours['peak_pss_tree_mb'] <= TARGET_PEAK_MB else 'OVER'}")
+    return lines
+
+
+# --- main --------------------------------------------------------------------------------------------------------
+
+def inside_git(folder: Path) -> bool:
+    result = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel"], capture_output=True)
+    return result.returncode == 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=5000, help="bulletins on our site (default 5000)")
+    parser.add_argument("--material-count", type=int, default=1000,
+                        help="posts on the Material blog (default 1000; 0 skips Material; 5000 takes ~9 minutes)")
+    parser.add_argument("--repeat", type=int, default=1, help="builds of each kind, alternating (default 1)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="generate into DIR (new or empty) and keep it")
+    args = parser.parse_args(argv)
+    if args.count < 1 or args.repeat < 1 or args.material_count < 0:
+        parser.error("--count and --repeat must be at least 1, --material-count at least 0")
+
+    if args.keep:
+        work = args.keep.resolve()
+        if work.is_relative_to(ROOT):
+            parser.error(f"{work} is inside the repository: synthetic data lives outside it")
+        if work.exists() and any(work.iterdir()):
+            parser.error(f"{work} is not empty")
+        work.mkdir(parents=True, exist_ok=True)
+    else:
+        work = Path(tempfile.mkdtemp(prefix="bench-bulletins-"))
+    try:
+        if inside_git(work):
+            sys.exit(f"{work} is inside a git repository: set TMPDIR (or --keep) to a folder outside any checkout")
+        version = code_version()  # taken with the copy: hooks/ may change while the benchmark runs
+        start = time.perf_counter()
+        projects = {"ours": copy_project(work / "ours"), "ours-0": copy_project(work / "ours-0")}
+        categories = our_categories(projects["ours"] / "data")
+        ids = [cid for cid, _ in categories]
+        taken = site_slugs(projects["ours"] / "data")
+        posts = generate_posts(args.count, args.seed, taken, ids)
+        write_ours(posts, projects["ours"] / "data", categories)
+        write_ours([], projects["ours-0"] / "data", categories)
+        pages = {"ours": [f"tin-tuc/{p.slug}" for p in posts], "ours-0": []}
+        extensions = our_markdown_extensions(ROOT / "mkdocs.yml")
+        if args.material_count:
+            material_posts = generate_posts(args.material_count, args.seed, taken, ids)  # the first of the same
+            projects["material"] = write_material(material_posts, work / "material", extensions, categories)
+            projects["material-0"] = write_material([], work / "material-0", extensions, categories)
+            pages["material"] = [f"blog/{p.published:%Y/%m/%d}/{p.slug}" for p in material_posts]
+            pages["material-0"] = []
+        generate_s = time.perf_counter() - start
+        counts = {"ours": len(posts), "ours-0": 0, "material": args.material_count, "material-0": 0}
+        print(f"{len(posts)} bulletins (Material: {args.material_count}) generated in {work} in {generate_s:.1f} s",
+              flush=True)
+
+        runs: dict[str, list[dict]] = {kind: [] for kind in projects}
+        failures: dict[str, str] = {}
+        for run in range(args.repeat):
+            for kind in ("ours", "material", "ours-0", "material-0"):
+                if kind not in projects or kind in failures:
+                    continue
+                print(f"build {run + 1}/{args.repeat}: {LABELS[kind]} ({counts[kind]})…", end=" ", flush=True)
+                try:
+                    result = build(projects[kind], work / f"site-{kind}", work / f"build-{kind}.log")
+                except BuildFailed as exc:
+                    failures[kind] = str(exc)
+                    print("FAILED", flush=True)
+                    continue
+                runs[kind].append(result)
+                print(f"{result['seconds']:.1f} s, peak RSS tree {result['peak_rss_tree_mb']:.0f} MB", flush=True)
+
+        builds = {}
+        for kind, found in runs.items():
+            if found:
+                site = work / f"site-{kind}"
+                builds[kind] = summarise(found, counts[kind], output_size(site), missing_pages(site, pages[kind]))
+        per = {kind: per_post(builds, kind, f"{kind}-0") for kind in ("ours", "material")}
+        results = {
+            "machine": machine(),
+            "code": version,
+            "arguments": {key: str(value) if isinstance(value, Path) else value for key, value in vars(args).items()},
+            "epoch": int(EPOCH),
+            "dataset": {"ours": len(posts), "material": args.material_count, "categories": len(categories),
+                        "years": len({p.published.year for p in posts}), "authors": len(AUTHORS),
+                        "words_mean": statistics.mean(p.words for p in posts),
+                        "existing_slugs": len(taken), "generate_s": generate_s},
+            "builds": builds,
+            "per_post": per,
+            "targets": targets(builds, per),
+            "failures": failures,
+        }
+        print()
+        report(results)
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"\nresults: {RESULTS.relative_to(ROOT)}")
+    finally:
+        if args.keep:
+            print(f"kept: {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
