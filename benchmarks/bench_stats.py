@@ -33,9 +33,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_stats_data import generate  # noqa: E402
 from khcn import stats  # noqa: E402
 from khcn.dataset import load_site_data  # noqa: E402
-from khcn.pages import generated_pages, theme_context  # noqa: E402
+from khcn.pages import theme_context  # noqa: E402
+from khcn.sitepages import site_pages  # noqa: E402
 from khcn.slugs import heading_slug  # noqa: E402
-from khcn.statpages import data_files, statistics_pages  # noqa: E402
+from khcn.statpages import data_files  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "bench-stats-latest.json"
 EPOCH = "1609459200"  # 2021-01-01: fixed, so every build writes the same dates
@@ -69,7 +70,7 @@ def plain_project(dest: Path, site) -> tuple[int, int]:
         extensions.append(toc := {"toc": {}})
     toc["toc"] = dict(toc["toc"] or {}, slugify=heading_slug)
     (dest / "mkdocs.yml").write_text(yaml.dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    pages, files = [*generated_pages(site), *statistics_pages(site)], data_files(site)
+    pages, files = site_pages(site), data_files(site)
     for path, content in [*pages, *files]:
         target = dest / "docs" / path
         target.parent.mkdir(parents=True, exist_ok=True)

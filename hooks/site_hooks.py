@@ -16,9 +16,10 @@ from mkdocs.structure.files import File
 
 from khcn.dataset import load_site_data
 from khcn.errors import DataErrors
-from khcn.pages import generated_pages, theme_context
+from khcn.pages import theme_context
+from khcn.sitepages import site_pages
 from khcn.background import BackgroundError, BackgroundJob
-from khcn.statpages import statistics_pages, write_data_files
+from khcn.statpages import write_data_files
 from khcn.slugs import heading_slug
 
 log = logging.getLogger("mkdocs.hooks.khcn")
@@ -45,7 +46,7 @@ def on_config(config):
 
 def on_files(files, config):
     site = config[SITE_DATA]
-    for path, markdown in [*generated_pages(site), *statistics_pages(site)]:
+    for path, markdown in site_pages(site):
         files.append(File.generated(config, path, content=markdown))
     # The downloads (CSV, XLSX, JSON) are written straight into the site by a second process while MkDocs
     # renders the pages; `site_dir` has been cleaned by now. Pages link them with plain HTML links.

@@ -83,14 +83,13 @@ def test_unpublished_changes_need_no_note(tiny_data):
 
 
 def test_a_correction_is_shown_where_the_value_is(published):
-    from khcn.pages import generated_pages
-    from khcn.statpages import statistics_pages
+    from khcn.sitepages import site_pages
 
     edit(published / "so-lieu/2021-H1.yaml", "san-pham-bao-ho: 200",
          "san-pham-bao-ho:\n  gia_tri: 201\n  dinh_chinh:\n    - ngay: 15/11/2021\n"
          "      gia_tri_cu: 200\n      ly_do: Bổ sung một văn bằng.")
     site = load_site_data(published)
-    pages = dict(generated_pages(site)) | dict(statistics_pages(site))
+    pages = dict(site_pages(site))
     note = "ngày 15/11/2021, trước đây công bố **200**. Lý do: Bổ sung một văn bằng."
     assert note in pages["bao-cao/2021-6-thang.md"]
     assert "Ngày 15/11/2021, số liệu 6 tháng đầu năm 2021: trước đây công bố **200**" in pages[

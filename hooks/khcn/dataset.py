@@ -6,6 +6,8 @@ Layout (README explains each kind to editors):
     data/chi-so.yaml               areas and the indicator catalogue
     data/so-lieu/<kỳ>.yaml         the indicators' values of one period, e.g. so-lieu/2021-H1.yaml
     data/bao-cao/<đường-dẫn>.yaml  one report; the file name is its address, e.g. /bao-cao/2021-6-thang-dau-nam/
+    data/chuyen-muc.yaml           the categories of the bulletin stream
+    data/tin-tuc/<năm>/<đường-dẫn>.md   one bulletin (Markdown); the file name is its address, /tin-tuc/<đường-dẫn>/
 """
 
 from __future__ import annotations
@@ -23,13 +25,14 @@ from .formatting import value_in_table
 from .history import published_versions
 from .memory import no_garbage_collection
 from .yamlsource import parse_yaml
-from .models import (VALUE_MODELS, Area, Catalogue, Indicator, LegalDocument, Organisation, ProjectRegister,
-                     ProtectionRegister, Report, Value)
+from .bulletins import RESERVED_SLUGS, Bulletin, read_bulletin
+from .models import (VALUE_MODELS, Area, Catalogue, Categories, Category, Indicator, LegalDocument, Organisation,
+                     ProjectRegister, ProtectionRegister, Report, Value)
 from .registers import counted, projects_frame, protections_frame
 from .periods import EXAMPLES as PERIOD_EXAMPLES
 from .periods import Period, parse_period
 from .slugs import document_anchor
-from .richtext import DocumentRef, Malformed, parse_text, references
+from .richtext import DocumentRef, Malformed, Plain, TableRef, parse_text, references
 from .validation import validate
 from .yamlsource import SourceDocument, prune_cache, read_yaml
 
@@ -40,6 +43,9 @@ DOCUMENTS_FILE = "van-ban.yaml"
 CATALOGUE_FILE = "chi-so.yaml"
 VALUES_DIR = "so-lieu"
 REPORTS_DIR = "bao-cao"
+CATEGORIES_FILE = "chuyen-muc.yaml"
+BULLETINS_DIR = "tin-tuc"
+REPORTS_CATEGORY = "bao-cao"  # reports join the stream in this category
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,8 @@ class SiteData:
     reports: list[ReportPage]  # newest first
     projects: ProjectRegister = field(default_factory=ProjectRegister)
     protections: ProtectionRegister = field(default_factory=ProtectionRegister)
+    categories: dict[str, Category] = field(default_factory=dict)  # in the editors' order
+    bulletins: list[Bulletin] = field(default_factory=list)  # in file order
     normalised: list[str] = field(default_factory=list)  # "file:line" where text was turned into NFC
 
     # Indexes, built once: pages look values up per indicator and per period thousands of times.
@@ -118,6 +126,7 @@ def load_site_data(data_dir: Path, shown_as: str = "data", check_history: bool =
 class _Loader:
     def __init__(self, data_dir: Path, shown_as: str, check_history: bool = True, cache: Path | None = None):
         self.data_dir = data_dir
+        self.docs_dir = data_dir.parent / "docs"  # bulletins' images are site files (docs/anh/)
         self.cache = cache
         self.check_history = check_history
         self.shown_as = shown_as
@@ -126,6 +135,8 @@ class _Loader:
         self.broken: set[str] = set()  # ids of records that failed their own checks (already reported)
         self.catalogue_broken = False
         self.documents_broken = False
+        self.categories_broken = False
+        self.periods_loaded: set[str] = set()
         self._document_lines: dict[str, int] = {}
         self._value_docs: dict[tuple[str, str], SourceDocument] = {}  # where each value is, for later messages
 
@@ -140,10 +151,94 @@ class _Loader:
         registers = {"de-tai-du-an": self._register(PROJECTS_FILE, ProjectRegister),
                      "bao-ho": self._register(PROTECTIONS_FILE, ProtectionRegister)}
         self._check_registers(registers, indicators, values)
+        categories = self._categories(bool(reports))
+        bulletins = self._bulletins(categories, indicators, documents, values)
         if self.errors:
             return None
         return SiteData(organisation, documents, catalogue, values, periods, reports,
-                        registers["de-tai-du-an"], registers["bao-ho"], self.normalised)
+                        registers["de-tai-du-an"], registers["bao-ho"], categories, bulletins, self.normalised)
+
+    # --- bulletins -------------------------------------------------------------------------------------------
+
+    def _categories(self, has_reports: bool) -> dict[str, Category]:
+        doc = self._read(CATEGORIES_FILE)
+        if doc is None:
+            self.categories_broken = True
+            return {}
+        data = doc.data.get("chuyen_muc") if isinstance(doc.data, dict) and set(doc.data) == {"chuyen_muc"} else None
+        if data is None:
+            self.errors.extend(validate(Categories, doc.data, doc)[1])
+            self.categories_broken = True
+            return {}
+        entries = self._items(doc, ("chuyen_muc",), data, Category, "ma")
+        ids = self._unique(doc, ("chuyen_muc",), data)
+        categories = {c.id: c for c in entries if c.id in ids}
+        if has_reports and REPORTS_CATEGORY not in categories and REPORTS_CATEGORY not in self.broken:
+            self._problem(doc, ("chuyen_muc",), f"không có chuyên mục `{REPORTS_CATEGORY}`",
+                          f"chuyên mục `{REPORTS_CATEGORY}` (các báo cáo trong {REPORTS_DIR}/ đăng vào chuyên mục này)")
+        return categories
+
+    def _bulletins(self, categories, indicators, documents, values) -> list[Bulletin]:
+        bulletins, seen = [], {}
+        for path in sorted((self.data_dir / BULLETINS_DIR).rglob("*.md")):
+            relative = path.relative_to(self.data_dir).as_posix()
+            slug = self._bulletin_slug(path, relative, seen)
+            if slug is None:
+                continue
+            bulletin, doc, errors = read_bulletin(path.read_bytes(), self._name(relative), slug)
+            self.errors.extend(errors)
+            if bulletin is None:
+                continue
+            if bulletin.normalised:
+                self.normalised.append(f"{bulletin.file}:1")
+            self._check_bulletin(bulletin, doc, categories, indicators, documents, values)
+            bulletins.append(bulletin)
+        return bulletins
+
+    def _bulletin_slug(self, path: Path, relative: str, seen: dict) -> str | None:
+        """The file name is the address: /tin-tuc/<name>/. Two files of one name (in two year folders) would
+        share it."""
+        try:
+            slug = read_slug(path.stem)
+        except PydanticCustomError:
+            self.errors.append(DataError(self._name(relative), 1, "tên tệp", f"tên tệp `{path.name}`",
+                                         "tên tệp viết thường, không dấu, nối bằng `-`, ví dụ hoi-thao-che-shan-tuyet.md "
+                                         "(tên tệp là đường dẫn của bài)"))
+            return None
+        if slug in RESERVED_SLUGS:
+            self.errors.append(DataError(self._name(relative), 1, "tên tệp", f"tên tệp `{path.name}` trùng đường dẫn "
+                                         "của trang danh sách tin", "một tên khác, ví dụ thêm năm vào cuối tên"))
+            return None
+        if slug in seen:
+            self.errors.append(DataError(self._name(relative), 1, "tên tệp",
+                                         f"cùng đường dẫn /{BULLETINS_DIR}/{slug}/ với tệp {seen[slug]}",
+                                         "mỗi bài một tên tệp riêng: đổi tên một trong hai tệp (chưa đăng thì đổi "
+                                         "được; bài đã đăng thì giữ tên để không hỏng liên kết)"))
+            return None
+        seen[slug] = self._name(relative)
+        return slug
+
+    def _check_bulletin(self, bulletin: Bulletin, doc, categories, indicators, documents, values) -> None:
+        meta = bulletin.meta
+        if meta.category not in categories and not self.categories_broken:
+            self._problem(doc, ("chuyen_muc",), f"chuyên mục `{meta.category}` chưa khai báo",
+                          _one_of(meta.category, list(categories), f"mã một chuyên mục trong {CATEGORIES_FILE}"))
+        if meta.image is not None:
+            self._check_image(doc, meta.image)
+        for ref in bulletin.segments:
+            if isinstance(ref, Plain):
+                continue
+            problem = self._reference_problem(ref, None, indicators, documents, values)
+            if problem:
+                self.errors.append(DataError(bulletin.file, bulletin.line_of(ref.offset), "nội dung", *problem))
+
+    def _check_image(self, doc, image: str) -> None:
+        expected = "đường dẫn một ảnh trong thư mục docs/anh/, ví dụ /anh/2026/hoi-thao.jpg"
+        target = (self.docs_dir / image.lstrip("/")).resolve()
+        if not image.startswith("/anh/") or self.docs_dir.resolve() not in target.parents:
+            self._problem(doc, ("anh",), f"`{image}`", expected)
+        elif not target.is_file():
+            self._problem(doc, ("anh",), f"không có tệp ảnh docs{image}", expected)
 
     # --- registers -------------------------------------------------------------------------------------------
 
@@ -223,7 +318,7 @@ class _Loader:
         return record
 
     def _check_layout(self) -> None:
-        known = {ORGANISATION_FILE, DOCUMENTS_FILE, CATALOGUE_FILE, PROJECTS_FILE, PROTECTIONS_FILE}
+        known = {ORGANISATION_FILE, DOCUMENTS_FILE, CATALOGUE_FILE, PROJECTS_FILE, PROTECTIONS_FILE, CATEGORIES_FILE}
         for path in sorted(self.data_dir.rglob("*")):
             relative = path.relative_to(self.data_dir).as_posix()
             if path.is_dir() or any(part.startswith(".") for part in path.parts):
@@ -231,8 +326,11 @@ class _Loader:
             folder = relative.rpartition("/")[0]
             if relative in known or (folder in (VALUES_DIR, REPORTS_DIR) and path.suffix == ".yaml"):
                 continue
+            if relative.startswith(BULLETINS_DIR + "/") and path.suffix == ".md":
+                continue
             hint = "đổi đuôi tệp thành `.yaml`" if path.suffix == ".yml" else (
-                f"chỉ các tệp {', '.join(sorted(known))}, {VALUES_DIR}/<kỳ>.yaml và {REPORTS_DIR}/<tên>.yaml")
+                f"chỉ các tệp {', '.join(sorted(known))}, {VALUES_DIR}/<kỳ>.yaml, {REPORTS_DIR}/<tên>.yaml "
+                f"và {BULLETINS_DIR}/<năm>/<tên>.md (ảnh đặt trong docs/anh/)")
             self.errors.append(DataError(self._name(relative), 1, "", "một tệp không thuộc loại dữ liệu nào "
                                          "(tệp này sẽ bị bỏ qua)", hint))
 
@@ -350,6 +448,7 @@ class _Loader:
                                              "mỗi dòng một chỉ số: `ma-chi-so: giá trị`"))
                 continue
             periods[period.id] = period
+            self.periods_loaded.add(period.id)
             current = {}
             for indicator_id, raw in doc.data.items():
                 value = self._value(doc, period.id, indicator_id, raw, indicators)
@@ -474,7 +573,7 @@ class _Loader:
         for key, field_name, text in _texts(report):
             paragraphs = parse_text(text)
             for ref in references(paragraphs):
-                problem = self._reference_problem(ref, report, indicators, documents, values)
+                problem = self._reference_problem(ref, report.period.id, indicators, documents, values, in_report=True)
                 if problem:
                     path = (field_name,) if key is None else (field_name, key)
                     line = doc.line_in_text(path, ref.offset, text)
@@ -487,9 +586,13 @@ class _Loader:
             "tasks": parsed.get("nhiem_vu", []),
         }
 
-    def _reference_problem(self, ref, report: Report, indicators, documents, values):
+    def _reference_problem(self, ref, own_period: str | None, indicators, documents, values, in_report=False):
+        """What is wrong with one reference of a text, or None. `own_period`: the period of a report's text
+        (`{{id}}` means that period); a bulletin has none, so its figures name their period."""
         if isinstance(ref, Malformed):
             return ref.found, ref.expected
+        if isinstance(ref, TableRef):
+            return self._table_problem(ref, indicators, in_report)
         if isinstance(ref, DocumentRef):
             if ref.number not in documents and ref.number not in self.broken and not self.documents_broken:
                 return (f"văn bản `{ref.number}` chưa có trong sổ {DOCUMENTS_FILE}",
@@ -501,7 +604,11 @@ class _Loader:
         if indicator is None:
             return (f"chỉ số `{ref.indicator}` không có trong danh mục {CATALOGUE_FILE}",
                     _one_of(ref.indicator, list(indicators), "mã một chỉ số của danh mục"))
-        period = report.period.id if ref.period is None else ref.period
+        if ref.period is None and own_period is None:
+            example = f"{indicator.id}{'.' + ref.component if ref.component else ''}@{self._latest_period(indicator.id, values)}"
+            return (f"`{{{{{ref.indicator}{'.' + ref.component if ref.component else ''}}}}}` không ghi kỳ",
+                    f"ghi rõ kỳ của số liệu, ví dụ `{{{{{example}}}}}` (bài đã đăng không đổi số khi có kỳ mới)")
+        period = own_period if ref.period is None else ref.period
         value = values.get((indicator.id, period))
         if f"{indicator.id}@{period}" in self.broken:
             return None  # the value's own error says what to fix
@@ -516,6 +623,30 @@ class _Loader:
             return (f"số liệu kỳ {period} của `{indicator.id}` không chia theo thành phần",
                     f"`thanh_phan` của `{indicator.id}` trong {VALUES_DIR}/{period}.yaml")
         return None
+
+
+    def _table_problem(self, ref: TableRef, indicators, in_report: bool):
+        if in_report:
+            return ("một bảng số liệu trong lời văn báo cáo",
+                    "bảng số liệu của kỳ đã có cuối trang báo cáo; `{{bang…}}` chỉ dùng trong bản tin")
+        if not ref.alone:
+            return ("bảng số liệu nằm giữa dòng chữ", "`{{bang…}}` đứng riêng một dòng, cách đoạn trên và dưới "
+                    "một dòng trống")
+        if ref.indicator is not None:
+            if ref.indicator not in indicators and not self.catalogue_broken and ref.indicator not in self.broken:
+                return (f"chỉ số `{ref.indicator}` không có trong danh mục {CATALOGUE_FILE}",
+                        _one_of(ref.indicator, list(indicators), "mã một chỉ số của danh mục"))
+            return None
+        period = parse_period(ref.period)
+        if period is None or period.id not in self.periods_loaded:
+            return (f"kỳ `{ref.period}` chưa có số liệu",
+                    f"một kỳ có tệp trong {VALUES_DIR}/: " + (", ".join(sorted(self.periods_loaded)) or "chưa có kỳ nào"))
+        return None
+
+    @staticmethod
+    def _latest_period(indicator_id: str, values) -> str:
+        periods = [parse_period(p) for i, p in values if i == indicator_id]
+        return max(periods).id if periods else "2021-H1"
 
 
 def _texts(report: Report):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .fields import Count, Date, DateTime, Flag, Month, Percentage, PeriodField, Slug, Text, reject
 
@@ -211,3 +211,50 @@ class Protection(Record):
 class ProtectionRegister(Record):
     complete_periods: tuple[PeriodField, ...] = Field((), alias="day_du_cac_ky")
     entries: tuple[Protection, ...] = Field((), alias="bao_ho")
+
+
+# --- bulletins (data/chuyen-muc.yaml, data/tin-tuc/**/<slug>.md) ------------------------------------------------
+
+class Category(Record):
+    id: Slug = Field(alias="ma")
+    name: Text = Field(alias="ten")
+    description: Text | None = Field(None, alias="mo_ta")
+
+
+class Categories(Record):
+    entries: tuple[Category, ...] = Field(alias="chuyen_muc")
+
+
+def _one_or_more(value: object) -> object:
+    """`tac_gia: Lê Thúy Phượng` or a list of names."""
+    return [value] if isinstance(value, str) else value
+
+
+class LegacyOrigin(Record):
+    """Where an imported bulletin came from on the old website (written by scripts/import_legacy.py)."""
+
+    file: Text = Field(alias="tep")
+    views: Count | None = Field(None, alias="luot_xem")
+    key: Text = Field(alias="ma")  # the page's identity (title and date-time): a second import finds it
+
+
+class BulletinMeta(Record):
+    """The front matter of a bulletin."""
+
+    title: Text = Field(alias="tieu_de")
+    published: DateTime = Field(alias="ngay_dang")
+    authors: Annotated[tuple[Text, ...], BeforeValidator(_one_or_more)] = Field((), alias="tac_gia")
+    author_unit: Text | None = Field(None, alias="don_vi_tac_gia")
+    category: Slug = Field(alias="chuyen_muc")
+    tags: Annotated[tuple[Text, ...], BeforeValidator(_one_or_more)] = Field((), alias="the")
+    summary: Text | None = Field(None, alias="tom_tat")
+    image: Text | None = Field(None, alias="anh")
+    image_alt: Text | None = Field(None, alias="anh_mo_ta")
+    legacy: LegacyOrigin | None = Field(None, alias="trang_cu")
+
+    @model_validator(mode="after")
+    def _image_has_alt(self):
+        if self.image is not None and self.image_alt is None:
+            raise reject("`anh` mà không có `anh_mo_ta`",
+                         "`anh_mo_ta`: một câu tả ảnh cho người không xem được ảnh (trình đọc màn hình)")
+        return self

@@ -9,7 +9,7 @@ import jinja2
 
 from . import formatting
 from .dataset import ReportPage, SiteData
-from .richtext import DocumentRef, Plain, ValueRef
+from .richtext import DocumentRef, Plain, TableRef, ValueRef
 from .slugs import document_anchor
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -97,6 +97,19 @@ class _Resolver:
         document = self.site.documents[ref.number]
         return document_mention(document), link(self.page_path, DOCUMENTS_PAGE, document_anchor(document.number))
 
+    def table(self, ref: TableRef) -> str:
+        """A statistics table in a bulletin: one indicator's periods, or one period's indicators."""
+        if ref.period is not None:
+            period = self.site.periods[ref.period]
+            return render("indicator_table.html.j2", period=period, groups=period_table(self.site, period.id))
+        indicator = self.site.indicators[ref.indicator]
+        return render("series_table.html.j2", indicator=indicator,
+                      rows=[(p, v) for p, v in self.site.series_by_indicator.get(indicator.id, [])],
+                      indicator_link=link(self.page_path, f"thong-ke/chi-so/{indicator.id}.md"))
+
+
+Resolver = _Resolver
+
 
 def period_table(site: SiteData, period_id: str) -> list[dict]:
     """Rows of the period's indicators grouped by area, in catalogue order."""
@@ -110,12 +123,13 @@ def period_table(site: SiteData, period_id: str) -> list[dict]:
     return groups
 
 
-def render_report(site: SiteData, report: ReportPage) -> str:
+def render_report(site: SiteData, report: ReportPage, stream_footer: dict) -> str:
+    """`stream_footer`: the report's place in the bulletin stream (category, previous and next)."""
     path = report_path(report)
     period = report.record.period
     return render("report.md.j2", report=report, record=report.record, period=period,
                    refs=_Resolver(site, path, period.id), groups=period_table(site, period.id),
-                   organisation=site.organisation)
+                   organisation=site.organisation, footer=stream_footer)
 
 
 def render_reports_index(site: SiteData) -> str:
@@ -145,18 +159,11 @@ def render_contact(site: SiteData) -> str:
     return render("contact.md.j2", organisation=site.organisation)
 
 
-def render_home(site: SiteData) -> str:
-    latest = site.reports[0] if site.reports else None
-    return render("home.md.j2", organisation=site.organisation, latest=latest,
-                   latest_link=link(HOME_PAGE, report_path(latest)) if latest else None,
-                   reports_link=link(HOME_PAGE, REPORTS_INDEX), documents_link=link(HOME_PAGE, DOCUMENTS_PAGE),
-                   statistics_link=link(HOME_PAGE, STATISTICS_PAGE),
-                   contact_link=link(HOME_PAGE, CONTACT_PAGE))
-
-
-def generated_pages(site: SiteData) -> list[tuple[str, str]]:
-    """(path under docs/, Markdown) of every page built from data, in a fixed order."""
-    pages = [(HOME_PAGE, render_home(site)), (REPORTS_INDEX, render_reports_index(site)),
-             (DOCUMENTS_PAGE, render_documents(site)), (CONTACT_PAGE, render_contact(site))]
-    pages += [(report_path(report), render_report(site, report)) for report in site.reports]
+def generated_pages(site: SiteData, stream_footers: dict[str, dict]) -> list[tuple[str, str]]:
+    """(path under docs/, Markdown) of the registers' and reports' pages, in a fixed order. `stream_footers`:
+    page path -> the report's place in the bulletin stream (see newspages.footers)."""
+    pages = [(REPORTS_INDEX, render_reports_index(site)), (DOCUMENTS_PAGE, render_documents(site)),
+             (CONTACT_PAGE, render_contact(site))]
+    pages += [(report_path(report), render_report(site, report, stream_footers[report_path(report)]))
+              for report in site.reports]
     return pages

@@ -4,6 +4,8 @@
     {{de-tai-du-an-dang-quan-ly.cap-tinh}}   one component of its breakdown
     {{san-pham-duoc-bao-ho@2021-H1}}         the value of a named period
     [[26/KH-UBND]]                           a legal document of the register ("Kế hoạch số 26/KH-UBND ngày …")
+    {{bang:san-pham-duoc-bao-ho}}            (bulletins, on a line of its own) the indicator's table of every period
+    {{bang@2021-H1}}                         (bulletins, on a line of its own) every indicator of a period
 
 A text is split into paragraphs at blank lines, and each paragraph into plain runs and references.
 """
@@ -15,8 +17,10 @@ from dataclasses import dataclass
 
 _REFERENCE = re.compile(r"\{\{(?P<value>[^{}]*)\}\}|\[\[(?P<document>[^\[\]]*)\]\]")
 _VALUE = re.compile(r"^\s*(?P<id>[^.@\s]+)(?:\.(?P<component>[^.@\s]+))?(?:\s*@\s*(?P<period>\S+))?\s*$")
+_TABLE = re.compile(r"^\s*bang\s*(?::\s*(?P<id>[^.@\s]+))?\s*(?:@\s*(?P<period>\S+))?\s*$", re.IGNORECASE)
 _OPENERS = ("{{", "}}", "[[", "]]")
 VALUE_SYNTAX = "`{{ma-chi-so}}`, `{{ma-chi-so.ma-thanh-phan}}` hoặc `{{ma-chi-so@2021-H1}}`"
+TABLE_SYNTAX = "`{{bang:ma-chi-so}}` (bảng mọi kỳ của một chỉ số) hoặc `{{bang@2021-H1}}` (mọi chỉ số của một kỳ)"
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,16 @@ class ValueRef:
     component: str | None
     period: str | None  # None: the period of the text's own report
     offset: int  # where the reference starts in the whole text (for line numbers)
+
+
+@dataclass(frozen=True)
+class TableRef:
+    """A statistics table: an indicator's series (`indicator`) or a period's indicators (`period`)."""
+
+    indicator: str | None
+    period: str | None
+    offset: int
+    alone: bool  # on a line of its own, as a table must be
 
 
 @dataclass(frozen=True)
@@ -47,7 +61,7 @@ class Malformed:
     offset: int
 
 
-Segment = Plain | ValueRef | DocumentRef | Malformed
+Segment = Plain | ValueRef | TableRef | DocumentRef | Malformed
 
 
 def parse_text(text: str) -> list[list[Segment]]:
@@ -65,12 +79,17 @@ def references(paragraphs: list[list[Segment]]) -> list[Segment]:
     return [seg for paragraph in paragraphs for seg in paragraph if not isinstance(seg, Plain)]
 
 
+def parse_markdown(text: str) -> list[Segment]:
+    """A whole Markdown text (a bulletin's body) as one run of segments; plain runs keep every character."""
+    return _segments(text, 0)
+
+
 def _segments(paragraph: str, base: int) -> list[Segment]:
     segments: list[Segment] = []
     position = 0
     for match in _REFERENCE.finditer(paragraph):
         segments.extend(_plain(paragraph[position:match.start()], base + position))
-        segments.append(_reference(match, base + match.start()))
+        segments.append(_reference(match, base + match.start(), _alone(paragraph, match)))
         position = match.end()
     segments.extend(_plain(paragraph[position:], base + position))
     return segments
@@ -87,12 +106,23 @@ def _plain(text: str, offset: int) -> list[Segment]:
     return [Plain(text)]
 
 
-def _reference(match: re.Match, offset: int) -> Segment:
+def _alone(text: str, match: re.Match) -> bool:
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    return not text[line_start:match.start()].strip() and not text[match.end():None if line_end < 0 else line_end].strip()
+
+
+def _reference(match: re.Match, offset: int, alone: bool = False) -> Segment:
     if match["document"] is not None:
         number = match["document"].strip()
         if not number:
             return Malformed("`[[]]` trống", "số, ký hiệu văn bản trong ngoặc, ví dụ `[[26/KH-UBND]]`", offset)
         return DocumentRef(number, offset)
+    table = _TABLE.match(match["value"])
+    if table:
+        if (table["id"] is None) == (table["period"] is None):
+            return Malformed(f"`{match.group(0)}`", f"bảng số liệu dạng {TABLE_SYNTAX}", offset)
+        return TableRef(table["id"], table["period"], offset, alone)
     parts = _VALUE.match(match["value"])
     if not parts:
         return Malformed(f"`{match.group(0)}`", f"tham chiếu số liệu dạng {VALUE_SYNTAX}", offset)
