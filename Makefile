@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: build serve validate test test-fast bench-stats bench-bulletins browser-deps clean
+.PHONY: build serve validate bulletin test test-fast bench-stats bench-bulletins browser-deps clean
 
 build: $(STAMP)
 	$(PY) scripts/build_site.py
@@ -16,6 +16,11 @@ serve: $(STAMP)
 
 validate: $(STAMP)
 	$(PY) scripts/validate.py
+
+# A new bulletin with its front matter: make bulletin TITLE="Hội thảo …" [CATEGORY=thong-bao] [AUTHOR="…"] [SLUG=…]
+# (the values reach the script through the environment, so quotes in a title are safe)
+bulletin: $(STAMP)
+	$(PY) scripts/new_bulletin.py
 
 test: $(STAMP) browser-deps
 	$(PY) -m pytest

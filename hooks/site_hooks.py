@@ -8,7 +8,9 @@ editor's messages and an existing site untouched. Per-build state lives on the c
 from __future__ import annotations
 
 import gc
+import os
 import logging
+from datetime import datetime
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -16,8 +18,10 @@ from mkdocs.structure.files import File
 
 from khcn.dataset import load_site_data
 from khcn.errors import DataErrors
+from khcn.fields import VIETNAM
 from khcn.pages import theme_context
-from khcn.sitepages import site_pages
+from khcn.newspages import build_stream
+from khcn.sitepages import site_feeds, site_pages
 from khcn.background import BackgroundError, BackgroundJob
 from khcn.statpages import write_data_files
 from khcn.slugs import heading_slug
@@ -46,12 +50,21 @@ def on_config(config):
 
 def on_files(files, config):
     site = config[SITE_DATA]
-    for path, markdown in site_pages(site):
+    stream = build_stream(site)
+    for path, markdown in site_pages(site, stream):
         files.append(File.generated(config, path, content=markdown))
+    for path, content in site_feeds(site, stream, config.site_url or "/", _build_date()):
+        files.append(File.generated(config, path, content=content))
     # The downloads (CSV, XLSX, JSON) are written straight into the site by a second process while MkDocs
     # renders the pages; `site_dir` has been cleaned by now. Pages link them with plain HTML links.
     config[DOWNLOADS] = BackgroundJob(write_data_files, site, Path(config.site_dir))
     return files
+
+
+def _build_date() -> datetime | None:
+    """The date of the last commit (SOURCE_DATE_EPOCH, set by `make`): the same for every build of a commit."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), VIETNAM) if epoch else None
 
 
 def on_post_build(config):

@@ -21,7 +21,8 @@ def validate(data_dir: Path) -> int:
         print(f"Ghi chú: đã chuẩn hoá chữ tiếng Việt sang dạng NFC ở {where}.")
     print(f"Dữ liệu hợp lệ: {len(site.documents)} văn bản, {len(site.indicators)} chỉ số, "
           f"{len(site.values)} giá trị trong {len(site.periods)} kỳ, {len(site.reports)} báo cáo, "
-          f"{len(site.projects.entries)} đề tài, dự án, {len(site.protections.entries)} mục bảo hộ.")
+          f"{len(site.projects.entries)} đề tài, dự án, {len(site.protections.entries)} mục bảo hộ, "
+          f"{len(site.bulletins)} bản tin.")
     return 0
 
 

@@ -69,6 +69,9 @@ def read_bulletin(raw: bytes, name: str, slug: str) -> tuple[Bulletin | None, So
     meta, errors = validate(BulletinMeta, doc.data, doc)
     errors += [DataError(name, body_line + body.count("\n", 0, m.start()), "nội dung", "đầu mục cấp 1 `# …`",
                          "đầu mục trong bài bắt đầu bằng `## ` (tiêu đề bài đã là cấp 1)") for m in H1.finditer(body)]
+    if not body.strip():
+        errors.append(DataError(name, body_line, "nội dung", "bài chưa có nội dung",
+                                "nội dung bài viết bên dưới dòng `---` thứ hai"))
     if meta is None or errors:
         return None, doc, errors
     return Bulletin(slug, name, meta, body, body_line, parse_markdown(body), normalised), doc, []

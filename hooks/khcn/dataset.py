@@ -225,6 +225,9 @@ class _Loader:
                           _one_of(meta.category, list(categories), f"mã một chuyên mục trong {CATEGORIES_FILE}"))
         if meta.image is not None:
             self._check_image(doc, meta.image)
+            if meta.image_alt is None:
+                self._problem(doc, ("anh",), "`anh` mà không có `anh_mo_ta`",
+                              "`anh_mo_ta`: một câu tả ảnh cho người không xem được ảnh (trình đọc màn hình)")
         for ref in bulletin.segments:
             if isinstance(ref, Plain):
                 continue

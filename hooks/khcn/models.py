@@ -251,10 +251,3 @@ class BulletinMeta(Record):
     image: Text | None = Field(None, alias="anh")
     image_alt: Text | None = Field(None, alias="anh_mo_ta")
     legacy: LegacyOrigin | None = Field(None, alias="trang_cu")
-
-    @model_validator(mode="after")
-    def _image_has_alt(self):
-        if self.image is not None and self.image_alt is None:
-            raise reject("`anh` mà không có `anh_mo_ta`",
-                         "`anh_mo_ta`: một câu tả ảnh cho người không xem được ảnh (trình đọc màn hình)")
-        return self

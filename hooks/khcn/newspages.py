@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 from slugify import slugify
 
+from . import feeds
 from . import stream as st
 from .bulletins import Bulletin
 from .dataset import REPORTS_CATEGORY, ReportPage, SiteData
@@ -28,7 +29,7 @@ NEWS_INDEX = f"{NEWS}/index.md"
 CATEGORIES_INDEX = f"{NEWS}/chuyen-muc/index.md"
 YEARS_INDEX = f"{NEWS}/nam/index.md"
 AUTHORS_INDEX = f"{NEWS}/tac-gia/index.md"
-FEEDS = [("RSS", f"{NEWS}/rss.xml"), ("Atom", f"{NEWS}/atom.xml"), ("JSON Feed", f"{NEWS}/feed.json")]
+FEED_LABELS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
 WORDS_PER_MINUTE = 200  # an adult reading Vietnamese prose on a screen
 SUMMARY_WORDS = 50
 HOME_ENTRIES = 6
@@ -181,7 +182,8 @@ def _archive(site: SiteData, stream: Stream, here: str, current: str | None = No
         "years": [{"name": str(year), "current": current == str(year), "href": href(here, f"{year_base(year)}/index.md")}
                   for year in st.by_year(stream.entries)],
         "all_href": href(here, NEWS_INDEX), "authors_href": href(here, AUTHORS_INDEX),
-        "feeds": [(label, href(here, path)) for label, path in FEEDS],
+        "feeds": [(FEED_LABELS[kind], href(here, path)) for kind, path in
+                  (feeds.category_feeds(current) if current in site.categories else feeds.FEEDS).items()],
     }
 
 
@@ -271,4 +273,5 @@ def render_home(site: SiteData, stream: Stream) -> str:
                   latest=latest_report, latest_href=href(HOME_PAGE, report_path(latest_report)) if latest_report else None,
                   page=HOME_PAGE, href=href, indicator_path=indicator_path,
                   news_href=href(HOME_PAGE, NEWS_INDEX), reports_href=href(HOME_PAGE, REPORTS_INDEX),
-                  statistics_href=href(HOME_PAGE, STATISTICS_PAGE), feeds=[(l, href(HOME_PAGE, p)) for l, p in FEEDS])
+                  statistics_href=href(HOME_PAGE, STATISTICS_PAGE),
+                  feeds=[(FEED_LABELS[kind], href(HOME_PAGE, path)) for kind, path in feeds.FEEDS.items()])

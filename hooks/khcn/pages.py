@@ -6,6 +6,7 @@ import posixpath
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from . import formatting
 from .dataset import ReportPage, SiteData
@@ -41,6 +42,12 @@ def theme_context(site: SiteData) -> dict:
             "reuse_notice": org.reuse_notice}
 
 
+def yaml_text(text: str) -> str:
+    """A YAML double-quoted scalar that reads back as exactly `text`, Vietnamese letters kept readable."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return Markup(f'"{escaped}"')  # YAML, not HTML: no entities
+
+
 def add_filters(env: jinja2.Environment) -> jinja2.Environment:
     """Filters of our page templates."""
     env.filters.update(
@@ -52,6 +59,7 @@ def add_filters(env: jinja2.Environment) -> jinja2.Environment:
         number=formatting.number,
         mention=document_mention,
         anchor=document_anchor,
+        yaml_text=yaml_text,
     )
     return env
 

@@ -1,14 +1,26 @@
-"""Every page built from `data/`, in a fixed order: the news stream, the registers and reports, the statistics."""
+"""Everything built from `data/`, in a fixed order: the news stream, the registers and reports, the statistics,
+and the stream's feeds."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from .dataset import SiteData
-from .newspages import build_stream, footers, news_pages
+from .feeds import FeedSite, feed_files
+from .newspages import Stream, build_stream, footers, news_pages
 from .pages import generated_pages
 from .statpages import statistics_pages
 
 
-def site_pages(site: SiteData) -> list[tuple[str, str]]:
+def site_pages(site: SiteData, stream: Stream | None = None) -> list[tuple[str, str]]:
     """(path under docs/, Markdown) of every generated page."""
-    stream = build_stream(site)
+    stream = stream or build_stream(site)
     return [*news_pages(site, stream), *generated_pages(site, footers(site, stream)), *statistics_pages(site)]
+
+
+def site_feeds(site: SiteData, stream: Stream, site_url: str, updated: datetime | None) -> list[tuple[str, bytes]]:
+    """(path in the site, bytes) of the RSS, Atom and JSON feeds; `updated` dates an empty feed."""
+    organisation = site.organisation
+    about = FeedSite(url=site_url.rstrip("/") + "/", title=organisation.full_name,
+                     description=f"Tin hoạt động, thông báo và báo cáo của {organisation.full_name}")
+    return feed_files(stream.entries, site.categories.values(), about, updated=updated)
