@@ -166,3 +166,39 @@ def test_every_internal_link_leads_somewhere(default_site):
             if target.is_dir():
                 target = target / "index.html"
             assert target.is_file(), f"{page.relative_to(default_site)} → {anchor['href']}"
+
+
+def test_the_report_is_published_once_and_joins_the_stream(default_site):
+    title = _seed_lines()[4]
+    pages_with_title = [p.relative_to(default_site).as_posix() for p in default_site.rglob("*.html")
+                        if (h1 := soup(p).find("h1")) is not None and squash(h1.get_text()) == title]
+    assert pages_with_title == [REPORT]
+    news = soup(default_site / "tin-tuc/index.html")
+    [link] = [a for a in news.select(".tq-entry__title a")]
+    assert squash(link.get_text()) == title and link["href"] == "../bao-cao/2021-6-thang-dau-nam/"
+    bulletin_pages = [p for p in (default_site / "tin-tuc").glob("*/index.html")
+                      if p.parent.name not in {"chuyen-muc", "nam", "tac-gia", "trang"}]
+    assert bulletin_pages == []  # the report is not a bulletin as well
+
+
+def test_feeds_carry_the_report_with_absolute_addresses(default_site):
+    import json
+
+    import feedparser
+
+    for name in ("rss.xml", "atom.xml"):
+        feed = feedparser.parse((default_site / "tin-tuc" / name).read_bytes())
+        assert feed.bozo == 0
+        [item] = feed.entries
+        assert item.link == "https://sokhcn.tuyenquang.gov.vn/bao-cao/2021-6-thang-dau-nam/"
+        assert item.title == _seed_lines()[4]
+    items = json.loads((default_site / "tin-tuc/feed.json").read_text(encoding="utf-8"))["items"]
+    assert [i["date_published"] for i in items] == ["2021-10-01T17:25:56+07:00"]
+
+
+def test_home_page_has_the_latest_bulletins_figures_and_report(default_site):
+    home = soup(default_site / "index.html")
+    text = squash(home.select_one(".md-content").get_text(" "))
+    assert "Tin mới" in text and "Số liệu chính 6 tháng đầu năm 2021" in text and "Báo cáo mới nhất" in text
+    assert "Sản phẩm được bảo hộ nhãn hiệu, chỉ dẫn địa lý 200" in text
+    assert [a["href"] for a in home.select(".tq-home__report a")][0] == "bao-cao/2021-6-thang-dau-nam/"
