@@ -227,7 +227,9 @@ def report(results: dict) -> None:
                                                    if code["hooks_modified"] else "")),
             ("posts", f"~{d['words_mean']:.0f} words each; {d['categories']} categories, {d['years']} years, "
                       f"{d['authors']} authors; real bulletins/reports already in data/: {d['existing_slugs']}"),
-            ("generated in", f"{d['generate_s']:.1f} s")]
+            ("generated in", f"{d['generate_s']:.1f} s"),
+            ("load average", f"{results['load_average']['before'][0]:.2f} before the builds, "
+                             f"{results['load_average']['after'][0]:.2f} after (1 min; other work skews the times)")]
     width = max(len(name) for name, _ in head)
     print("\n".join(f"{name:<{width}}  {text}" for name, text in head))
     kinds = [k for k in LABELS if k in builds]
@@ -338,6 +340,7 @@ def main(argv: list[str] | None = None) -> int:
               flush=True)
 
         runs: dict[str, list[dict]] = {kind: [] for kind in projects}
+        load_before = os.getloadavg()  # other work on the machine skews the times: noted with the results
         failures: dict[str, str] = {}
         for run in range(args.repeat):
             for kind in ("ours", "material", "ours-0", "material-0"):
@@ -361,6 +364,7 @@ def main(argv: list[str] | None = None) -> int:
         per = {kind: per_post(builds, kind, f"{kind}-0") for kind in ("ours", "material")}
         results = {
             "machine": machine(),
+            "load_average": {"before": load_before, "after": os.getloadavg()},
             "code": version,
             "arguments": {key: str(value) if isinstance(value, Path) else value for key, value in vars(args).items()},
             "epoch": int(EPOCH),
