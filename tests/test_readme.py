@@ -9,7 +9,7 @@ import pytest
 from conftest import edit
 from khcn.dataset import load_site_data
 from khcn.errors import DataErrors
-from khcn.models import (Catalogue, CountValue, LegalDocument, Organisation, ProjectRegister, ProtectionRegister,
+from khcn.models import (Catalogue, Categories, CountValue, LegalDocument, Organisation, ProjectRegister, ProtectionRegister,
                          Report)
 from khcn.validation import validate
 from khcn.yamlsource import parse_yaml
@@ -36,6 +36,7 @@ def _examples() -> dict[str, list[str]]:
     ("data/de-tai-du-an.yaml", 0, ProjectRegister),
     ("data/de-tai-du-an.yaml", 1, ProtectionRegister),
     ("Correcting a published figure", 0, dict[str, CountValue]),
+    ("data/chuyen-muc.yaml", 0, Categories),
 ])
 def test_each_example_is_valid(heading, index, model):
     doc = parse_yaml(_examples()[heading][index], heading)
@@ -51,3 +52,16 @@ def test_the_sample_error_is_the_real_message(tmp_path):
         load_site_data(data)
     sample = re.search(r"```text\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL).group(1)
     assert caught.value.report() + "\n" == sample
+
+
+def test_the_bulletin_example_builds_against_the_real_data(tmp_path):
+    """The example's front matter, figures, document and table all resolve (its image is made up here)."""
+    block = README.read_text(encoding="utf-8").split("### `data/tin-tuc/")[1]
+    example = re.search(r"```markdown\n(.*?)```", block, re.DOTALL).group(1)
+    data = Path(shutil.copytree(ROOT / "data", tmp_path / "data"))
+    (data / "tin-tuc/2026").mkdir(parents=True)
+    (data / "tin-tuc/2026/hoi-thao-che-shan-tuyet.md").write_text(example, encoding="utf-8")
+    (tmp_path / "docs/anh/2026").mkdir(parents=True)
+    (tmp_path / "docs/anh/2026/hoi-thao.jpg").write_bytes(b"")
+    [bulletin] = load_site_data(data, check_history=False).bulletins
+    assert bulletin.meta.tags == ("chè Shan tuyết", "chỉ dẫn địa lý")
