@@ -82,7 +82,8 @@ def test_report_on_a_phone_loads_nothing_from_another_host(phone, base_url):
     assert "Ghi rõ nguồn khi sử dụng lại thông tin từ website này." in footer.inner_text()
 
 
-@pytest.mark.parametrize("path", ["", REPORT, "van-ban/", "lien-he/", "bao-cao/", "thong-ke/",
+@pytest.mark.parametrize("path", ["", REPORT, "van-ban/", "lien-he/", "bao-cao/", "thong-ke/", "tin-tuc/",
+                                  "tin-tuc/chuyen-muc/", "tin-tuc/nam/2021/", "tin-tuc/tac-gia/le-thuy-phuong/",
                                   "thong-ke/linh-vuc/tieu-chuan-do-luong-chat-luong/",
                                   "thong-ke/chi-so/phuong-tien-do-kiem-dinh/", "so-huu-tri-tue/", "de-tai-du-an/"])
 def test_no_page_scrolls_sideways_on_a_phone(phone, base_url, path):
@@ -128,3 +129,25 @@ def test_a_chart_fits_a_phone_and_has_its_text_alternative(phone, tiny_url):
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     assert phone.get_by_role("img", name="Phương tiện đo được kiểm định (6 tháng)").count() == 1
     assert "6T đầu 2021: 1.234 phương tiện" in chart.locator("desc").text_content()
+
+
+@pytest.mark.parametrize("path", ["tin-tuc/", "tin-tuc/kiem-dinh-phuong-tien-do/", "tin-tuc/thong-bao-de-xuat-nhiem-vu/"])
+def test_stream_pages_fit_a_phone(phone, tiny_url, path):
+    phone.goto(tiny_url + path, wait_until="networkidle")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390, path
+
+
+def test_a_reader_goes_from_the_list_to_a_bulletin_and_on_to_the_next(phone, tiny_url):
+    phone.goto(tiny_url + "tin-tuc/", wait_until="networkidle")
+    phone.get_by_role("link", name="Kiểm định phương tiện đo & cân <thông dụng>").click()
+    phone.wait_for_load_state("networkidle")
+    assert phone.locator("h1").inner_text() == "Kiểm định phương tiện đo & cân <thông dụng>"
+    meta = phone.locator(".tq-meta").first.inner_text()
+    assert "15/07/2021 09:05" in meta and "Trần Văn Bình" in meta and "Tin hoạt động" in meta
+    assert phone.get_by_role("region", name="Bảng số liệu: Phương tiện đo được kiểm định").is_visible()
+    older = phone.get_by_role("link", name="Bài trước Thông báo đề xuất nhiệm vụ khoa học năm 2021")
+    box = older.bounding_box()
+    assert box["height"] >= 24 and box["width"] >= 44  # a thumb can hit it
+    older.click()
+    phone.wait_for_load_state("networkidle")
+    assert phone.url.endswith("/tin-tuc/thong-bao-de-xuat-nhiem-vu/")
