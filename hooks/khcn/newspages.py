@@ -61,6 +61,8 @@ class Stream:
     bodies: dict[str, str]  # bulletin page -> its Markdown with the references written out
     bulletins: dict[str, Bulletin]  # bulletin page -> the bulletin
     neighbours: dict[str, tuple]  # page -> (older, newer)
+    categories: dict[str, list[st.Entry]]  # category id -> its entries, every category in the editors' order
+    years: dict[int, list[st.Entry]]  # newest year first
 
 
 def build_stream(site: SiteData) -> Stream:
@@ -72,7 +74,8 @@ def build_stream(site: SiteData) -> Stream:
         entries.append(_bulletin_entry(bulletin, path, body))
     entries += [_report_entry(site, report) for report in site.reports]
     entries = st.newest_first(entries)
-    return Stream(entries, bodies, bulletins, st.neighbours(entries))
+    return Stream(entries, bodies, bulletins, st.neighbours(entries), st.by_category(entries, site.categories),
+                  st.by_year(entries))
 
 
 def write_out(segments, refs: Resolver) -> str:
@@ -175,12 +178,11 @@ def render_bulletin(site: SiteData, stream: Stream, entry: st.Entry) -> str:
 
 
 def _archive(site: SiteData, stream: Stream, here: str, current: str | None = None) -> dict:
-    categories = st.by_category(stream.entries, site.categories)
     return {
         "categories": [{"name": site.categories[c].name, "count": len(entries), "current": current == c,
-                        "href": href(here, f"{category_base(c)}/index.md")} for c, entries in categories.items()],
+                        "href": href(here, f"{category_base(c)}/index.md")} for c, entries in stream.categories.items()],
         "years": [{"name": str(year), "current": current == str(year), "href": href(here, f"{year_base(year)}/index.md")}
-                  for year in st.by_year(stream.entries)],
+                  for year in stream.years],
         "all_href": href(here, NEWS_INDEX), "authors_href": href(here, AUTHORS_INDEX),
         "feeds": [(FEED_LABELS[kind], href(here, path)) for kind, path in
                   (feeds.category_feeds(current) if current in site.categories else feeds.FEEDS).items()],
@@ -225,12 +227,11 @@ def news_pages(site: SiteData, stream: Stream) -> list[tuple[str, str]]:
     pages += [(e.path, render_bulletin(site, stream, e)) for e in stream.entries if e.path in stream.bulletins]
     pages += [(l.path, render_listing(site, stream, l, "Tin hoạt động, thông báo và báo cáo của Sở, mới nhất trước."))
               for l in st.paginate(stream.entries, NEWS, "Tin tức")]
-    categories = st.by_category(stream.entries, site.categories)
+    categories, years = stream.categories, stream.years
     for category_id, entries in categories.items():
         category = site.categories[category_id]
         pages += [(l.path, render_listing(site, stream, l, category.description, current=category_id))
                   for l in st.paginate(entries, category_base(category_id), category.name)]
-    years = st.by_year(stream.entries)
     for year, entries in years.items():
         pages += [(l.path, render_listing(site, stream, l, None, current=str(year)))
                   for l in st.paginate(entries, year_base(year), f"Tin bài năm {year}")]
