@@ -18,16 +18,16 @@ from khcn.bulletins import RESERVED_SLUGS
 from khcn.dataset import BULLETINS_DIR, CATEGORIES_FILE
 from khcn.fields import VIETNAM, read_datetime, read_slug
 from khcn.pages import render
+from khcn.slugs import slug
 from khcn.yamlsource import read_yaml
 from pydantic_core import PydanticCustomError
-from slugify import slugify
 
 DEFAULT_CATEGORY = "tin-hoat-dong"
 
 
 def slug_for(title: str) -> str:
     """Readable ASCII, `đ` → `d`, cut at a word so the address stays short."""
-    return slugify(title, max_length=80, word_boundary=True)
+    return slug(title, max_length=80, word_boundary=True)
 
 
 def existing(bulletins: Path, slug: str) -> Path | None:
@@ -39,7 +39,7 @@ def categories(data_dir: Path) -> list[str]:
     return [item.get("ma") for item in (doc.data or {}).get("chuyen_muc", []) if isinstance(item, dict)]
 
 
-def create(data_dir: Path, title: str, category: str, author: str | None, now: datetime, slug: str | None) -> Path:
+def create(data_dir: Path, title: str, category: str, author: str | None, now: datetime, chosen: str | None) -> Path:
     """The new file; ValueError says, in Vietnamese, why none was written."""
     title = " ".join(title.split())
     if not title:
@@ -47,7 +47,7 @@ def create(data_dir: Path, title: str, category: str, author: str | None, now: d
     known = categories(data_dir)
     if category not in known:
         raise ValueError(f"Chuyên mục `{category}` chưa có trong data/{CATEGORIES_FILE}; dùng một trong: {', '.join(known)}")
-    slug = slug or slug_for(title)
+    slug = chosen or slug_for(title)
     try:
         read_slug(slug)
     except PydanticCustomError:

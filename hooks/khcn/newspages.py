@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
-from slugify import slugify
 
 from . import feeds
 from . import stream as st
@@ -21,6 +20,7 @@ from .bulletins import Bulletin
 from .dataset import REPORTS_CATEGORY, ReportPage, SiteData
 from .pages import HOME_PAGE, REPORTS_INDEX, STATISTICS_PAGE, Resolver, render, report_path
 from .richtext import DocumentRef, Plain, TableRef, ValueRef
+from .slugs import slug
 from .statpages import href, indicator_path
 from . import stats
 
@@ -52,7 +52,7 @@ def author_base(slug: str) -> str:
 
 
 def author_slug(name: str) -> str:
-    return slugify(name) or "tac-gia"
+    return slug(name) or "tac-gia"
 
 
 @dataclass

@@ -44,12 +44,16 @@ def page_url(path: str) -> str:
 
 
 def href(from_page: str, to: str) -> str:
-    """A relative address for raw HTML, where MkDocs does not rewrite `.md` links."""
-    here = page_url(from_page)
-    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    target = page_url(to)
-    relative = posixpath.relpath(target or ".", base or ".")
-    return relative + "/" if target.endswith("/") or not target else relative
+    """A relative address for raw HTML, where MkDocs does not rewrite `.md` links. Pure string work (no
+    `posixpath.relpath`, which asks the file system for the current folder): list pages hold hundreds of links."""
+    here, target = page_url(from_page), page_url(to)
+    base = here.split("/")[:-1]  # the folders of the page's URL
+    parts = target.split("/")
+    common = 0
+    while common < min(len(base), len(parts) - 1) and base[common] == parts[common]:
+        common += 1
+    relative = "/".join([".."] * (len(base) - common) + parts[common:])
+    return relative or "./"
 
 
 def _downloads(stem: str) -> dict[str, str]:
