@@ -14,20 +14,14 @@ from datetime import datetime
 from pathlib import Path
 
 from _project import ROOT
-from khcn.bulletins import RESERVED_SLUGS
 from khcn.dataset import BULLETINS_DIR, CATEGORIES_FILE
 from khcn.fields import VIETNAM, read_datetime, read_slug
 from khcn.pages import render
-from khcn.slugs import slug
+from khcn.slugs import RESERVED_BULLETIN_SLUGS, title_slug
 from khcn.yamlsource import read_yaml
 from pydantic_core import PydanticCustomError
 
 DEFAULT_CATEGORY = "tin-hoat-dong"
-
-
-def slug_for(title: str) -> str:
-    """Readable ASCII, `đ` → `d`, cut at a word so the address stays short."""
-    return slug(title, max_length=80, word_boundary=True)
 
 
 def existing(bulletins: Path, slug: str) -> Path | None:
@@ -47,14 +41,14 @@ def create(data_dir: Path, title: str, category: str, author: str | None, now: d
     known = categories(data_dir)
     if category not in known:
         raise ValueError(f"Chuyên mục `{category}` chưa có trong data/{CATEGORIES_FILE}; dùng một trong: {', '.join(known)}")
-    slug = chosen or slug_for(title)
+    slug = chosen or title_slug(title)
     try:
         read_slug(slug)
     except PydanticCustomError:
         raise ValueError(f"Đường dẫn `{slug}` không hợp lệ: viết thường, không dấu, nối bằng `-`") from None
     bulletins = data_dir / BULLETINS_DIR
-    if slug in RESERVED_SLUGS or (taken := existing(bulletins, slug)) is not None:
-        where = "trang danh sách tin" if slug in RESERVED_SLUGS else taken.relative_to(data_dir.parent).as_posix()
+    if slug in RESERVED_BULLETIN_SLUGS or (taken := existing(bulletins, slug)) is not None:
+        where = "trang danh sách tin" if slug in RESERVED_BULLETIN_SLUGS else taken.relative_to(data_dir.parent).as_posix()
         raise ValueError(f"Đường dẫn /tin-tuc/{slug}/ đã dùng cho {where}. Đặt đường dẫn khác: "
                          f'make bulletin TITLE="…" SLUG={slug}-{now.year}')
     target = bulletins / str(now.year) / f"{slug}.md"

@@ -26,8 +26,6 @@ from .yamlsource import SourceDocument, parse_yaml
 FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 H1 = re.compile(r"^#(?!#)[ \t]", re.MULTILINE)
 EXAMPLE = "tieu_de: …\nngay_dang: \"25/11/2026 08:30\"\nchuyen_muc: tin-hoat-dong"
-# Addresses under /tin-tuc/ that the stream's own pages use.
-RESERVED_SLUGS = {"trang", "chuyen-muc", "nam", "tac-gia", "index"}
 
 
 @dataclass(frozen=True)

@@ -25,13 +25,13 @@ from .formatting import value_in_table
 from .history import published_versions
 from .memory import no_garbage_collection
 from .yamlsource import parse_yaml
-from .bulletins import RESERVED_SLUGS, Bulletin, read_bulletin
+from .bulletins import Bulletin, read_bulletin
 from .models import (VALUE_MODELS, Area, Catalogue, Categories, Category, Indicator, LegalDocument, Organisation,
                      ProjectRegister, ProtectionRegister, Report, Value)
 from .registers import counted, projects_frame, protections_frame
 from .periods import EXAMPLES as PERIOD_EXAMPLES
 from .periods import Period, parse_period
-from .slugs import document_anchor
+from .slugs import RESERVED_BULLETIN_SLUGS, document_anchor
 from .richtext import DocumentRef, Malformed, Plain, TableRef, parse_text, references
 from .validation import validate
 from .yamlsource import SourceDocument, prune_cache, read_yaml
@@ -205,7 +205,7 @@ class _Loader:
                                          "tên tệp viết thường, không dấu, nối bằng `-`, ví dụ hoi-thao-che-shan-tuyet.md "
                                          "(tên tệp là đường dẫn của bài)"))
             return None
-        if slug in RESERVED_SLUGS:
+        if slug in RESERVED_BULLETIN_SLUGS:
             self.errors.append(DataError(self._name(relative), 1, "tên tệp", f"tên tệp `{path.name}` trùng đường dẫn "
                                          "của trang danh sách tin", "một tên khác, ví dụ thêm năm vào cuối tên"))
             return None

@@ -18,13 +18,10 @@ from pathlib import Path
 
 import jinja2
 from pydantic_core import PydanticCustomError
-from slugify import slugify
 
 from .fields import read_datetime
+from .slugs import RESERVED_BULLETIN_SLUGS, title_slug
 
-# khcn.bulletins.RESERVED_SLUGS (a test keeps the two equal), not imported: that module builds the pydantic models,
-# a tenth of a second added to every run of the import script.
-RESERVED_SLUGS = frozenset({"trang", "chuyen-muc", "nam", "tac-gia", "index"})
 DATE_LINE_EXAMPLE = "`01/10/2021 5:25:56 CH 49 lượt xem`"
 
 
@@ -282,9 +279,9 @@ def category_for(title: str) -> str:
 
 def slug_for(title: str, taken: Container[str]) -> str:
     """The file name of a new bulletin: the title's slug, with `-2`, `-3`, … when another bulletin has it."""
-    base = slugify(title, max_length=80, word_boundary=True) or "tin"
+    base = title_slug(title) or "tin"
     slug, number = base, 1
-    while slug in RESERVED_SLUGS or slug in taken:
+    while slug in RESERVED_BULLETIN_SLUGS or slug in taken:
         number += 1
         slug = f"{base}-{number}"
     return slug

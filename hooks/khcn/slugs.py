@@ -24,6 +24,15 @@ def slug(text: str, **options) -> str:
     return slugify(fold(text), **options)
 
 
+# Addresses under /tin-tuc/ that the stream's own pages use: no bulletin may take them.
+RESERVED_BULLETIN_SLUGS = frozenset({"trang", "chuyen-muc", "nam", "tac-gia", "index"})
+
+
+def title_slug(title: str) -> str:
+    """A new bulletin's address from its title: at most 80 characters, cut between words, keeping their order."""
+    return slug(title, max_length=80, word_boundary=True, save_order=True)
+
+
 @functools.lru_cache(maxsize=65536)
 def heading_slug(text: str, separator: str) -> str:
     """Python-Markdown's toc `slugify` signature."""
