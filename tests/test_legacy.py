@@ -412,3 +412,28 @@ def test_a_path_that_does_not_exist_is_a_usage_error(tmp_path):
     result = run(tmp_path, str(SEED), "khong-co.txt")
     assert result.returncode == 2 and "khong-co.txt" in result.stderr
     assert written(tmp_path) == []
+
+
+def test_imported_pages_build_into_bulletin_pages(tmp_path):
+    """The whole way: old pages → import → `make build` → pages with title, date, author and structure."""
+    from conftest import TINY_DATA, make_project, run_build
+
+    project = make_project(tmp_path / "project", TINY_DATA)
+    old = pages(tmp_path / "cu", {SEED.name: SEED_TEXT, "sections.txt": SECTIONS})
+    result = subprocess.run([sys.executable, str(SCRIPT), "--bulletins", str(project / "data/tin-tuc"),
+                             "--reports", str(project / "data/bao-cao"), str(old)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    built = run_build(project)
+    assert built.returncode == 0, built.stdout + built.stderr
+    seed_page = BeautifulSoup((project / "site/tin-tuc" / SLUG / "index.html").read_text(encoding="utf-8"),
+                              "html.parser").select_one("article")
+    assert seed_page.find("h1").get_text() == TITLE
+    assert seed_page.select_one(".tq-meta time")["datetime"] == "2021-10-01T17:25:56+07:00"
+    meta = " ".join(seed_page.select_one(".tq-meta").get_text(" ").split())
+    assert "01/10/2021 17:25" in meta and "Tác giả: Lê Thúy Phượng" in meta and "49 lượt xem trên trang tin cũ" in meta
+    assert len(seed_page.select("ul > li")) >= 12
+    sections = BeautifulSoup((project / "site/tin-tuc/bao-cao-tong-ket/index.html").read_text(encoding="utf-8"),
+                             "html.parser").select_one("article")
+    assert [h.get_text() for h in sections.find_all("h2")][:2] == ["I. KẾT QUẢ ĐẠT ĐƯỢC",
+                                                                  "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022"]
+    assert sections.select("ol > li") and sections.select("ul > li > ul > li")
