@@ -19,12 +19,11 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, SEED, TINY_DATA
 from khcn.bulletins import read_bulletin
 from khcn.fields import VIETNAM
-from khcn.legacy import (LegacyPageError, category_for, parse_page, read_page, render_bulletin, slug_for,
-                         yaml_quoted)
+from khcn.legacy import LegacyPageError, category_for, parse_page, read_page, render_bulletin, slug_for
 from khcn.models import BulletinMeta
 from khcn.richtext import Plain, parse_markdown
 from khcn.validation import validate
-from khcn.yamlsource import parse_yaml
+from khcn.yamlsource import parse_yaml, yaml_quoted
 
 SCRIPT = ROOT / "scripts" / "import_legacy.py"
 SEED_TEXT = SEED.read_text(encoding="utf-8")

@@ -21,6 +21,7 @@ from pydantic_core import PydanticCustomError
 
 from .fields import read_datetime
 from .slugs import RESERVED_BULLETIN_SLUGS, title_slug
+from .yamlsource import yaml_quoted
 
 DATE_LINE_EXAMPLE = "`01/10/2021 5:25:56 CH 49 lượt xem`"
 
@@ -322,15 +323,6 @@ def markdown_text(text: str) -> str:
 def markdown_heading(text: str) -> str:
     """Heading text: `#` escaped anywhere, since trailing ones would close the heading."""
     return _INLINE.sub(r"\\\g<0>", _ENTITY.sub("&amp;", text).replace("<", "&lt;")).replace("#", "\\#")
-
-
-_YAML_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
-
-
-def yaml_quoted(text: str) -> str:
-    """A YAML double-quoted string: the strict reader keeps it as text, whatever it holds."""
-    text = text.replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + '"'
 
 
 _ENV = jinja2.Environment(

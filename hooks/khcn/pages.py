@@ -12,6 +12,7 @@ from . import formatting
 from .dataset import ReportPage, SiteData
 from .richtext import DocumentRef, Plain, TableRef, ValueRef
 from .slugs import document_anchor
+from .yamlsource import yaml_quoted
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -42,12 +43,6 @@ def theme_context(site: SiteData) -> dict:
             "reuse_notice": org.reuse_notice}
 
 
-def yaml_text(text: str) -> str:
-    """A YAML double-quoted scalar that reads back as exactly `text`, Vietnamese letters kept readable."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    return Markup(f'"{escaped}"')  # YAML, not HTML: no entities
-
-
 def add_filters(env: jinja2.Environment) -> jinja2.Environment:
     """Filters of our page templates."""
     env.filters.update(
@@ -59,7 +54,7 @@ def add_filters(env: jinja2.Environment) -> jinja2.Environment:
         number=formatting.number,
         mention=document_mention,
         anchor=document_anchor,
-        yaml_text=yaml_text,
+        yaml_text=lambda text: Markup(yaml_quoted(text)),  # YAML, not HTML: no entities
     )
     return env
 

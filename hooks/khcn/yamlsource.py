@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import time
 import unicodedata
 from dataclasses import dataclass, field
@@ -99,6 +100,16 @@ def read_yaml(path: Path, display_name: str | None = None, cache: Path | None = 
     partial.write_bytes(pickle.dumps((doc.data, doc.normalised, doc.literal), protocol=pickle.HIGHEST_PROTOCOL))
     partial.replace(entry)  # never a half-written entry, even with two builds at once
     return doc
+
+
+_YAML_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def yaml_quoted(text: str) -> str:
+    """A YAML double-quoted string that reads back as exactly `text` (files we write for editors: the scaffold,
+    the importer); Vietnamese letters stay readable, control characters become escapes."""
+    text = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + '"'
 
 
 def prune_cache(cache: Path, days: int = 14) -> None:
