@@ -78,8 +78,8 @@ def build_stream(site: SiteData) -> Stream:
                   st.by_year(entries))
 
 
-def write_out(segments, refs: Resolver) -> str:
-    """A bulletin's Markdown with every reference replaced by its words, link or table."""
+def write_out(segments, refs: Resolver, plain: bool = False) -> str:
+    """A text with every reference replaced by its words, link or table; `plain`: words only (summaries)."""
     parts = []
     for segment in segments:
         if isinstance(segment, Plain):
@@ -88,8 +88,8 @@ def write_out(segments, refs: Resolver) -> str:
             parts.append(refs.value(segment))
         elif isinstance(segment, DocumentRef):
             mention, target = refs.document(segment)
-            parts.append(f"[{mention}]({target})")
-        elif isinstance(segment, TableRef):
+            parts.append(mention if plain else f"[{mention}]({target})")
+        elif isinstance(segment, TableRef) and not plain:
             parts.append(refs.table(segment).strip("\n"))
     return "".join(parts)
 
@@ -104,8 +104,8 @@ def _bulletin_entry(bulletin: Bulletin, path: str, body: str) -> st.Entry:
 def _report_entry(site: SiteData, report: ReportPage) -> st.Entry:
     path = report_path(report)
     refs = Resolver(site, path, report.record.period.id)
-    opening = " ".join(_plain_words(paragraph, refs) for paragraph in report.opening)
-    words = sum(len(_plain_words(paragraph, refs).split()) for paragraph in _report_paragraphs(report))
+    opening = " ".join(write_out(paragraph, refs, plain=True) for paragraph in report.opening)
+    words = sum(len(write_out(paragraph, refs, plain=True).split()) for paragraph in _report_paragraphs(report))
     return st.Entry(slug=report.slug, path=path, title=report.record.title, published=report.record.published,
                     authors=(report.record.author,), category=REPORTS_CATEGORY, tags=(),
                     summary=_shorten(opening), source=report.file, words=words)
@@ -114,18 +114,6 @@ def _report_entry(site: SiteData, report: ReportPage) -> st.Entry:
 def _report_paragraphs(report: ReportPage):
     for paragraphs in [report.opening, report.transition, *report.results, *report.tasks]:
         yield from paragraphs
-
-
-def _plain_words(paragraph, refs: Resolver) -> str:
-    parts = []
-    for segment in paragraph:
-        if isinstance(segment, Plain):
-            parts.append(segment.text)
-        elif isinstance(segment, ValueRef):
-            parts.append(refs.value(segment))
-        elif isinstance(segment, DocumentRef):
-            parts.append(refs.document(segment)[0])
-    return "".join(parts)
 
 
 _NOT_PROSE = re.compile(r"^\s*(?:[#>|<!*+-]|\d+[.)]\s|`{3}|~{3}|\{\{|\[\[)")
