@@ -20,6 +20,7 @@ from khcn.dataset import load_site_data
 from khcn.errors import DataErrors
 from khcn.fields import VIETNAM
 from khcn.pages import theme_context
+from khcn.provenance import provenance
 from khcn.newspages import build_stream
 from khcn.sitepages import site_feeds, site_pages
 from khcn.background import BackgroundError, BackgroundJob
@@ -29,6 +30,7 @@ from khcn.slugs import heading_slug
 log = logging.getLogger("mkdocs.hooks.khcn")
 SITE_DATA = "khcn_site_data"
 DOWNLOADS = "khcn_downloads"
+PROVENANCE = "khcn_provenance"
 CACHE = ".cache/khcn"  # readings of data files, by content (see khcn.yamlsource.read_yaml)
 
 
@@ -55,10 +57,19 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=markdown))
     for path, content in site_feeds(site, stream, config.site_url or "/", _build_date()):
         files.append(File.generated(config, path, content=content))
+    source = config.extra.get("source") or {}
+    config[PROVENANCE] = provenance(site, stream, [f.src_uri for f in files.documentation_pages()],
+                                    Path(config.config_file_path).parent, source.get("repo_url") or "",
+                                    source.get("branch") or "main")
     # The downloads (CSV, XLSX, JSON) are written straight into the site by a second process while MkDocs
     # renders the pages; `site_dir` has been cleaned by now. Pages link them with plain HTML links.
     config[DOWNLOADS] = BackgroundJob(write_data_files, site, Path(config.site_dir))
     return files
+
+
+def on_page_context(context, page, config, nav):
+    page.meta["khcn_source"] = config[PROVENANCE].get(page.file.src_uri)  # shown by partials/source-file.html
+    return context
 
 
 def _build_date() -> datetime | None:

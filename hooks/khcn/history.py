@@ -1,12 +1,14 @@
 """What was published before: main is the website, so every version of a file on main was once on the site.
 
-Used to require a correction note (`dinh_chinh`) whenever a value readers have already seen is changed.
+Used to require a correction note (`dinh_chinh`) whenever a value readers have already seen is changed, and to
+date every page by the last commit that changed its content.
 """
 
 from __future__ import annotations
 
 import functools
 import subprocess
+from datetime import datetime, timezone
 from pathlib import Path
 
 
@@ -46,3 +48,30 @@ def published_versions(path: Path) -> list[tuple[str, str]]:
         if text is not None:
             versions.append((commit, text))
     return versions
+
+
+def last_changes(project: Path, folders: tuple[str, ...] = ("data", "docs")) -> dict[str, datetime | None] | None:
+    """Project-relative file -> the time of the last commit that changed it, for every file under `folders`;
+    None for a file with changes not committed yet (a draft). None when the project is not under git.
+
+    One `git log` over the whole history (not one per file: a site has thousands of bulletins); the result depends
+    only on the commits, so every build of a commit shows the same dates."""
+    project = project.resolve()
+    root = _work_tree(project)
+    if root is None:
+        return None
+    prefix = project.relative_to(root).as_posix()
+    prefix = "" if prefix == "." else prefix + "/"
+    scopes = [prefix + folder for folder in folders]
+    changes: dict[str, datetime | None] = {}
+    moment = None
+    for line in (_git(root, "log", "--format=%x00%ct", "--name-only", "HEAD", "--", *scopes) or "").splitlines():
+        if line.startswith("\0"):
+            moment = datetime.fromtimestamp(int(line[1:]), timezone.utc)
+        elif line and moment is not None:
+            changes.setdefault(line.removeprefix(prefix), moment)
+    status = _git(root, "status", "--porcelain", "--untracked-files=all", "--", *scopes) or ""
+    for line in status.splitlines():
+        path = line[3:].split(" -> ")[-1].strip('"')
+        changes[path.removeprefix(prefix)] = None
+    return changes

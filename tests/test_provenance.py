@@ -1,0 +1,100 @@
+"""Under every page: the file that holds its content (an edit link) and when it last changed, from git."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import datetime, timezone
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import TINY_DATA, make_project, run_build
+from khcn.dataset import load_site_data
+from khcn.fields import VIETNAM
+from khcn.newspages import build_stream
+from khcn.provenance import Changes, describe, page_sources
+
+JAN = datetime(2026, 1, 5, 3, 0, tzinfo=timezone.utc)
+MAR = datetime(2026, 3, 9, 20, 30, tzinfo=timezone.utc)  # 10/03/2026 in Vietnam
+
+
+def test_a_folder_changed_when_its_newest_file_did_and_a_draft_wins():
+    changes = Changes({"data/tin-tuc/2021/a.md": JAN, "data/tin-tuc/2022/b.md": MAR, "data/chi-so.yaml": JAN})
+    assert changes.of(["data/tin-tuc"]) == (MAR.astimezone(VIETNAM), False)
+    assert changes.of(["data/chi-so.yaml", "data/tin-tuc/2021"]) == (JAN.astimezone(VIETNAM), False)
+    assert changes.of(["data/khong-co.yaml"]) == (None, False)
+    drafts = Changes({"data/tin-tuc/2021/a.md": JAN, "data/tin-tuc/2021/moi.md": None})
+    assert drafts.of(["data/tin-tuc"]) == (None, True) and drafts.of(["data/tin-tuc/2021/a.md"])[1] is False
+
+
+def test_edit_links_open_a_file_in_the_editor_and_a_folder_in_the_browser():
+    changes = Changes({"data/van-ban.yaml": JAN})
+    file = describe(["data/van-ban.yaml"], changes, "https://github.com/so-khcn/website/", "main")
+    assert file.edit_url == "https://github.com/so-khcn/website/edit/main/data/van-ban.yaml"
+    folder = describe(["data/tin-tuc"], changes, "https://github.com/so-khcn/website", "main")
+    assert folder.is_folder and folder.edit_url == "https://github.com/so-khcn/website/tree/main/data/tin-tuc"
+    assert describe(["data/van-ban.yaml"], None, "", "main").edit_url is None
+
+
+def test_each_page_names_the_file_an_editor_opens_first():
+    site = load_site_data(TINY_DATA)
+    stream = build_stream(site)
+    pages = ["tin-tuc/kiem-dinh-phuong-tien-do.md", "bao-cao/2021-6-thang.md", "van-ban/index.md",
+             "thong-ke/chi-so/can.md", "tin-tuc/nam/2021/index.md", "index.md", "gioi-thieu.md"]
+    sources = page_sources(site, stream, pages)
+    assert sources["tin-tuc/kiem-dinh-phuong-tien-do.md"] == ["data/tin-tuc/2021/kiem-dinh-phuong-tien-do.md"]
+    assert sources["bao-cao/2021-6-thang.md"][:2] == ["data/bao-cao/2021-6-thang.yaml", "data/so-lieu/2021-H1.yaml"]
+    assert sources["van-ban/index.md"][0] == "data/van-ban.yaml"
+    assert sources["thong-ke/chi-so/can.md"][0] == "data/chi-so.yaml"
+    assert sources["tin-tuc/nam/2021/index.md"][0] == "data/tin-tuc"
+    assert sources["gioi-thieu.md"] == ["docs/gioi-thieu.md"]
+
+
+def _git(project: Path, *args: str, when: datetime | None = None) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Biên tập", "GIT_AUTHOR_EMAIL": "bt@example.org",
+           "GIT_COMMITTER_NAME": "Biên tập", "GIT_COMMITTER_EMAIL": "bt@example.org"}
+    if when is not None:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = when.isoformat()
+    subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True, env=env)
+
+
+def _source_line(site: Path, page: str) -> BeautifulSoup:
+    html = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return html.select_one("aside.tq-source")
+
+
+def test_pages_show_their_last_commit_and_drafts_say_so(tmp_path):
+    project = make_project(tmp_path / "project", TINY_DATA)
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "add", ".")
+    _git(project, "commit", "-q", "-m", "Dữ liệu", when=JAN)
+    bulletin = project / "data/tin-tuc/2021/kiem-dinh-phuong-tien-do.md"
+    bulletin.write_text(bulletin.read_text(encoding="utf-8") + "\nThêm một câu.\n", encoding="utf-8")
+    _git(project, "commit", "-q", "-am", "Sửa bài", when=MAR)
+    assert run_build(project).returncode == 0
+    line = _source_line(project / "site", "tin-tuc/kiem-dinh-phuong-tien-do")
+    assert line.find("time")["datetime"] == "2026-03-10T03:30:00+07:00" and line.find("time").text == "10/03/2026"
+    assert line.find("code").text == "data/tin-tuc/2021/kiem-dinh-phuong-tien-do.md"
+    assert _source_line(project / "site", "tin-tuc/thong-bao-de-xuat-nhiem-vu").find("time").text == "05/01/2026"
+    assert _source_line(project / "site", "tin-tuc").find("time").text == "10/03/2026"  # the list changed too
+
+    first = (project / "site/tin-tuc/kiem-dinh-phuong-tien-do/index.html").read_bytes()
+    assert run_build(project).returncode == 0
+    assert (project / "site/tin-tuc/kiem-dinh-phuong-tien-do/index.html").read_bytes() == first  # same commit
+
+    bulletin.write_text(bulletin.read_text(encoding="utf-8") + "\nChưa lưu.\n", encoding="utf-8")
+    assert run_build(project).returncode == 0
+    assert "Bản nháp" in _source_line(project / "site", "tin-tuc/kiem-dinh-phuong-tien-do").text
+    assert _source_line(project / "site", "tin-tuc/thong-bao-de-xuat-nhiem-vu").find("time").text == "05/01/2026"
+
+
+def test_with_a_repository_address_the_file_is_a_link_to_its_editor(tmp_path):
+    project = make_project(tmp_path / "project", TINY_DATA)
+    env_file = project / "mkdocs.yml"
+    text = env_file.read_text(encoding="utf-8").replace('!ENV [REPO_URL, ""]', '"https://github.com/so-khcn/website"')
+    env_file.write_text(text, encoding="utf-8")
+    assert run_build(project).returncode == 0
+    link = _source_line(project / "site", "bao-cao/2021-6-thang").find("a")
+    assert link["href"] == "https://github.com/so-khcn/website/edit/main/data/bao-cao/2021-6-thang.yaml"
+    assert _source_line(project / "site", "bao-cao/2021-6-thang").find("time") is None  # not under git: no date
