@@ -8,11 +8,14 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 .PHONY: build serve validate bulletin test test-fast bench-stats bench-bulletins browser-deps clean
 
+# ENGINE=properdocs builds the same site with ProperDocs, the maintained fork of MkDocs 1.x (tests check both).
+ENGINE ?= mkdocs
+
 build: $(STAMP)
-	$(PY) scripts/build_site.py
+	$(PY) scripts/build_site.py --engine $(ENGINE)
 
 serve: $(STAMP)
-	$(PY) -m mkdocs serve -a 127.0.0.1:8000
+	$(PY) -m $(ENGINE) serve -a 127.0.0.1:8000
 
 validate: $(STAMP)
 	$(PY) scripts/validate.py
