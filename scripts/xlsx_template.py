@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Cảnh báo: {warning}.", file=sys.stderr)
     save_workbook(book, out)
     print(f"Đã tạo {out.resolve()}: bảng số liệu kỳ {period.id} ({period.label}). Điền các ô trắng rồi nhập: "
-          f".venv/bin/python scripts/import_xlsx.py {out}")
+          f"make xlsx-import FILE={out}")
     return 0
 
 

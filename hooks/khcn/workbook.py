@@ -255,6 +255,6 @@ def guide_lines(period: Period, current: PeriodFile) -> list[str]:
         "số chính xác.",
         "9. Lý do đính chính: chỉ ghi khi sửa một số đã công bố trên trang web; trang thống kê ghi kèm giá trị cũ "
         "và lý do.",
-        f"10. Nhập bảng: .venv/bin/python scripts/import_xlsx.py so-lieu-{period.id}.xlsx (thêm --dry-run để xem "
+        f"10. Nhập bảng: make xlsx-import FILE=so-lieu-{period.id}.xlsx (thêm DRY_RUN=1 để xem "
         "trước). Chương trình báo mọi lỗi kèm ô (ví dụ Số liệu!E7) và chỉ ghi tệp khi không còn lỗi nào.",
     ]
