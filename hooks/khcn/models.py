@@ -17,28 +17,34 @@ class Record(BaseModel):
 # --- the organisation (data/to-chuc.yaml) ---------------------------------------------------------------------
 
 class Person(Record):
-    name: Text = Field(alias="ho_ten")
-    title: Text = Field(alias="chuc_vu")
+    name: Text = Field(alias="ho_ten", description="Họ và tên, có thể kèm học vị, ví dụ ThS. Nguyễn Đại Thành")
+    title: Text = Field(alias="chuc_vu", description="Chức vụ, ví dụ Giám đốc")
 
 
 class Licence(Record):
-    number: Text = Field(alias="so")
-    date: Date = Field(alias="ngay")
-    issuer: Text = Field(alias="co_quan_cap")
+    number: Text = Field(alias="so", description="Số giấy phép, ví dụ 25/GP-TTĐT")
+    date: Date = Field(alias="ngay", description="Ngày cấp giấy phép, ví dụ 28/5/2021")
+    issuer: Text = Field(alias="co_quan_cap",
+                         description="Cơ quan cấp giấy phép, ví dụ Sở Thông tin và Truyền thông tỉnh Tuyên Quang")
 
 
 class Organisation(Record):
-    parent_body: Text = Field(alias="co_quan_chu_quan")
-    name: Text = Field(alias="ten")
-    full_name: Text = Field(alias="ten_day_du")
-    site_title: Text = Field(alias="ten_trang")
-    responsible: Person = Field(alias="chiu_trach_nhiem")
-    address: Text = Field(alias="dia_chi")
-    phone: Text = Field(alias="dien_thoai")
-    fax: Text | None = Field(None, alias="fax")
-    email: Text | None = Field(None, alias="thu_dien_tu")
-    licence: Licence = Field(alias="giay_phep")
-    reuse_notice: Text = Field(alias="ghi_chu_su_dung_lai")
+    parent_body: Text = Field(alias="co_quan_chu_quan",
+                              description="Cơ quan chủ quản, in ở đầu trang, ví dụ Uỷ ban nhân dân tỉnh Tuyên Quang")
+    name: Text = Field(alias="ten", description="Tên ngắn của cơ quan, ví dụ Sở Khoa học và Công nghệ")
+    full_name: Text = Field(alias="ten_day_du",
+                            description="Tên đầy đủ của cơ quan, ví dụ Sở Khoa học và Công nghệ tỉnh Tuyên Quang")
+    site_title: Text = Field(alias="ten_trang", description="Tên trang thông tin điện tử, in ở đầu và chân mọi trang")
+    responsible: Person = Field(alias="chiu_trach_nhiem",
+                                description="Người chịu trách nhiệm nội dung: ho_ten và chuc_vu, thụt lề bên dưới")
+    address: Text = Field(alias="dia_chi", description="Địa chỉ của cơ quan, in ở chân trang và trang Liên hệ")
+    phone: Text = Field(alias="dien_thoai", description="Số điện thoại, ví dụ \"(0207) 3822523\"")
+    fax: Text | None = Field(None, alias="fax", description="Số fax (không bắt buộc), ví dụ \"(0207) 3822709\"")
+    email: Text | None = Field(None, alias="thu_dien_tu", description="Địa chỉ thư điện tử (không bắt buộc)")
+    licence: Licence = Field(alias="giay_phep",
+                             description="Giấy phép trang thông tin điện tử: so, ngay, co_quan_cap, thụt lề bên dưới")
+    reuse_notice: Text = Field(alias="ghi_chu_su_dung_lai",
+                               description="Ghi chú về việc sử dụng lại thông tin, in ở chân trang")
 
 
 # --- the register of legal documents (data/van-ban.yaml) ------------------------------------------------------
@@ -50,44 +56,66 @@ DocumentKind = Literal[
 
 
 class LegalDocument(Record):
-    number: Text = Field(alias="so_ky_hieu")
-    kind: DocumentKind = Field(alias="loai")
-    issuer: Text = Field(alias="co_quan_ban_hanh")
-    issued: Date = Field(alias="ngay_ban_hanh")
-    summary: Text = Field(alias="trich_yeu")
+    number: Text = Field(alias="so_ky_hieu",
+                         description="Số, ký hiệu của văn bản, ví dụ 26/KH-UBND "
+                                     "(báo cáo trích dẫn văn bản bằng [[26/KH-UBND]])")
+    kind: DocumentKind = Field(alias="loai", description="Loại văn bản, ví dụ Kế hoạch")
+    issuer: Text = Field(alias="co_quan_ban_hanh",
+                         description="Cơ quan ban hành, ví dụ Ủy ban nhân dân tỉnh Tuyên Quang")
+    issued: Date = Field(alias="ngay_ban_hanh", description="Ngày ký văn bản, ví dụ 04/02/2021")
+    summary: Text = Field(alias="trich_yeu", description="Trích yếu nội dung văn bản")
 
 
 # --- indicators (data/chi-so.yaml) ----------------------------------------------------------------------------
 
 class Area(Record):
-    id: Slug = Field(alias="ma")
-    name: Text = Field(alias="ten")
+    id: Slug = Field(alias="ma",
+                     description="Mã lĩnh vực: chữ thường không dấu, nối bằng dấu -, "
+                                 "ví dụ tieu-chuan-do-luong-chat-luong")
+    name: Text = Field(alias="ten", description="Tên lĩnh vực, ví dụ Tiêu chuẩn – Đo lường – Chất lượng")
 
 
 class Component(Record):
-    id: Slug = Field(alias="ma")
-    name: Text = Field(alias="ten")
+    id: Slug = Field(alias="ma",
+                     description="Mã thành phần: chữ thường không dấu, nối bằng dấu -, ví dụ cot-do-xang-dau")
+    name: Text = Field(alias="ten", description="Tên thành phần, ví dụ Cột đo xăng dầu")
 
 
 class Indicator(Record):
-    id: Slug = Field(alias="ma")
-    name: Text = Field(alias="ten")
-    unit: Text = Field(alias="don_vi")
-    area: Slug = Field(alias="linh_vuc")
-    kind: Literal["so_luong", "ty_le", "phan_tram"] = Field(alias="kieu")
-    counting: Literal["trong_ky", "cuoi_ky"] = Field(alias="cach_tinh")
-    definition: Text = Field(alias="dinh_nghia")
-    source: Text | None = Field(None, alias="nguon")
-    components: tuple[Component, ...] = Field((), alias="thanh_phan")
-    part_of: Slug | None = Field(None, alias="thuoc")
-    denominator: Text | None = Field(None, alias="mau_so")
-    key: Flag = Field(False, alias="noi_bat")  # shown first on the statistics overview
-    counted_in: Literal["de-tai-du-an", "bao-ho"] | None = Field(None, alias="dem_tu_so")  # a register
+    id: Slug = Field(alias="ma",
+                     description="Mã chỉ số: chữ thường không dấu, nối bằng dấu -, ví dụ phuong-tien-do-kiem-dinh "
+                                 "(dùng trong so-lieu/<kỳ>.yaml và trong báo cáo: {{phuong-tien-do-kiem-dinh}})")
+    name: Text = Field(alias="ten", description="Tên chỉ số, ví dụ Phương tiện đo được kiểm định")
+    unit: Text = Field(alias="don_vi", description="Đơn vị tính, ví dụ phương tiện đo")
+    area: Slug = Field(alias="linh_vuc",
+                       description="Mã lĩnh vực của chỉ số (một mã trong linh_vuc đầu tệp), "
+                                   "ví dụ tieu-chuan-do-luong-chat-luong")
+    kind: Literal["so_luong", "ty_le", "phan_tram"] = Field(alias="kieu",
+        description="Kiểu chỉ số: so_luong (một số đếm), ty_le (một phân số, cần mau_so) "
+                    "hoặc phan_tram (tỉ lệ phần trăm)")
+    counting: Literal["trong_ky", "cuoi_ky"] = Field(alias="cach_tinh",
+        description="Cách tính: trong_ky (đếm trong kỳ) hoặc cuoi_ky (số có đến cuối kỳ)")
+    definition: Text = Field(alias="dinh_nghia", description="Định nghĩa: chỉ số đếm gì, tính thế nào")
+    source: Text | None = Field(None, alias="nguon",
+                                description="Nguồn số liệu (không bắt buộc), ví dụ Sở Khoa học và Công nghệ")
+    components: tuple[Component, ...] = Field((), alias="thanh_phan",
+        description="Các thành phần (không bắt buộc), mỗi thành phần một mục có ma và ten; "
+                    "số liệu các thành phần cộng lại bằng tổng")
+    part_of: Slug | None = Field(None, alias="thuoc",
+                                 description="Mã chỉ số mà chỉ số này là một phần (không bắt buộc): "
+                                             "không bao giờ lớn hơn chỉ số đó")
+    denominator: Text | None = Field(None, alias="mau_so",
+                                     description="Với kieu: ty_le, mẫu số đếm gì, ví dụ UBND cấp xã")
+    key: Flag = Field(False, alias="noi_bat",  # shown first on the statistics overview
+                      description="có: chỉ số nổi bật, hiện đầu trang Thống kê; không ghi là không")
+    counted_in: Literal["de-tai-du-an", "bao-ho"] | None = Field(None, alias="dem_tu_so",  # a register
+        description="Chỉ số còn được đếm từ sổ (không bắt buộc): de-tai-du-an hoặc bao-ho")
 
 
 class Catalogue(Record):
-    areas: tuple[Area, ...] = Field(alias="linh_vuc")
-    indicators: tuple[Indicator, ...] = Field(alias="chi_so")
+    areas: tuple[Area, ...] = Field(alias="linh_vuc", description="Các lĩnh vực, mỗi lĩnh vực một mục có ma và ten")
+    indicators: tuple[Indicator, ...] = Field(alias="chi_so",
+        description="Các chỉ số, mỗi chỉ số một mục bắt đầu bằng - ma: …")
 
 
 # --- values of one period (data/so-lieu/<period>.yaml) --------------------------------------------------------
@@ -95,18 +123,21 @@ class Catalogue(Record):
 class Correction(Record):
     """A published value changed later: when, what readers saw before, and why."""
 
-    date: Date = Field(alias="ngay")
-    previous: Text = Field(alias="gia_tri_cu")
-    reason: Text = Field(alias="ly_do")
+    date: Date = Field(alias="ngay", description="Ngày đính chính, ví dụ 15/11/2021")
+    previous: Text = Field(alias="gia_tri_cu", description="Giá trị đã công bố trước khi đính chính, ví dụ 200")
+    reason: Text = Field(alias="ly_do", description="Lý do đính chính")
 
 
 class CountValue(Record):
     """A count, written `42` or with a bound and a breakdown."""
 
-    value: Count = Field(alias="gia_tri")
-    bound: Literal["tren", "duoi", "khoang"] | None = Field(None, alias="so_sanh")
-    components: dict[Slug, Count] = Field(default_factory=dict, alias="thanh_phan")
-    corrections: tuple[Correction, ...] = Field((), alias="dinh_chinh")
+    value: Count = Field(alias="gia_tri", description="Số đếm của kỳ, viết liền, ví dụ 170")
+    bound: Literal["tren", "duoi", "khoang"] | None = Field(None, alias="so_sanh",
+        description="Số ghi kèm chữ (không bắt buộc): tren (trên 60), duoi (dưới 60) hoặc khoang (khoảng 60)")
+    components: dict[Slug, Count] = Field(default_factory=dict, alias="thanh_phan",
+        description="Số của từng thành phần, mỗi dòng mã thành phần: số, ví dụ taximet: 36; cộng lại bằng gia_tri")
+    corrections: tuple[Correction, ...] = Field((), alias="dinh_chinh",
+        description="Đính chính một giá trị đã công bố (mỗi lần một mục có ngay, gia_tri_cu, ly_do)")
 
     @model_validator(mode="before")
     @classmethod
@@ -117,9 +148,10 @@ class CountValue(Record):
 class RatioValue(Record):
     """A part of a whole, written `109/138` or as `tu_so`/`mau_so`."""
 
-    numerator: Count = Field(alias="tu_so")
-    denominator: Count = Field(alias="mau_so")
-    corrections: tuple[Correction, ...] = Field((), alias="dinh_chinh")
+    numerator: Count = Field(alias="tu_so", description="Tử số, ví dụ 109 (cả phân số viết gọn được: 109/138)")
+    denominator: Count = Field(alias="mau_so", description="Mẫu số, ví dụ 138")
+    corrections: tuple[Correction, ...] = Field((), alias="dinh_chinh",
+        description="Đính chính một giá trị đã công bố (mỗi lần một mục có ngay, gia_tri_cu, ly_do)")
 
     @model_validator(mode="before")
     @classmethod
@@ -137,8 +169,10 @@ class RatioValue(Record):
 
 
 class PercentValue(Record):
-    value: Percentage = Field(alias="gia_tri")
-    corrections: tuple[Correction, ...] = Field((), alias="dinh_chinh")
+    value: Percentage = Field(alias="gia_tri",
+                              description="Tỉ lệ phần trăm, dấu phẩy trước phần thập phân, ví dụ 86,96")
+    corrections: tuple[Correction, ...] = Field((), alias="dinh_chinh",
+        description="Đính chính một giá trị đã công bố (mỗi lần một mục có ngay, gia_tri_cu, ly_do)")
 
     @model_validator(mode="before")
     @classmethod
@@ -153,16 +187,25 @@ Value = CountValue | RatioValue | PercentValue
 # --- reports (data/bao-cao/<slug>.yaml) -----------------------------------------------------------------------
 
 class Report(Record):
-    title: Text = Field(alias="tieu_de")
-    period: PeriodField = Field(alias="ky")
-    published: DateTime = Field(alias="ngay_dang")
-    author: Text = Field(alias="tac_gia")
-    author_unit: Text | None = Field(None, alias="don_vi_tac_gia")
-    legacy_views: Count | None = Field(None, alias="luot_xem_trang_cu")
-    opening: Text = Field(alias="mo_dau")
-    results: tuple[Text, ...] = Field(alias="ket_qua")
-    transition: Text | None = Field(None, alias="chuyen_tiep")
-    tasks: tuple[Text, ...] = Field((), alias="nhiem_vu")
+    title: Text = Field(alias="tieu_de", description="Tiêu đề báo cáo")
+    period: PeriodField = Field(alias="ky",
+                                description="Kỳ báo cáo, ví dụ 2021-H1 (6 tháng đầu năm), 2021-H2, "
+                                            "2021-9T (9 tháng), 2021-Q3 (quý III), 2021 (cả năm)")
+    published: DateTime = Field(alias="ngay_dang",
+                                description="Ngày và giờ đăng (giờ Việt Nam), ví dụ \"01/10/2021 17:25:56\"")
+    author: Text = Field(alias="tac_gia", description="Tác giả, ví dụ Lê Thúy Phượng")
+    author_unit: Text | None = Field(None, alias="don_vi_tac_gia",
+                                     description="Đơn vị của tác giả (không bắt buộc), ví dụ Sở Khoa học và Công nghệ")
+    legacy_views: Count | None = Field(None, alias="luot_xem_trang_cu",
+                                       description="Số lượt xem trên trang tin cũ (không bắt buộc), ví dụ 49")
+    opening: Text = Field(alias="mo_dau", description="Đoạn mở đầu")
+    results: tuple[Text, ...] = Field(alias="ket_qua",
+                                      description="Các kết quả, mỗi mục bắt đầu bằng - |; "
+                                                  "số liệu viết {{ma-chi-so}}, văn bản viết [[26/KH-UBND]]")
+    transition: Text | None = Field(None, alias="chuyen_tiep",
+                                    description="Câu chuyển sang phần nhiệm vụ (không bắt buộc)")
+    tasks: tuple[Text, ...] = Field((), alias="nhiem_vu",
+                                    description="Các nhiệm vụ kỳ tới (không bắt buộc), mỗi mục bắt đầu bằng - |")
 
 
 # --- registers (data/de-tai-du-an.yaml, data/bao-ho.yaml) --------------------------------------------------------
@@ -175,19 +218,26 @@ PROJECT_STATUSES = {"de-xuat": "Đề xuất", "dang-thuc-hien": "Đang thực h
 
 
 class Project(Record):
-    code: Text = Field(alias="ma_so")
-    title: Text = Field(alias="ten")
-    level: ProjectLevel = Field(alias="cap")
-    programme: Text | None = Field(None, alias="chuong_trinh")
-    host: Text = Field(alias="to_chuc_chu_tri")
-    start: Month = Field(alias="bat_dau")
-    end: Month | None = Field(None, alias="ket_thuc")
-    status: Literal["de-xuat", "dang-thuc-hien", "da-nghiem-thu", "dung-thuc-hien"] = Field(alias="trang_thai")
+    code: Text = Field(alias="ma_so", description="Mã số đề tài, dự án, ví dụ ĐT.01/2021")
+    title: Text = Field(alias="ten", description="Tên đề tài, dự án")
+    level: ProjectLevel = Field(alias="cap",
+                                description="Cấp: cap-quoc-gia, cap-tinh, "
+                                            "nong-thon-mien-nui (Chương trình Nông thôn miền núi) hoặc cap-co-so")
+    programme: Text | None = Field(None, alias="chuong_trinh", description="Tên chương trình (không bắt buộc)")
+    host: Text = Field(alias="to_chuc_chu_tri", description="Tổ chức chủ trì")
+    start: Month = Field(alias="bat_dau", description="Tháng bắt đầu, dạng tháng/năm, ví dụ 01/2021")
+    end: Month | None = Field(None, alias="ket_thuc",
+                              description="Tháng kết thúc (không bắt buộc), dạng tháng/năm, ví dụ 12/2022")
+    status: Literal["de-xuat", "dang-thuc-hien", "da-nghiem-thu", "dung-thuc-hien"] = Field(alias="trang_thai",
+        description="Trạng thái: de-xuat, dang-thuc-hien, da-nghiem-thu hoặc dung-thuc-hien")
 
 
 class ProjectRegister(Record):
-    complete_periods: tuple[PeriodField, ...] = Field((), alias="day_du_cac_ky")
-    entries: tuple[Project, ...] = Field((), alias="de_tai_du_an")
+    complete_periods: tuple[PeriodField, ...] = Field((), alias="day_du_cac_ky",
+        description="Các kỳ mà sổ đã ghi đủ mọi đề tài, dự án, ví dụ [2021-H1]; "
+                    "với các kỳ đó, số đếm từ sổ phải khớp số báo cáo")
+    entries: tuple[Project, ...] = Field((), alias="de_tai_du_an",
+        description="Các đề tài, dự án, mỗi mục bắt đầu bằng - ma_so: …")
 
 
 PROTECTION_KINDS = {"nhan-hieu": "Nhãn hiệu", "nhan-hieu-tap-the": "Nhãn hiệu tập thể",
@@ -197,32 +247,44 @@ PROTECTION_STATUSES = {"dang-xay-dung": "Đang xây dựng hồ sơ", "da-nop-do
 
 
 class Protection(Record):
-    product: Text = Field(alias="san_pham")
-    holder: Text | None = Field(None, alias="chu_so_huu")
-    district: Text = Field(alias="huyen")
-    kind: Literal["nhan-hieu", "nhan-hieu-tap-the", "nhan-hieu-chung-nhan", "chi-dan-dia-ly"] = Field(alias="loai")
-    status: Literal["dang-xay-dung", "da-nop-don", "dang-tham-dinh", "da-cap"] = Field(alias="trang_thai")
-    date: Date | None = Field(None, alias="ngay")  # of the status: the grant date once granted
-    as_of: Date = Field(alias="tinh_den")  # the status is known as of this date
-    note: Text | None = Field(None, alias="ghi_chu")
-    source: Text | None = Field(None, alias="nguon")
+    product: Text = Field(alias="san_pham", description="Tên sản phẩm, ví dụ Chè Shan tuyết Na Hang")
+    holder: Text | None = Field(None, alias="chu_so_huu", description="Chủ sở hữu (không bắt buộc)")
+    district: Text = Field(alias="huyen", description="Huyện, ví dụ Na Hang")
+    kind: Literal["nhan-hieu", "nhan-hieu-tap-the", "nhan-hieu-chung-nhan", "chi-dan-dia-ly"] = Field(alias="loai",
+        description="Loại: nhan-hieu, nhan-hieu-tap-the, nhan-hieu-chung-nhan hoặc chi-dan-dia-ly")
+    status: Literal["dang-xay-dung", "da-nop-don", "dang-tham-dinh", "da-cap"] = Field(alias="trang_thai",
+        description="Trạng thái: dang-xay-dung, da-nop-don, dang-tham-dinh hoặc da-cap")
+    date: Date | None = Field(None, alias="ngay",  # of the status: the grant date once granted
+                              description="Ngày của trạng thái (không bắt buộc; khi đã cấp là ngày cấp văn bằng), "
+                                          "ví dụ 15/03/2021")
+    as_of: Date = Field(alias="tinh_den",  # the status is known as of this date
+                        description="Trạng thái được biết tính đến ngày này, ví dụ 01/10/2021")
+    note: Text | None = Field(None, alias="ghi_chu", description="Ghi chú (không bắt buộc)")
+    source: Text | None = Field(None, alias="nguon", description="Nguồn thông tin (không bắt buộc)")
 
 
 class ProtectionRegister(Record):
-    complete_periods: tuple[PeriodField, ...] = Field((), alias="day_du_cac_ky")
-    entries: tuple[Protection, ...] = Field((), alias="bao_ho")
+    complete_periods: tuple[PeriodField, ...] = Field((), alias="day_du_cac_ky",
+        description="Các kỳ mà sổ đã ghi đủ mọi văn bằng, ví dụ [2021-H1]; "
+                    "với các kỳ đó, số đếm từ sổ phải khớp số báo cáo")
+    entries: tuple[Protection, ...] = Field((), alias="bao_ho",
+        description="Các sản phẩm được bảo hộ hoặc đang đăng ký, mỗi mục bắt đầu bằng - san_pham: …")
 
 
 # --- bulletins (data/chuyen-muc.yaml, data/tin-tuc/**/<slug>.md) ------------------------------------------------
 
 class Category(Record):
-    id: Slug = Field(alias="ma")
-    name: Text = Field(alias="ten")
-    description: Text | None = Field(None, alias="mo_ta")
+    id: Slug = Field(alias="ma",
+                     description="Mã chuyên mục, ví dụ tin-hoat-dong (bản tin ghi chuyen_muc: tin-hoat-dong)")
+    name: Text = Field(alias="ten", description="Tên chuyên mục, ví dụ Tin hoạt động")
+    description: Text | None = Field(None, alias="mo_ta",
+                                     description="Mô tả ngắn, hiện trên trang của chuyên mục (không bắt buộc)")
 
 
 class Categories(Record):
-    entries: tuple[Category, ...] = Field(alias="chuyen_muc")
+    entries: tuple[Category, ...] = Field(alias="chuyen_muc",
+        description="Các chuyên mục của mục Tin tức, mỗi mục có ma và ten; "
+                    "cần chuyên mục bao-cao khi data/bao-cao/ có báo cáo")
 
 
 def _one_or_more(value: object) -> object:
@@ -233,21 +295,32 @@ def _one_or_more(value: object) -> object:
 class LegacyOrigin(Record):
     """Where an imported bulletin came from on the old website (written by scripts/import_legacy.py)."""
 
-    file: Text = Field(alias="tep")
-    views: Count | None = Field(None, alias="luot_xem")
-    key: Text = Field(alias="ma")  # the page's identity (title and date-time): a second import finds it
+    file: Text = Field(alias="tep", description="Tệp của trang tin cũ (công cụ nhập ghi, không sửa)")
+    views: Count | None = Field(None, alias="luot_xem", description="Số lượt xem trên trang tin cũ")
+    key: Text = Field(alias="ma",  # the page's identity (title and date-time): a second import finds it
+                      description="Mã nhận ra trang cũ khi nhập lại (công cụ nhập ghi, không sửa)")
 
 
 class BulletinMeta(Record):
     """The front matter of a bulletin."""
 
-    title: Text = Field(alias="tieu_de")
-    published: DateTime = Field(alias="ngay_dang")
-    authors: Annotated[tuple[Text, ...], BeforeValidator(_one_or_more)] = Field((), alias="tac_gia")
-    author_unit: Text | None = Field(None, alias="don_vi_tac_gia")
-    category: Slug = Field(alias="chuyen_muc")
-    tags: Annotated[tuple[Text, ...], BeforeValidator(_one_or_more)] = Field((), alias="the")
-    summary: Text | None = Field(None, alias="tom_tat")
-    image: Text | None = Field(None, alias="anh")
-    image_alt: Text | None = Field(None, alias="anh_mo_ta")
-    legacy: LegacyOrigin | None = Field(None, alias="trang_cu")
+    title: Text = Field(alias="tieu_de", description="Tiêu đề bản tin")
+    published: DateTime = Field(alias="ngay_dang",
+                                description="Ngày và giờ đăng (giờ Việt Nam), ví dụ \"25/11/2026 08:30\"")
+    authors: Annotated[tuple[Text, ...], BeforeValidator(_one_or_more)] = Field((), alias="tac_gia",
+        description="Tác giả (không bắt buộc): một tên, hoặc nhiều tên [\"Lê Thúy Phượng\", \"Nguyễn Văn A\"]")
+    author_unit: Text | None = Field(None, alias="don_vi_tac_gia",
+                                     description="Đơn vị của tác giả (không bắt buộc), hiện dưới bài")
+    category: Slug = Field(alias="chuyen_muc",
+                           description="Mã một chuyên mục trong data/chuyen-muc.yaml, ví dụ tin-hoat-dong")
+    tags: Annotated[tuple[Text, ...], BeforeValidator(_one_or_more)] = Field((), alias="the",
+        description="Các thẻ (không bắt buộc), ví dụ [\"chè Shan tuyết\", \"chỉ dẫn địa lý\"]")
+    summary: Text | None = Field(None, alias="tom_tat",
+                                 description="Một hai câu tóm tắt (không bắt buộc; không ghi thì lấy đoạn đầu của bài)")
+    image: Text | None = Field(None, alias="anh",
+                               description="Ảnh của bài (không bắt buộc): một tệp trong docs/anh/, "
+                                           "ví dụ /anh/2026/hoi-thao.jpg")
+    image_alt: Text | None = Field(None, alias="anh_mo_ta",
+                                   description="Một câu tả ảnh cho người không xem được ảnh (cần khi có anh)")
+    legacy: LegacyOrigin | None = Field(None, alias="trang_cu",
+                                        description="Nguồn trên trang tin cũ (công cụ nhập ghi, không sửa)")
