@@ -22,7 +22,7 @@ from khcn.fields import VIETNAM
 from khcn.pages import theme_context
 from khcn.provenance import provenance
 from khcn.newspages import build_stream
-from khcn.sitepages import site_feeds, site_pages
+from khcn.sitepages import robots_txt, site_feeds, site_pages
 from khcn.background import BackgroundError, BackgroundJob
 from khcn.statpages import write_data_files
 from khcn.slugs import heading_slug
@@ -57,6 +57,7 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=markdown))
     for path, content in site_feeds(site, stream, config.site_url or "/", _build_date()):
         files.append(File.generated(config, path, content=content))
+    files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url or "/")))
     source = config.extra.get("source") or {}
     config[PROVENANCE] = provenance(site, stream, [f.src_uri for f in files.documentation_pages()],
                                     Path(config.config_file_path).parent, source.get("repo_url") or "",

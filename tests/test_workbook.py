@@ -95,7 +95,8 @@ def test_a_filled_template_imports_as_the_fixture_values(tiny_data, tmp_path, ca
     site = load_site_data(tiny_data)
     assert site.period_values("2021-H2") == site.period_values("2021-H1")
     text = (tiny_data / "so-lieu/2021-H2.yaml").read_text(encoding="utf-8")
-    assert text.startswith("# Số liệu kỳ 2021-H2 (6 tháng cuối năm 2021), nhập từ bảng tính so-lieu-2021-H2.xlsx.\n\n"
+    assert text.startswith("# yaml-language-server: $schema=../../.vscode/schemas/so-lieu.schema.json\n"
+                           "# Số liệu kỳ 2021-H2 (6 tháng cuối năm 2021), nhập từ bảng tính so-lieu-2021-H2.xlsx.\n\n"
                            "# Đo lường\nphuong-tien-do:\n  gia_tri: 1234\n  thanh_phan:\n    cot-do: 1226\n")
     assert "\nxa-ap-dung: 109/138\nco-quan-ap-dung: 86,96\n\n# Sở hữu trí tuệ\nsan-pham-bao-ho: 200\n" in text
 

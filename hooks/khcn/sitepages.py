@@ -8,7 +8,7 @@ from datetime import datetime
 from .dataset import SiteData
 from .feeds import FeedSite, feed_files
 from .newspages import Stream, build_stream, footers, news_pages
-from .pages import generated_pages
+from .pages import generated_pages, render
 from .statpages import statistics_pages
 
 
@@ -16,6 +16,11 @@ def site_pages(site: SiteData, stream: Stream | None = None) -> list[tuple[str, 
     """(path under docs/, Markdown) of every generated page."""
     stream = stream or build_stream(site)
     return [*news_pages(site, stream), *generated_pages(site, footers(site, stream)), *statistics_pages(site)]
+
+
+def robots_txt(site_url: str) -> str:
+    """Everything may be indexed; the sitemap is at the site's root."""
+    return render("robots.txt.j2", site_url=site_url.rstrip("/") + "/")
 
 
 def site_feeds(site: SiteData, stream: Stream, site_url: str, updated: datetime | None) -> list[tuple[str, bytes]]:

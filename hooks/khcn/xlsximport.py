@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .schemas import schema_line
 from . import dataset
 from .dataset import _same_value as names_published  # the loader's own rule for `gia_tri_cu`
 from .errors import DataError, DataErrors
@@ -85,7 +86,8 @@ def _build(outcome: Outcome, workbook: Path, data_dir: Path, catalogue: Catalogu
     entries = _entries(catalogue, reading, current, latest_published(path, catalogue), today, outcome)
     if outcome.problems:
         return
-    header = current.header(catalogue) or [f"# Số liệu kỳ {period.id} ({period.label}), nhập từ bảng tính "
+    header = current.header(catalogue) or [schema_line(f"so-lieu/{period.id}.yaml"),
+                                           f"# Số liệu kỳ {period.id} ({period.label}), nhập từ bảng tính "
                                            f"{workbook.name}."]
     outcome.text = period_text(catalogue, entries, header)
     outcome.changes = changes(catalogue, current, entries)
