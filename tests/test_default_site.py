@@ -202,3 +202,34 @@ def test_home_page_has_the_latest_bulletins_figures_and_report(default_site):
     assert "Tin mới" in text and "Số liệu chính 6 tháng đầu năm 2021" in text and "Báo cáo mới nhất" in text
     assert "Sản phẩm được bảo hộ nhãn hiệu, chỉ dẫn địa lý 200" in text
     assert [a["href"] for a in home.select(".tq-home__report a")][0] == "bao-cao/2021-6-thang-dau-nam/"
+
+
+def test_sitemap_and_robots_name_every_page_once_with_absolute_addresses(default_site):
+    from xml.etree import ElementTree
+
+    base = "https://sokhcn.tuyenquang.gov.vn/"
+    robots = (default_site / "robots.txt").read_text(encoding="utf-8")
+    assert "User-agent: *" in robots and f"Sitemap: {base}sitemap.xml" in robots
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    urls = ElementTree.parse(default_site / "sitemap.xml").getroot().findall("s:url", namespace)
+    locations = [u.find("s:loc", namespace).text for u in urls]
+    assert len(locations) == len(set(locations))
+    pages = {p.relative_to(default_site).parent.as_posix() for p in default_site.rglob("index.html")}
+    assert {loc.removeprefix(base).rstrip("/") or "." for loc in locations} == pages
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", u.find("s:lastmod", namespace).text) for u in urls)
+
+
+def test_every_page_has_a_description_a_canonical_address_and_sharing_tags(default_site):
+    for page in sorted(default_site.rglob("*.html")):
+        if page.name == "404.html":
+            continue
+        head = soup(page).head
+        where = page.relative_to(default_site).as_posix()
+        assert head.find("meta", attrs={"name": "description"})["content"].strip(), where
+        canonical = head.find("link", rel="canonical")["href"]
+        assert canonical.startswith("https://sokhcn.tuyenquang.gov.vn/"), where
+        assert head.find("meta", property="og:url")["content"] == canonical, where
+        assert head.find("meta", property="og:title")["content"] and head.find("meta", property="og:description")
+    report = soup(default_site / REPORT).head
+    assert report.find("meta", property="og:type")["content"] == "article"
+    assert report.find("meta", attrs={"name": "description"})["content"].startswith("Được sự quan tâm chỉ đạo")
