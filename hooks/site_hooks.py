@@ -26,6 +26,7 @@ from khcn.sitepages import robots_txt, site_feeds, site_pages
 from khcn.background import BackgroundError, BackgroundJob
 from khcn.statpages import write_data_files
 from khcn.slugs import heading_slug
+from khcn.themefix import valid_toggles
 
 log = logging.getLogger("mkdocs.hooks.khcn")
 SITE_DATA = "khcn_site_data"
@@ -71,6 +72,14 @@ def on_files(files, config):
 def on_page_context(context, page, config, nav):
     page.meta["khcn_source"] = config[PROVENANCE].get(page.file.src_uri)  # shown by partials/source-file.html
     return context
+
+
+def on_post_page(output, page, config):
+    return valid_toggles(output)  # Material's base.html markup that no override reaches (see khcn/themefix.py)
+
+
+def on_post_template(output_content, template_name, config):
+    return valid_toggles(output_content)  # 404.html: a theme template, not a page
 
 
 def _build_date() -> datetime | None:
