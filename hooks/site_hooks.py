@@ -21,6 +21,7 @@ from khcn.errors import DataErrors
 from khcn.fields import VIETNAM
 from khcn.pages import theme_context
 from khcn.provenance import provenance
+from khcn.search import SearchIndexError, index_site
 from khcn.newspages import build_stream
 from khcn.sitepages import robots_txt, site_feeds, site_pages
 from khcn.background import BackgroundError, BackgroundJob
@@ -93,4 +94,9 @@ def on_post_build(config):
         config[DOWNLOADS].wait()
     except BackgroundError as exc:
         raise PluginError(f"Không ghi được các tệp dữ liệu tải về:\n{exc}") from None
-
+    # The search index is made from the built pages, so it comes last (khcn/search.py: what is indexed and why).
+    try:
+        summary = index_site(Path(config.site_dir))
+    except SearchIndexError as exc:
+        raise PluginError(f"Không lập được chỉ mục tìm kiếm:\n{exc}") from None
+    log.info("Chỉ mục tìm kiếm: %d trang, %d từ.", summary.pages, summary.words)

@@ -108,17 +108,16 @@ def test_a_document_link_leads_to_its_register_entry(phone, base_url):
 
 
 def test_search_finds_the_report(browser, base_url):
+    """The header's search box on any page opens the search page (tim-kiem.md, Pagefind), which lists the report."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(base_url, wait_until="networkidle")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    # Material shows its placeholder once the search worker has built the index; a query typed earlier is lost.
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('Nhập')",
-                           timeout=20_000)
-    page.keyboard.type("phương tiện đo", delay=20)  # typed as a reader types: Material listens to key events
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=10_000)
-    assert "Kết quả công tác quản lý nhà nước" in page.locator(".md-search-result").inner_text()
+    page.get_by_role("searchbox", name="Tìm kiếm trên trang").fill("phương tiện đo")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/tim-kiem/?q=*")
+    page.locator(".tq-result").first.wait_for(timeout=20_000)
+    titles = page.locator(".tq-result__title").all_inner_texts()
+    assert any(title.startswith("Kết quả công tác quản lý nhà nước") for title in titles), titles
     context.close()
 
 

@@ -196,7 +196,8 @@ def test_the_content_security_policy_allows_only_the_site_itself():
     for name, sources in policy.items():
         for source in sources:
             assert source in ("'self'", "'none'") or (name == "img-src" and source == "data:") or \
-                (name == "script-src" and re.fullmatch(r"'sha256-[A-Za-z0-9+/]{43}='", source)), (name, source)
+                (name == "script-src" and re.fullmatch(r"'sha256-[A-Za-z0-9+/]{43}='", source)) or \
+                (name == "script-src" and source == "'wasm-unsafe-eval'"), (name, source)  # Pagefind's WebAssembly
 
 
 def _sha256(script: str) -> str:
@@ -223,7 +224,7 @@ def test_the_content_security_policy_lets_every_inline_script_of_material_run(de
     scripts.update((script, where) for script, where in found.items() if script not in scripts)
     needed = {_sha256(script): where for script, where in scripts.items()}
     missing = {digest: where for digest, where in needed.items() if digest not in csp()["script-src"]}
-    expected = " ".join(["'self'", *needed])
+    expected = " ".join(["'self'", "'wasm-unsafe-eval'", *needed])
     assert not missing, f"README's Content-Security-Policy lacks {missing}; write: script-src {expected}"
 
 
@@ -243,7 +244,12 @@ def test_every_file_of_the_site_has_its_type(default_site):
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     assert content_type("/thong-ke/du-lieu/gia-tri.json") == "application/json; charset=utf-8"
     assert content_type("/sitemap.xml") == "text/xml; charset=utf-8"
-    assert content_type("/search/search_index.json") == "application/json; charset=utf-8"
+    assert content_type("/pagefind/pagefind-entry.json") == "application/json; charset=utf-8"
+    assert content_type("/pagefind/pagefind.js") == "application/javascript; charset=utf-8"
+    index = [p for p in site_files(default_site) if p.startswith("/pagefind/") and p.endswith((".pf_meta", ".pf_index",
+                                                                                                ".pf_fragment"))]
+    assert len(index) > 10 and all(content_type(p) == "application/octet-stream" for p in index)
+    assert (default_site / "pagefind/wasm.unknown.pagefind").read_bytes()[:2] == b"\x1f\x8b"  # gzip already: sent as is
 
 
 def test_text_is_compressed(default_site):
@@ -264,7 +270,7 @@ def test_hashed_assets_are_cached_for_a_year_and_the_rest_is_checked_again(defau
     for path in immutable:  # a file whose name has no content hash may change under the same name
         assert re.search(r"\.[0-9a-f]{8}\.", path), path
     for path in ("/index.html", "/tin-tuc/rss.xml", "/tin-tuc/feed.json", "/thong-ke/du-lieu/gia-tri.csv",
-                 "/assets/site.css", "/search/search_index.json", "/404.html"):
+                 "/assets/site.css", "/pagefind/pagefind.js", "/pagefind/pagefind-entry.json", "/404.html"):
         assert path in files and cache_control(path) == "no-cache", path
     assert all(cache_control(p) == "no-cache" for p in files if "/lunr/" in p)
 
@@ -462,12 +468,10 @@ def _visit(chromium, url: str, search: str | None = None) -> tuple[list[str], li
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.add_init_script(WATCH)
     page.goto(url, wait_until="networkidle")
-    if search:  # as tests/test_browser.py does: wait for the search worker's index, then type as a reader types
-        page.locator("label.md-search__icon, .md-search__input").first.click()
-        page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('Nhập')",
-                               timeout=20_000)
-        page.keyboard.type(search, delay=20)
-        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    if search:  # the header's box, then the search page's results (Pagefind: its worker and WebAssembly)
+        page.get_by_role("searchbox", name="Tìm kiếm trên trang").fill(search)
+        page.keyboard.press("Enter")
+        page.locator(".tq-result").first.wait_for(timeout=20_000)
     violations = page.evaluate("window.__violations")
     context.close()
     return violations, errors
@@ -490,3 +494,17 @@ def test_a_policy_without_the_hashes_is_caught(chromium, policy_server):
     strict = re.sub(r" 'sha256-[^']+'", "", headers()["Content-Security-Policy"])
     violations, errors = _visit(chromium, policy_server(strict) + "bao-cao/")
     assert any(v.startswith("script-src") for v in violations)
+
+
+@pytest.mark.browser
+def test_a_policy_without_wasm_unsafe_eval_stops_the_search(chromium, policy_server):
+    """The check above can fail: Pagefind runs WebAssembly (in its worker), which `script-src` must allow; without
+    it the search page says that search could not be loaded."""
+    strict = headers()["Content-Security-Policy"].replace(" 'wasm-unsafe-eval'", "")
+    assert strict != headers()["Content-Security-Policy"]
+    context = chromium.new_context(locale="vi-VN")
+    page = context.new_page()
+    page.goto(policy_server(strict) + "tim-kiem/?q=ki%E1%BB%83m%20%C4%91%E1%BB%8Bnh")
+    page.locator("#tq-search-status", has_text="Không tải được công cụ tìm kiếm").wait_for(timeout=20_000)
+    assert page.locator(".tq-result").count() == 0
+    context.close()
