@@ -51,7 +51,7 @@ bench-stats: $(STAMP)
 
 # Bulletin stream at scale against Material's blog plugin, synthetic posts in a temporary folder:
 # make bench-bulletins ARGS="--count 1000 --material-count 200"
-bench-bulletins: $(STAMP)
+bench-bulletins: $(STAMP) browser-deps
 	$(PY) benchmarks/bench_bulletins.py $(ARGS)
 
 browser-deps:

@@ -34,11 +34,22 @@ through /proc/<pid>/task/*/children) are read from /proc. Three figures, each th
 where there is none.)
 A process that lives less than ~50 ms between two samples is missed. Targets: ours ≤ 10 ms per bulletin at 5,000
 bulletins and ≤ 1 GiB peak. Results go to benchmarks/results/bench-bulletins-latest.json (gitignored).
+
+Search (after the timed builds, on our site as built): our build runs the Pagefind indexer (hooks/khcn/search.py)
+in `on_post_build`, so the times above include it; it is also run once more alone and timed. Then each typical
+query of benchmarks/search_transfer.py is typed into our search page in Chromium from an empty cache and the bytes
+of every /pagefind/ file it fetched are added up at the size they travel (gzip; see that module), split into
+Pagefind's code, its page list (meta), index chunks and the fragments of the 10 results shown; and the titles of
+20 bulletins spread over the stream, typed without diacritics, must each bring their bulletin into the first 10. Beside it, Material's
+lunr index for the same site: OURS-LUNR, the OURS project with Material's `search` plugin switched back on, built
+once, and its search/search_index.json (loaded whole by every reader who searches), raw and gzipped. Target: a
+typical query ≤ 300 KiB. `--no-search` skips all of this (it needs Debian's chromium: `make browser-deps`).
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import platform
@@ -57,11 +68,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate_bulletins import (AUTHORS, generate_posts, our_categories, our_markdown_extensions,  # noqa: E402
                                 write_material, write_ours)
+import search_transfer  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from khcn.search import index_site  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "bench-bulletins-latest.json"
 EPOCH = "1798761600"  # 2027-01-01 00:00 UTC: fixed, and after every generated date (2015–2026)
 TARGET_MS, TARGET_PEAK_MB = 10.0, 1024.0
 TARGET_AT = 5000
+TARGET_QUERY_KIB = 300
 _IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".cache")
 
 
@@ -175,7 +191,9 @@ def output_size(site: Path) -> dict:
     index = site / "search" / "search_index.json"
     return {"site_files": len(files), "site_bytes": sum(p.stat().st_size for p in files),
             "html_files": sum(1 for p in files if p.suffix == ".html"),
-            "search_index_bytes": index.stat().st_size if index.is_file() else None}
+            "search_index_bytes": index.stat().st_size if index.is_file() else None,
+            "pagefind_bytes": sum(p.stat().st_size for p in files if "pagefind" in p.relative_to(site).parts[:1])
+            or None}
 
 
 def missing_pages(site: Path, pages: list[str]) -> list[str]:
@@ -272,18 +290,35 @@ def report(results: dict) -> None:
     row("site/, MB", lambda b, k: mb(b["site_bytes"]))
     row("files in site/", lambda b, k: str(b["site_files"]))
     row("HTML files", lambda b, k: str(b["html_files"]))
-    row("search index, MB", lambda b, k: mb(b["search_index_bytes"]))
+    row("lunr search index, MB", lambda b, k: mb(b["search_index_bytes"]))
+    row("Pagefind index, MB", lambda b, k: mb(b["pagefind_bytes"]))
     row("post pages missing", lambda b, k: str(b["pages_missing"]))
     first = max(len(label) for label, _ in rows)
     widths = [max(len(cells[i]) for _, cells in rows) for i in range(len(kinds))]
     print()
     for label, cells in rows:
         print(f"{label:<{first}}  " + "  ".join(f"{cell:>{w}}" for cell, w in zip(cells, widths)))
+    if results.get("search"):
+        report_search(results["search"], d["ours"])
     print()
     for line in results["targets"]:
         print(line)
     for kind, error in results.get("failures", {}).items():
         print(f"\n{LABELS[kind]} FAILED:\n{error}")
+
+
+def search_targets(search: dict) -> list[str]:
+    if not search.get("queries"):
+        return []
+    worst = max(search["queries"], key=lambda q: q["bytes"])
+    kib = worst["bytes"] / 1024
+    lines = [f"target a typical query ≤ {TARGET_QUERY_KIB} KiB gzipped: at most {kib:.0f} KiB (`{worst['query']}`) "
+             f"{'ok' if kib <= TARGET_QUERY_KIB else 'OVER'}"]
+    if search.get("titles"):
+        found = sum(t["found"] for t in search["titles"])
+        lines.append(f"bulletins found by their title typed without diacritics: {found}/{len(search['titles'])} "
+                     f"{'ok' if found == len(search['titles']) else 'MISSING'}")
+    return lines
 
 
 def targets(builds: dict, per: dict) -> list[str]:
@@ -304,6 +339,64 @@ def targets(builds: dict, per: dict) -> list[str]:
     return lines
 
 
+# --- search ------------------------------------------------------------------------------------------------------
+
+def lunr_project(ours: Path, dest: Path) -> Path:
+    """A copy of OURS with Material's search plugin switched back on (what the site used before Pagefind)."""
+    shutil.copytree(ours, dest, ignore=_IGNORE)
+    config = dest / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    if "\nplugins: []\n" not in text:
+        raise BuildFailed("mkdocs.yml has no `plugins: []` line to switch Material's search plugin back on")
+    config.write_text(text.replace("\nplugins: []\n", "\nplugins:\n  - search:\n      lang: vi\n"), encoding="utf-8")
+    return dest
+
+
+def measure_search(site: Path, posts: list, work: Path, projects: dict, lunr: bool) -> dict:
+    start = time.perf_counter()
+    summary = index_site(site)  # the same index the build wrote, made again alone to time it
+    indexer_s = time.perf_counter() - start
+    step = max(1, len(posts) // 20)
+    sample = [(f"/tin-tuc/{post.slug}/", post.title) for post in posts[::step]]
+    measured = search_transfer.measure(site, search_transfer.QUERIES, sample)
+    result = {"indexer_s": indexer_s, "indexed_pages": summary.pages, "indexed_words": summary.words, **measured}
+    if lunr:
+        project = lunr_project(projects["ours"], work / "ours-lunr")
+        print("build: ours with Material's search plugin (its lunr index, for comparison)…", end=" ", flush=True)
+        build(project, work / "site-ours-lunr", work / "build-ours-lunr.log")
+        index = (work / "site-ours-lunr" / "search" / "search_index.json").read_bytes()
+        result["lunr_index_bytes"] = len(index)
+        result["lunr_index_gzip_bytes"] = len(gzip.compress(index, 9, mtime=0))
+        print(f"{len(index) / 1e6:.1f} MB", flush=True)
+    return result
+
+
+def report_search(search: dict, posts: int) -> None:
+    if "error" in search:
+        print(f"\nsearch not measured: {search['error']}")
+        return
+    kib = lambda n: f"{n / 1024:.1f}"  # noqa: E731
+    print(f"\nsearch at {posts:,} bulletins: Pagefind index {search['index_bytes'] / 1e6:.1f} MB in "
+          f"{search['index_files']} files ({search['indexed_pages']} pages indexed), indexer alone "
+          f"{search['indexer_s']:.1f} s ({search['indexer_s'] * 1000 / max(posts, 1):.1f} ms per bulletin)")
+    if "lunr_index_bytes" in search:
+        print(f"Material's lunr index of the same site: {search['lunr_index_bytes'] / 1e6:.1f} MB, "
+              f"{search['lunr_index_gzip_bytes'] / 1e6:.2f} MB gzipped, loaded whole by every search")
+    rows = [("query", "results", "KiB gz", "code", "meta", "index", "fragments", "files")]
+    for q in search["queries"]:
+        k = q["by_kind"]
+        rows.append((q["query"], f"{q['results']:,}".replace(",", "."), kib(q["bytes"]), kib(k["code"]),
+                     kib(k["meta"]), kib(k["index"]), kib(k["fragments"]), str(q["files"])))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  " + "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))))
+    script = max(q["script_bytes"] for q in search["queries"])
+    hosts = sorted({h for q in search["queries"] for h in q["hosts"]})
+    found = sum(t["found"] for t in search["titles"])
+    print(f"(plus our search script {kib(script)} KiB; hosts asked: {', '.join(hosts)}; titles typed without "
+          f"diacritics: {found}/{len(search['titles'])} bulletins in the first 10 results)")
+
+
 # --- main --------------------------------------------------------------------------------------------------------
 
 def inside_git(folder: Path) -> bool:
@@ -319,6 +412,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="builds of each kind, alternating (default 1)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, metavar="DIR", help="generate into DIR (new or empty) and keep it")
+    parser.add_argument("--no-search", action="store_true",
+                        help="skip the search measurement (Chromium) and the build with Material's lunr index")
+    parser.add_argument("--no-lunr", action="store_true", help="skip the build with Material's lunr index")
     args = parser.parse_args(argv)
     if args.count < 1 or args.repeat < 1 or args.material_count < 0:
         parser.error("--count and --repeat must be at least 1, --material-count at least 0")
@@ -380,6 +476,12 @@ def main(argv: list[str] | None = None) -> int:
                 site = work / f"site-{kind}"
                 builds[kind] = summarise(found, counts[kind], output_size(site), missing_pages(site, pages[kind]))
         per = {kind: per_post(builds, kind, f"{kind}-0") for kind in ("ours", "material")}
+        search: dict = {}
+        if not args.no_search and "ours" in builds:
+            try:
+                search = measure_search(work / "site-ours", posts, work, projects, lunr=not args.no_lunr)
+            except Exception as exc:  # no Chromium, a failed build…: reported, the build figures still stand
+                search = {"error": f"{type(exc).__name__}: {exc}"}
         results = {
             "machine": machine(),
             "load_average": {"before": load_before, "after": os.getloadavg()},
@@ -392,7 +494,8 @@ def main(argv: list[str] | None = None) -> int:
                         "existing_slugs": len(taken), "generate_s": generate_s},
             "builds": builds,
             "per_post": per,
-            "targets": targets(builds, per),
+            "search": search,
+            "targets": targets(builds, per) + search_targets(search),
             "failures": failures,
         }
         print()
