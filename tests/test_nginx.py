@@ -404,6 +404,11 @@ def test_nginx_serves_the_site_as_promised(nginx_site, default_site):
         assert (status, answer["Content-Type"], answer["Cache-Control"]) == (200, kind, "no-cache"), path
         assert body == (default_site / path.lstrip("/")).read_bytes()
 
+    meta = next(p for p in site_files(default_site) if p.startswith("/pagefind/") and p.endswith(".pf_meta"))
+    status, answer, body = _get(base + meta, **{"Accept-Encoding": "gzip"})  # the search index: gzip already
+    assert (status, answer["Content-Type"], answer["Content-Encoding"]) == (200, "application/octet-stream", None)
+    assert body == (default_site / meta.lstrip("/")).read_bytes() and body[:2] == b"\x1f\x8b"
+
     status, answer, _ = _get(base + "/tin-tuc")
     assert status == 301 and answer["Location"] == "/tin-tuc/"
     status, answer, body = _get(base + "/khong-co-trang-nay/")
