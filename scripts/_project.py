@@ -24,3 +24,11 @@ def source_date_epoch(root: Path) -> str:
     except (OSError, subprocess.CalledProcessError):
         out = ""
     return out or FALLBACK_EPOCH
+
+
+def shown(path: Path) -> str:
+    """A path as the person at the terminal typed it: relative to where they stand when it is below it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pydantic_core import PydanticCustomError
 
-from _project import ROOT
+from _project import ROOT, shown
 from khcn.errors import DataErrors
 from khcn.fields import read_datetime, read_slug, read_text
 from khcn.legacy import (LegacyPage, LegacyPageError, category_for, front_matter, read_page, render_bulletin,
@@ -63,9 +63,9 @@ def _imported_key(path: Path) -> str | None:
     """`trang_cu.ma` of a bulletin; None for one written by hand."""
     try:
         yaml_text = front_matter(path.read_text(encoding="utf-8"))
-        data = parse_yaml(yaml_text, _shown(path)).data if yaml_text is not None else None
+        data = parse_yaml(yaml_text, shown(path)).data if yaml_text is not None else None
     except (OSError, UnicodeDecodeError, DataErrors) as exc:
-        _warn(f"không đọc được phần đầu của {_shown(path)} ({_why(exc)}); nếu đó là một trang đã nhập, "
+        _warn(f"không đọc được phần đầu của {shown(path)} ({_why(exc)}); nếu đó là một trang đã nhập, "
               "lần nhập này có thể tạo một tệp thứ hai cho cùng trang")
         return None
     origin = data.get("trang_cu") if isinstance(data, dict) else None
@@ -78,10 +78,10 @@ def _reports(folder: Path) -> dict[tuple[str, datetime], Path]:
     found = {}
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
         try:
-            data = read_yaml(path, _shown(path)).data
+            data = read_yaml(path, shown(path)).data
             found[(title_key(read_text(data["tieu_de"])), read_datetime(data["ngay_dang"]))] = path
         except (DataErrors, PydanticCustomError, KeyError, TypeError) as exc:
-            _warn(f"không đọc được tiêu đề và ngày đăng của báo cáo {_shown(path)} ({_why(exc)}); "
+            _warn(f"không đọc được tiêu đề và ngày đăng của báo cáo {shown(path)} ({_why(exc)}); "
                   "một trang trùng với báo cáo này sẽ không được nhận ra")
     return found
 
@@ -96,16 +96,16 @@ class Run:
     def import_page(self, source: Path) -> str:
         """Import one page; its outcome (a key of OUTCOMES)."""
         try:
-            page = read_page(source.read_bytes(), _shown(source))
+            page = read_page(source.read_bytes(), shown(source))
         except OSError as exc:
-            print(f"{_shown(source)}: lỗi — không đọc được tệp ({exc.strerror})", file=sys.stderr)
+            print(f"{shown(source)}: lỗi — không đọc được tệp ({exc.strerror})", file=sys.stderr)
             return "failed"
         except LegacyPageError as exc:
             print(exc, file=sys.stderr)
             return "failed"
         report = self.reports.get((title_key(page.title), page.published))
         if report is not None:
-            print(f"{_shown(source)}: bỏ qua — đã đăng thành báo cáo {_shown(report)} "
+            print(f"{shown(source)}: bỏ qua — đã đăng thành báo cáo {shown(report)} "
                   "(cùng tiêu đề, cùng ngày giờ đăng)")
             return "skipped"
         category = self.category or category_for(page.title)
@@ -119,7 +119,7 @@ class Run:
         else:
             old = self.bulletins.text_of(target)
             outcome = "unchanged" if old == text else "updated"
-        print(f"{_shown(source)} → {_shown(target)}: {OUTCOMES[outcome]} (chuyên mục `{category}`)")
+        print(f"{shown(source)} → {shown(target)}: {OUTCOMES[outcome]} (chuyên mục `{category}`)")
         if self.dry_run:
             _preview(outcome, old, text)
         elif outcome != "unchanged":
@@ -155,12 +155,6 @@ def _page_files(paths: list[Path]) -> list[Path]:
             files.append(path)
     return files
 
-
-def _shown(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def _why(exc: Exception) -> str:
@@ -207,12 +201,12 @@ def _category_problem(category: str, declared_in: Path) -> str | None:
     if not declared_in.is_file():  # a bulletins folder outside data/: nothing to check against
         return None
     try:
-        entries = read_yaml(declared_in, _shown(declared_in)).data["chuyen_muc"]
+        entries = read_yaml(declared_in, shown(declared_in)).data["chuyen_muc"]
         known = [entry["ma"] for entry in entries]
     except (DataErrors, KeyError, TypeError):
         return None  # the build reports a broken categories file; the import need not
     if category not in known:
-        return f"chuyên mục `{category}` chưa khai báo trong {_shown(declared_in)}; dùng một trong: {', '.join(known)}"
+        return f"chuyên mục `{category}` chưa khai báo trong {shown(declared_in)}; dùng một trong: {', '.join(known)}"
     return None
 
 

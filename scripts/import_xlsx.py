@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from _project import ROOT
+from _project import ROOT, shown
 from khcn.xlsximport import Outcome, import_workbook
 
 
@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.file.is_file():
         parser.error(f"không có tệp `{args.file}`")
-    outcome = import_workbook(args.file, args.data, args.period, args.dry_run, shown_as=_shown(args.data))
+    outcome = import_workbook(args.file, args.data, args.period, args.dry_run, shown_as=shown(args.data))
     report(outcome, args.file, args.dry_run)
     return 1 if outcome.problems else 0
 
@@ -51,12 +51,6 @@ def report(outcome: Outcome, file: Path, dry_run: bool) -> None:
     else:
         print(f"{outcome.target} đã đúng như bảng: không ghi lại.")
 
-
-def _shown(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 if __name__ == "__main__":

@@ -6,14 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from _project import ROOT
+from _project import ROOT, shown
 from khcn.dataset import load_site_data
 from khcn.errors import DataErrors
 
 
 def validate(data_dir: Path) -> int:
     try:
-        site = load_site_data(data_dir, shown_as=_shown(data_dir), cache=data_dir.resolve().parent / ".cache" / "khcn")
+        site = load_site_data(data_dir, shown_as=shown(data_dir), cache=data_dir.resolve().parent / ".cache" / "khcn")
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
@@ -25,12 +25,6 @@ def validate(data_dir: Path) -> int:
           f"{len(site.bulletins)} bản tin.")
     return 0
 
-
-def _shown(data_dir: Path) -> str:
-    try:
-        return data_dir.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(data_dir)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from _project import ROOT
+from _project import ROOT, shown
 from khcn.errors import DataErrors
 from khcn.periods import EXAMPLES, parse_period
 from khcn.workbook import save_workbook, template
@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
               "hoặc ghi ra tệp khác: --out <tệp> (make xlsx-template PERIOD=… OUT=<tệp>).", file=sys.stderr)
         return 1
     try:
-        book, warnings = template(args.data, period, _shown(args.data))
+        book, warnings = template(args.data, period, shown(args.data))
     except DataErrors as exc:
         print(f"Dữ liệu có {len(exc.errors)} lỗi, chưa tạo bảng. Sửa các lỗi sau rồi chạy lại:", file=sys.stderr)
         print("\n".join(f"  • {error}" for error in exc.errors), file=sys.stderr)
@@ -48,12 +48,6 @@ def main(argv: list[str] | None = None) -> int:
           f"make xlsx-import FILE={out}")
     return 0
 
-
-def _shown(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 if __name__ == "__main__":

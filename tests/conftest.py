@@ -41,6 +41,27 @@ def tiny_data(tmp_path: Path) -> Path:
     return Path(shutil.copytree(TINY_DATA, tmp_path / "data"))
 
 
+GIT_ENV = {"GIT_AUTHOR_NAME": "Biên tập", "GIT_AUTHOR_EMAIL": "bt@example.invalid", "GIT_COMMITTER_NAME": "Biên tập",
+           "GIT_COMMITTER_EMAIL": "bt@example.invalid", "PATH": "/usr/bin:/bin"}
+
+
+def git(folder: Path, *args: str, when=None) -> None:
+    """Run git in `folder` as an editor would; `when` (a datetime) dates the commit."""
+    env = dict(GIT_ENV)
+    if when is not None:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = when.isoformat()
+    subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, env=env)
+
+
+@pytest.fixture
+def published(tiny_data: Path) -> Path:
+    """The tiny data committed once, as if published (main is the website)."""
+    git(tiny_data.parent, "init", "-q")
+    git(tiny_data.parent, "add", "data")
+    git(tiny_data.parent, "commit", "-qm", "Công bố")
+    return tiny_data
+
+
 @pytest.fixture(scope="session")
 def default_site(tmp_path_factory) -> Path:
     """The real site, from the repository's data, built once per test session."""

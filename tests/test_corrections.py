@@ -1,29 +1,12 @@
 """A value already published (committed: main is the website) changes only with a correction note."""
 
-import subprocess
-from pathlib import Path
-
 import pytest
 
-from conftest import edit
+from conftest import edit, git
 from khcn.dataset import load_site_data
 from khcn.errors import DataErrors
 
-GIT_ENV = {"GIT_AUTHOR_NAME": "Biên tập", "GIT_AUTHOR_EMAIL": "bt@example.invalid", "GIT_COMMITTER_NAME": "Biên tập",
-           "GIT_COMMITTER_EMAIL": "bt@example.invalid", "PATH": "/usr/bin:/bin"}
 
-
-def _git(folder: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, env=GIT_ENV)
-
-
-@pytest.fixture
-def published(tiny_data: Path) -> Path:
-    """The tiny data committed once, as if published."""
-    _git(tiny_data.parent, "init", "-q")
-    _git(tiny_data.parent, "add", "data")
-    _git(tiny_data.parent, "commit", "-qm", "Công bố")
-    return tiny_data
 
 
 def test_a_changed_value_without_a_note_fails(published):
@@ -60,7 +43,7 @@ def test_every_published_change_needs_its_note(published):
     edit(values, "xa-ap-dung: 109/138", "xa-ap-dung:\n  tu_so: 110\n  mau_so: 138\n  dinh_chinh:\n"
                                          "    - ngay: 01/11/2021\n      gia_tri_cu: 109/138\n      ly_do: Thêm một xã.")
     load_site_data(published)
-    _git(published.parent, "commit", "-qam", "Đính chính lần 1")
+    git(published.parent, "commit", "-qam", "Đính chính lần 1")
     edit(values, "tu_so: 110", "tu_so: 111")
     with pytest.raises(DataErrors) as caught:
         load_site_data(published)
@@ -107,11 +90,11 @@ def test_a_changed_component_is_named(published):
 
 def test_commits_not_yet_on_the_remote_main_are_drafts(published, tmp_path):
     remote = tmp_path / "remote.git"
-    _git(tmp_path, "init", "-q", "--bare", str(remote))
-    _git(published.parent, "remote", "add", "origin", str(remote))
-    _git(published.parent, "push", "-q", "origin", "HEAD:refs/heads/main")
-    _git(published.parent, "fetch", "-q", "origin")
+    git(tmp_path, "init", "-q", "--bare", str(remote))
+    git(published.parent, "remote", "add", "origin", str(remote))
+    git(published.parent, "push", "-q", "origin", "HEAD:refs/heads/main")
+    git(published.parent, "fetch", "-q", "origin")
     edit(published / "so-lieu/2020-H1.yaml", "san-pham-bao-ho: 150", "san-pham-bao-ho: 151")
-    _git(published.parent, "commit", "-qam", "Nháp, chưa đẩy lên")
+    git(published.parent, "commit", "-qam", "Nháp, chưa đẩy lên")
     edit(published / "so-lieu/2020-H1.yaml", "san-pham-bao-ho: 151", "san-pham-bao-ho: 150")
     assert load_site_data(published).values[("san-pham-bao-ho", "2020-H1")].value == 150  # back to the published

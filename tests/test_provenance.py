@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import TINY_DATA, make_project, run_build
+from conftest import TINY_DATA, git, make_project, run_build
 from khcn.dataset import load_site_data
 from khcn.fields import VIETNAM
 from khcn.newspages import build_stream
@@ -51,14 +49,6 @@ def test_each_page_names_the_file_an_editor_opens_first():
     assert sources["gioi-thieu.md"] == ["docs/gioi-thieu.md"]
 
 
-def _git(project: Path, *args: str, when: datetime | None = None) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Biên tập", "GIT_AUTHOR_EMAIL": "bt@example.org",
-           "GIT_COMMITTER_NAME": "Biên tập", "GIT_COMMITTER_EMAIL": "bt@example.org"}
-    if when is not None:
-        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = when.isoformat()
-    subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True, env=env)
-
-
 def _source_line(site: Path, page: str) -> BeautifulSoup:
     html = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
     return html.select_one("aside.tq-source")
@@ -66,12 +56,12 @@ def _source_line(site: Path, page: str) -> BeautifulSoup:
 
 def test_pages_show_their_last_commit_and_drafts_say_so(tmp_path):
     project = make_project(tmp_path / "project", TINY_DATA)
-    _git(project, "init", "-q", "-b", "main")
-    _git(project, "add", ".")
-    _git(project, "commit", "-q", "-m", "Dữ liệu", when=JAN)
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", ".")
+    git(project, "commit", "-q", "-m", "Dữ liệu", when=JAN)
     bulletin = project / "data/tin-tuc/2021/kiem-dinh-phuong-tien-do.md"
     bulletin.write_text(bulletin.read_text(encoding="utf-8") + "\nThêm một câu.\n", encoding="utf-8")
-    _git(project, "commit", "-q", "-am", "Sửa bài", when=MAR)
+    git(project, "commit", "-q", "-am", "Sửa bài", when=MAR)
     assert run_build(project).returncode == 0
     line = _source_line(project / "site", "tin-tuc/kiem-dinh-phuong-tien-do")
     assert line.find("time")["datetime"] == "2026-03-10T03:30:00+07:00" and line.find("time").text == "10/03/2026"

@@ -2,7 +2,6 @@
 and imported back (scripts/import_xlsx.py) into a copy of the tiny fixture data, never into the repository's data/."""
 
 import shutil
-import subprocess
 from datetime import datetime
 from pathlib import Path
 
@@ -11,13 +10,11 @@ import pytest
 
 import import_xlsx
 import xlsx_template
-from conftest import ROOT, edit
+from conftest import ROOT, edit, git
 from khcn.dataset import load_site_data
 from khcn.fields import VIETNAM
 from khcn.xlsximport import import_workbook
 
-GIT_ENV = {"GIT_AUTHOR_NAME": "Biên tập", "GIT_AUTHOR_EMAIL": "bt@example.invalid", "GIT_COMMITTER_NAME": "Biên tập",
-           "GIT_COMMITTER_EMAIL": "bt@example.invalid", "PATH": "/usr/bin:/bin"}
 
 # The figures of tests/fixtures/tiny/data/so-lieu/2021-H1.yaml, typed the ways editors type them: real numbers, an
 # integer Excel keeps as 1234.0, text, a percentage in a `%` cell (Excel keeps 86,96% as 0.8696).
@@ -68,18 +65,6 @@ def _import(capsys, workbook: Path, data: Path, *options: str) -> tuple[int, str
     out, err = capsys.readouterr()
     return code, out, err
 
-
-def _git(folder: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, env=GIT_ENV)
-
-
-@pytest.fixture
-def published(tiny_data: Path) -> Path:
-    """The tiny data committed once, as if published."""
-    _git(tiny_data.parent, "init", "-q")
-    _git(tiny_data.parent, "add", "data")
-    _git(tiny_data.parent, "commit", "-qm", "Công bố")
-    return tiny_data
 
 
 # --- the round trip -------------------------------------------------------------------------------------------------
@@ -333,7 +318,7 @@ def test_the_copy_is_checked_against_the_real_files_history(published, tmp_path,
     values = published / "so-lieu/2021-H1.yaml"
     edit(values, "co-quan-ap-dung: 86,96", "co-quan-ap-dung:\n  gia_tri: 90\n  dinh_chinh:\n    - ngay: 01/11/2021\n"
                                            "      gia_tri_cu: 86,96\n      ly_do: Tính lại.")
-    _git(published.parent, "commit", "-qam", "Đính chính")
+    git(published.parent, "commit", "-qam", "Đính chính")
     edit(values, "  dinh_chinh:\n    - ngay: 01/11/2021\n      gia_tri_cu: 86,96\n      ly_do: Tính lại.\n", "")
     workbook = _template(published, "2021-H1", tmp_path)
     row = _rows(openpyxl.load_workbook(workbook)["Số liệu"])[("co-quan-ap-dung", None)]
