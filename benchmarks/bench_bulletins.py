@@ -50,7 +50,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import os
 import platform
 import shutil
@@ -66,6 +65,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from benchio import clean_up, save_results  # noqa: E402
 from generate_bulletins import (AUTHORS, generate_posts, our_categories, our_markdown_extensions,  # noqa: E402
                                 write_material, write_ours)
 import search_transfer  # noqa: E402
@@ -500,14 +500,9 @@ def main(argv: list[str] | None = None) -> int:
         }
         print()
         report(results)
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"\nresults: {RESULTS.relative_to(ROOT)}")
+        save_results(results, RESULTS)
     finally:
-        if args.keep:
-            print(f"kept: {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
+        clean_up(work, bool(args.keep))
     return 1 if failures else 0
 
 

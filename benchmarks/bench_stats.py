@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from benchio import clean_up, save_results  # noqa: E402
 from generate_stats_data import generate  # noqa: E402
 from khcn import stats  # noqa: E402
 from khcn.dataset import load_site_data  # noqa: E402
@@ -263,14 +264,9 @@ def main(argv: list[str] | None = None) -> int:
         }
         print()
         report(results)
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"\nresults: {RESULTS.relative_to(ROOT)}")
+        save_results(results, RESULTS)
     finally:
-        if args.keep:
-            print(f"kept: {tmp}")
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
+        clean_up(tmp, bool(args.keep))
     return 0
 
 

@@ -222,6 +222,7 @@ ghi_chu_su_dung_lai: Dữ liệu tổng hợp, chỉ dùng để đo hiệu năn
     docs = [f"- so_ky_hieu: {q(number)}\n  loai: {kind}\n  co_quan_ban_hanh: {q(issuer)}\n  ngay_ban_hanh: {day}\n"
             f"  trich_yeu: {q(summary)}" for number, kind, issuer, day, summary in DOCUMENTS]
     (dest / "van-ban.yaml").write_text("\n".join(docs) + "\n", encoding="utf-8")
+    (dest / "chuyen-muc.yaml").write_text("chuyen_muc:\n  - ma: bao-cao\n    ten: Báo cáo\n", encoding="utf-8")
     catalogue = _catalogue(rng, indicators)
     ids = period_ids(periods)
     _write_catalogue(dest, catalogue)

@@ -33,9 +33,14 @@ def title_slug(title: str) -> str:
     return slug(title, max_length=80, word_boundary=True, save_order=True)
 
 
-@functools.lru_cache(maxsize=65536)
 def heading_slug(text: str, separator: str) -> str:
-    """Python-Markdown's toc `slugify` signature."""
+    """Python-Markdown's toc `slugify` signature. A plain function (the cache is inside): benchmarks/ writes it into
+    a mkdocs.yml by its name."""
+    return _heading_slug(text, separator)
+
+
+@functools.lru_cache(maxsize=65536)
+def _heading_slug(text: str, separator: str) -> str:
     return slug(text, separator=separator) or "muc"
 
 
