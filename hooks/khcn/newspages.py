@@ -156,8 +156,8 @@ def footer(site: SiteData, stream: Stream, entry: st.Entry) -> dict:
 
 def footers(site: SiteData, stream: Stream) -> dict[str, dict]:
     """Page -> footer, for the reports' pages (pages.generated_pages)."""
-    return {entry.path: footer(site, stream, entry) for entry in stream.entries if entry.category == REPORTS_CATEGORY
-            and entry.path not in stream.bulletins}
+    reports = {report_path(report) for report in site.reports}
+    return {entry.path: footer(site, stream, entry) for entry in stream.entries if entry.path in reports}
 
 
 def render_bulletin(site: SiteData, stream: Stream, entry: st.Entry) -> str:

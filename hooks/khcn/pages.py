@@ -86,7 +86,7 @@ def link(from_page: str, to_page: str, anchor: str = "") -> str:
     return target + (f"#{anchor}" if anchor else "")
 
 
-class _Resolver:
+class Resolver:
     """Turns the references of one page's text into words and links."""
 
     def __init__(self, site: SiteData, page_path: str, period: str | None):
@@ -111,8 +111,6 @@ class _Resolver:
                       indicator_link=link(self.page_path, f"thong-ke/chi-so/{indicator.id}.md"))
 
 
-Resolver = _Resolver
-
 
 def period_table(site: SiteData, period_id: str) -> list[dict]:
     """Rows of the period's indicators grouped by area, in catalogue order."""
@@ -131,7 +129,7 @@ def render_report(site: SiteData, report: ReportPage, stream_footer: dict) -> st
     path = report_path(report)
     period = report.record.period
     return render("report.md.j2", report=report, record=report.record, period=period,
-                   refs=_Resolver(site, path, period.id), groups=period_table(site, period.id),
+                   refs=Resolver(site, path, period.id), groups=period_table(site, period.id),
                    organisation=site.organisation, footer=stream_footer)
 
 
