@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: build serve validate bulletin schemas xlsx-template xlsx-import test test-fast bench-stats bench-bulletins browser-deps node-tools java clean
+.PHONY: build serve validate lint bulletin schemas xlsx-template xlsx-import test test-fast bench-stats bench-bulletins browser-deps node-tools java clean
 
 # ENGINE=properdocs builds the same site with ProperDocs, the maintained fork of MkDocs 1.x (tests check both).
 ENGINE ?= mkdocs
@@ -25,7 +25,7 @@ validate: $(STAMP)
 bulletin: $(STAMP)
 	$(PY) scripts/new_bulletin.py
 
-# JSON Schemas of the data files for VS Code (.vscode/schemas/), from the models: run after changing khcn/models.py
+# JSON Schemas of the data files for VS Code (.vscode/schemas/), from the models: run after changing khcn/data/models.py
 # or fields.py (a test fails until then).
 schemas: $(STAMP)
 	$(PY) scripts/write_schemas.py
@@ -38,11 +38,15 @@ xlsx-template: $(STAMP)
 xlsx-import: $(STAMP)
 	$(PY) scripts/import_xlsx.py "$(FILE)" $(if $(DRY_RUN),--dry-run)
 
-test: $(STAMP) browser-deps node-tools java
+# Style and import order (ruff, configured in pyproject.toml); `make test` runs it first.
+lint: $(STAMP)
+	$(PY) -m ruff check .
+
+test: $(STAMP) browser-deps node-tools java lint
 	$(PY) -m pytest
 
 # Everything but the browser tests, for a quick loop while editing.
-test-fast: $(STAMP) node-tools java
+test-fast: $(STAMP) node-tools java lint
 	$(PY) -m pytest -m "not browser"
 
 # Statistics layer at scale, on synthetic data in a temporary folder: make bench-stats ARGS="--indicators 200"

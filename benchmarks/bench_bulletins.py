@@ -35,15 +35,16 @@ where there is none.)
 A process that lives less than ~50 ms between two samples is missed. Targets: ours ≤ 10 ms per bulletin at 5,000
 bulletins and ≤ 1 GiB peak. Results go to benchmarks/results/bench-bulletins-latest.json (gitignored).
 
-Search (after the timed builds, on our site as built): our build runs the Pagefind indexer (hooks/khcn/search.py)
-in `on_post_build`, so the times above include it; it is also run once more alone and timed. Then each typical
-query of benchmarks/search_transfer.py is typed into our search page in Chromium from an empty cache and the bytes
-of every /pagefind/ file it fetched are added up at the size they travel (gzip; see that module), split into
-Pagefind's code, its page list (meta), index chunks and the fragments of the 10 results shown; and the titles of
-20 bulletins spread over the stream, typed without diacritics, must each bring their bulletin into the first 10. Beside it, Material's
-lunr index for the same site: OURS-LUNR, the OURS project with Material's `search` plugin switched back on, built
-once, and its search/search_index.json (loaded whole by every reader who searches), raw and gzipped. Target: a
-typical query ≤ 300 KiB. `--no-search` skips all of this (it needs Debian's chromium: `make browser-deps`).
+Search (after the timed builds, on our site as built): our build runs the Pagefind indexer
+(hooks/khcn/publish/search.py) in `on_post_build`, so the times above include it; it is also run once more alone and
+timed. Then each typical query of benchmarks/search_transfer.py is typed into our search page in Chromium from an
+empty cache and the bytes of every /pagefind/ file it fetched are added up at the size they travel (gzip; see that
+module), split into Pagefind's code, its page list (meta), index chunks and the fragments of the 10 results shown;
+and the titles of 20 bulletins spread over the stream, typed without diacritics, must each bring their bulletin into
+the first 10. Beside it, Material's lunr index for the same site: OURS-LUNR, the OURS project with Material's
+`search` plugin switched back on, built once, and its search/search_index.json (loaded whole by every reader who
+searches), raw and gzipped. Target: a typical query ≤ 300 KiB. `--no-search` skips all of this (it needs Debian's
+chromium: `make browser-deps`).
 """
 
 from __future__ import annotations
@@ -59,19 +60,25 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchio import clean_up, save_results  # noqa: E402
-from generate_bulletins import (AUTHORS, generate_posts, our_categories, our_markdown_extensions,  # noqa: E402
-                                write_material, write_ours)
 import search_transfer  # noqa: E402
+from benchio import clean_up, save_results  # noqa: E402
+from generate_bulletins import (  # noqa: E402
+    AUTHORS,
+    generate_posts,
+    our_categories,
+    our_markdown_extensions,
+    write_material,
+    write_ours,
+)
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from khcn.search import index_site  # noqa: E402
+from khcn.publish.search import index_site  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "bench-bulletins-latest.json"
 EPOCH = "1798761600"  # 2027-01-01 00:00 UTC: fixed, and after every generated date (2015–2026)
@@ -209,7 +216,7 @@ def machine() -> dict:
                   if line.startswith("MemTotal"))
     return {"nproc": len(os.sched_getaffinity(0)), "cpu_count": os.cpu_count(), "cpu": cpu,
             "memory_gb": round(mem_kb / 1024 ** 2, 1), "python": platform.python_version(),
-            "platform": platform.platform(), "date": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+            "platform": platform.platform(), "date": datetime.now(UTC).isoformat(timespec="seconds")}
 
 
 def code_version() -> dict:
@@ -389,7 +396,8 @@ def report_search(search: dict, posts: int) -> None:
                      kib(k["meta"]), kib(k["index"]), kib(k["fragments"]), str(q["files"])))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
-        print("  " + "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))))
+        cells = (cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
+        print("  " + "  ".join(cells))
     script = max(q["script_bytes"] for q in search["queries"])
     hosts = sorted({h for q in search["queries"] for h in q["hosts"]})
     found = sum(t["found"] for t in search["titles"])

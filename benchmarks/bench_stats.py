@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import platform
 import shutil
@@ -32,12 +31,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from benchio import clean_up, save_results  # noqa: E402
 from generate_stats_data import generate  # noqa: E402
-from khcn import stats  # noqa: E402
-from khcn.dataset import load_site_data  # noqa: E402
-from khcn.pages import theme_context  # noqa: E402
-from khcn.sitepages import site_pages  # noqa: E402
-from khcn.slugs import heading_slug  # noqa: E402
-from khcn.statpages import data_files  # noqa: E402
+from khcn.core.slugs import heading_slug  # noqa: E402
+from khcn.data.dataset import load_site_data  # noqa: E402
+from khcn.pages.render import theme_context  # noqa: E402
+from khcn.pages.site import site_pages  # noqa: E402
+from khcn.pages.statistics import data_files  # noqa: E402
+from khcn.stats import frames as stats  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "bench-stats-latest.json"
 EPOCH = "1609459200"  # 2021-01-01: fixed, so every build writes the same dates
@@ -58,7 +57,8 @@ def plain_project(dest: Path, site) -> tuple[int, int]:
     """The generated pages and files written into docs/, and a mkdocs.yml without hooks: (pages, data files).
 
     What on_config sets goes into mkdocs.yml instead: site_name, extra.organisation and the toc's slugify (as
-    `!!python/name:khcn.slugs.heading_slug`, importable through PYTHONPATH=hooks/: hooks/ is a plain library here)."""
+    `!!python/name:khcn.core.slugs.heading_slug`, importable through PYTHONPATH=hooks/: hooks/ is a plain library
+    here)."""
     copy_project(dest)
     config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))  # resolves !ENV like MkDocs does
     config.pop("hooks", None)
@@ -166,7 +166,8 @@ def code_version() -> dict:
     def git(*args):
         result = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True)
         return result.stdout.strip() if result.returncode == 0 else None
-    return {"commit": git("rev-parse", "--short", "HEAD"), "hooks_modified": bool(git("status", "--porcelain", "hooks"))}
+    return {"commit": git("rev-parse", "--short", "HEAD"),
+            "hooks_modified": bool(git("status", "--porcelain", "hooks"))}
 
 
 def inside_git(folder: Path) -> bool:

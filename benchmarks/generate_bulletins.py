@@ -77,7 +77,8 @@ PLACES = [
     "tại huyện Sơn Dương", "tại thành phố Tuyên Quang", "trên địa bàn tỉnh", "tại các xã vùng cao",
 ]
 PURPOSES = [
-    "nhằm nâng cao chất lượng, giá trị và sức cạnh tranh của sản phẩm", "góp phần phát triển kinh tế - xã hội của địa phương",
+    "nhằm nâng cao chất lượng, giá trị và sức cạnh tranh của sản phẩm",
+    "góp phần phát triển kinh tế - xã hội của địa phương",
     "nhằm bảo vệ quyền lợi người tiêu dùng", "tạo điều kiện để doanh nghiệp đổi mới công nghệ",
     "nhằm xây dựng và phát triển thương hiệu cho nông sản đặc sản",
     "góp phần thực hiện chương trình chuyển đổi số của tỉnh", "nhằm khai thác hiệu quả tài sản trí tuệ",

@@ -160,7 +160,8 @@ def _write_protections(rng: random.Random, dest: Path, count: int) -> None:
     out = ["# Sổ bảo hộ TỔNG HỢP (thử tải).", "day_du_cac_ky: []", "bao_ho:"]
     kinds = ["nhan-hieu", "nhan-hieu-tap-the", "nhan-hieu-chung-nhan", "chi-dan-dia-ly"]
     for n in range(count):
-        district, status = rng.choice(DISTRICTS), rng.choice(["dang-xay-dung", "da-nop-don", "dang-tham-dinh", "da-cap"])
+        statuses = ["dang-xay-dung", "da-nop-don", "dang-tham-dinh", "da-cap"]
+        district, status = rng.choice(DISTRICTS), rng.choice(statuses)
         out.append(f"  - san_pham: {q(f'{rng.choice(PRODUCTS)} {district} số {n + 1}')}")
         out.append(f"    huyen: {q(district)}\n    loai: {rng.choice(kinds)}\n    trang_thai: {status}")
         day = date.fromordinal(date(2001, 1, 1).toordinal() + rng.randrange(7300))

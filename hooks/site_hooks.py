@@ -8,32 +8,32 @@ editor's messages and an existing site untouched. Per-build state lives on the c
 from __future__ import annotations
 
 import gc
-import os
 import logging
+import os
 from datetime import datetime
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from khcn.dataset import load_site_data
-from khcn.errors import DataErrors
-from khcn.fields import VIETNAM
-from khcn.pages import theme_context
-from khcn.provenance import provenance
-from khcn.search import SearchIndexError, index_site
-from khcn.newspages import build_stream
-from khcn.sitepages import robots_txt, site_feeds, site_pages
-from khcn.background import BackgroundError, BackgroundJob
-from khcn.statpages import write_data_files
-from khcn.slugs import heading_slug
-from khcn.themefix import valid_toggles
+from khcn.core.background import BackgroundError, BackgroundJob
+from khcn.core.errors import DataErrors
+from khcn.core.slugs import heading_slug
+from khcn.data.dataset import load_site_data
+from khcn.data.fields import VIETNAM
+from khcn.news.pages import build_stream
+from khcn.pages.provenance import provenance
+from khcn.pages.render import theme_context
+from khcn.pages.site import robots_txt, site_feeds, site_pages
+from khcn.pages.statistics import write_data_files
+from khcn.publish.search import SearchIndexError, index_site
+from khcn.publish.themefix import valid_toggles
 
 log = logging.getLogger("mkdocs.hooks.khcn")
 SITE_DATA = "khcn_site_data"
 DOWNLOADS = "khcn_downloads"
 PROVENANCE = "khcn_provenance"
-CACHE = ".cache/khcn"  # readings of data files, by content (see khcn.yamlsource.read_yaml)
+CACHE = ".cache/khcn"  # readings of data files, by content (see khcn.data.yamlsource.read_yaml)
 
 
 def on_config(config):
@@ -76,7 +76,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    return valid_toggles(output)  # Material's base.html markup that no override reaches (see khcn/themefix.py)
+    return valid_toggles(output)  # Material's base.html markup that no override reaches (see khcn/publish/themefix.py)
 
 
 def on_post_template(output_content, template_name, config):
@@ -94,7 +94,7 @@ def on_post_build(config):
         config[DOWNLOADS].wait()
     except BackgroundError as exc:
         raise PluginError(f"Không ghi được các tệp dữ liệu tải về:\n{exc}") from None
-    # The search index is made from the built pages, so it comes last (khcn/search.py: what is indexed and why).
+    # The search index is made from the built pages, so it comes last (khcn/publish/search.py: what is indexed and why).
     try:
         summary = index_site(Path(config.site_dir))
     except SearchIndexError as exc:

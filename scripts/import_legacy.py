@@ -22,13 +22,21 @@ from pathlib import Path
 from pydantic_core import PydanticCustomError
 
 from _project import ROOT, shown
-from khcn.errors import DataErrors
-from khcn.fields import read_datetime, read_slug, read_text
-from khcn.legacy import (LegacyPage, LegacyPageError, category_for, front_matter, read_page, render_bulletin,
-                         slug_for, title_key)
-from khcn.yamlsource import parse_yaml, read_yaml
+from khcn.core.errors import DataErrors
+from khcn.data.fields import read_datetime, read_slug, read_text
+from khcn.data.yamlsource import parse_yaml, read_yaml
+from khcn.news.legacy import (
+    LegacyPage,
+    LegacyPageError,
+    category_for,
+    front_matter,
+    read_page,
+    render_bulletin,
+    slug_for,
+    title_key,
+)
 
-CATEGORIES_FILE = "chuyen-muc.yaml"  # as khcn.dataset names it (not imported: it loads pandas, slow for a script)
+CATEGORIES_FILE = "chuyen-muc.yaml"  # as khcn.data.dataset names it (not imported: it loads pandas, slow for a script)
 OUTCOMES = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổi", "skipped": "bỏ qua", "failed": "lỗi"}
 
 

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from _project import ROOT, shown
-from khcn.xlsximport import Outcome, import_workbook
+from khcn.excel.importer import Outcome, import_workbook
 
 
 def main(argv: list[str] | None = None) -> int:

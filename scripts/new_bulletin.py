@@ -13,13 +13,14 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from _project import ROOT
-from khcn.dataset import BULLETINS_DIR, CATEGORIES_FILE
-from khcn.fields import VIETNAM, read_datetime, read_slug
-from khcn.pages import render
-from khcn.slugs import RESERVED_BULLETIN_SLUGS, title_slug
-from khcn.yamlsource import read_yaml
 from pydantic_core import PydanticCustomError
+
+from _project import ROOT
+from khcn.core.slugs import RESERVED_BULLETIN_SLUGS, title_slug
+from khcn.data.dataset import BULLETINS_DIR, CATEGORIES_FILE
+from khcn.data.fields import VIETNAM, read_datetime, read_slug
+from khcn.data.yamlsource import read_yaml
+from khcn.pages.render import render
 
 DEFAULT_CATEGORY = "tin-hoat-dong"
 
@@ -40,7 +41,8 @@ def create(data_dir: Path, title: str, category: str, author: str | None, now: d
         raise ValueError('Thiếu tiêu đề: make bulletin TITLE="Tiêu đề bài"')
     known = categories(data_dir)
     if category not in known:
-        raise ValueError(f"Chuyên mục `{category}` chưa có trong data/{CATEGORIES_FILE}; dùng một trong: {', '.join(known)}")
+        raise ValueError(f"Chuyên mục `{category}` chưa có trong data/{CATEGORIES_FILE}; "
+                         f"dùng một trong: {', '.join(known)}")
     slug = chosen or title_slug(title)
     try:
         read_slug(slug)
@@ -48,7 +50,8 @@ def create(data_dir: Path, title: str, category: str, author: str | None, now: d
         raise ValueError(f"Đường dẫn `{slug}` không hợp lệ: viết thường, không dấu, nối bằng `-`") from None
     bulletins = data_dir / BULLETINS_DIR
     if slug in RESERVED_BULLETIN_SLUGS or (taken := existing(bulletins, slug)) is not None:
-        where = "trang danh sách tin" if slug in RESERVED_BULLETIN_SLUGS else taken.relative_to(data_dir.parent).as_posix()
+        reserved = slug in RESERVED_BULLETIN_SLUGS
+        where = "trang danh sách tin" if reserved else taken.relative_to(data_dir.parent).as_posix()
         raise ValueError(f"Đường dẫn /tin-tuc/{slug}/ đã dùng cho {where}. Đặt đường dẫn khác: "
                          f'make bulletin TITLE="…" SLUG={slug}-{now.year}')
     target = bulletins / str(now.year) / f"{slug}.md"

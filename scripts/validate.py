@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from _project import ROOT, shown
-from khcn.dataset import load_site_data
-from khcn.errors import DataErrors
+from khcn.core.errors import DataErrors
+from khcn.data.dataset import load_site_data
 
 
 def validate(data_dir: Path) -> int:

@@ -1,4 +1,4 @@
-"""Write the JSON Schemas of the data files to .vscode/schemas/ from the models (`make schemas`; see khcn.schemas).
+"""Write the JSON Schemas of the data files to .vscode/schemas/ from the models (`make schemas`; see khcn.data.schemas).
 
 It also opens every YAML file under data/ that lacks it with the comment naming its schema, so that VS Code's YAML
 extension checks a file an editor has just added; the rest of the file is left byte for byte.
@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from _project import ROOT
-from khcn.schemas import SCHEMA_DIR, rendered, schema_line
+from khcn.data.schemas import SCHEMA_DIR, rendered, schema_line
 
 MODELINE = b"# yaml-language-server:"
 BOM = b"\xef\xbb\xbf"

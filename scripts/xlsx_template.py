@@ -15,9 +15,9 @@ import sys
 from pathlib import Path
 
 from _project import ROOT, shown
-from khcn.errors import DataErrors
-from khcn.periods import EXAMPLES, parse_period
-from khcn.workbook import save_workbook, template
+from khcn.core.errors import DataErrors
+from khcn.core.periods import EXAMPLES, parse_period
+from khcn.excel.workbook import save_workbook, template
 
 
 def main(argv: list[str] | None = None) -> int:

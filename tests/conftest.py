@@ -14,6 +14,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 TINY_DATA = FIXTURES / "tiny" / "data"
 SEED = FIXTURES / "seeds" / "000_a20b92412dde2aed.txt"
 _IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc")
+pytest_plugins = ["browsing"]  # Chromium and the served sites, for the browser tests
 
 
 def make_project(dest: Path, data: Path) -> Path:

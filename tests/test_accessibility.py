@@ -14,7 +14,6 @@ import shutil
 import pytest
 
 from conftest import ROOT
-from test_browser import base_url, browser, phone, tiny_url  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -77,7 +76,8 @@ def axe_violations(page, impacts=BLOCKING) -> list[dict]:
     found = []
     for violation in result["violations"]:
         nodes = [node for node in violation["nodes"]
-                 if not (MATERIAL_SEARCH and violation["id"] == "aria-dialog-name" and node["target"] == [".md-search"])]
+                 if not (MATERIAL_SEARCH and violation["id"] == "aria-dialog-name"
+                         and node["target"] == [".md-search"])]
         if violation["impact"] in impacts and nodes:
             found.append({**violation, "nodes": nodes})
     return found
@@ -94,12 +94,12 @@ def readable(violations: list[dict]) -> str:
 
 
 @pytest.fixture(scope="module")
-def sites(base_url, tiny_url):  # noqa: F811
+def sites(base_url, tiny_url):
     return {"default": base_url, "tiny": tiny_url}
 
 
 @pytest.fixture(scope="module", params=["desktop", "phone"])
-def screen(request, browser):  # noqa: F811
+def screen(request, browser):
     context = browser.new_context(locale="vi-VN", **(DESKTOP if request.param == "desktop" else PHONE))
     page = context.new_page()
     page.screen_name = request.param
@@ -108,7 +108,7 @@ def screen(request, browser):  # noqa: F811
 
 
 @pytest.fixture
-def desktop(browser):  # noqa: F811
+def desktop(browser):
     context = browser.new_context(locale="vi-VN", **DESKTOP)
     yield context.new_page()
     context.close()
@@ -123,7 +123,8 @@ def test_no_serious_accessibility_problem(screen, sites, kind):
 
 
 def test_the_search_page_when_there_is_one(screen, sites, default_site):
-    pages = [path for path in SEARCH_PAGES if (default_site / path).is_file() or (default_site / path / "index.html").is_file()]
+    pages = [path for path in SEARCH_PAGES
+             if (default_site / path).is_file() or (default_site / path / "index.html").is_file()]
     if not pages:
         pytest.skip("no search results page yet")
     for path in pages:
@@ -133,7 +134,7 @@ def test_the_search_page_when_there_is_one(screen, sites, default_site):
 
 
 @pytest.mark.parametrize("kind", ["home", "bulletin", "indicator"])
-def test_the_phone_menu_open(phone, sites, kind):  # noqa: F811
+def test_the_phone_menu_open(phone, sites, kind):
     """On a phone the menu is a drawer, hidden (and so not checked) until opened."""
     site, path = PAGE_TYPES[kind]
     phone.goto(sites[site] + path, wait_until="networkidle")
@@ -167,7 +168,8 @@ def test_axe_reports_a_page_made_worse(desktop, sites):
 
 FOCUSED = """() => {
     const e = document.activeElement, s = getComputedStyle(e), r = e.getBoundingClientRect();
-    return {tag: e.tagName, cls: String(e.className), href: e.getAttribute('href'), text: (e.textContent || '').trim().slice(0, 40),
+    return {tag: e.tagName, cls: String(e.className), href: e.getAttribute('href'),
+            text: (e.textContent || '').trim().slice(0, 40),
             role: e.getAttribute('role'), outline: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth) || 0,
             shadow: s.boxShadow, width: r.width, height: r.height, opacity: s.opacity};
 }"""
@@ -221,7 +223,7 @@ def test_the_skip_link_and_a_menu_tab_work_with_enter(desktop, sites):
     heading = desktop.locator("h1")
     assert desktop.url.endswith("#" + heading.get_attribute("id"))
     assert heading.bounding_box()["y"] < 200
-    while "Thống kê" != desktop.evaluate("document.activeElement.textContent.trim()"):
+    while desktop.evaluate("document.activeElement.textContent.trim()") != "Thống kê":
         desktop.keyboard.press("Tab")
     desktop.keyboard.press("Enter")
     desktop.wait_for_url("**/thong-ke/")
@@ -256,14 +258,14 @@ LINKS = ".md-content a[href], .md-footer a[href], .md-header a[href]"
 
 @pytest.mark.parametrize("kind", ["home", "bulletin list", "bulletin", "statistics overview", "indicator", "documents",
                                   "categories", "404"])
-def test_every_link_is_a_big_enough_tap_target_on_a_phone(phone, sites, kind):  # noqa: F811
+def test_every_link_is_a_big_enough_tap_target_on_a_phone(phone, sites, kind):
     site, path = PAGE_TYPES[kind]
     phone.goto(sites[site] + path, wait_until="networkidle")
     small = small_targets(phone, LINKS)
     assert not small, f"{kind}: links smaller than 24 × 24 px: {small}"
 
 
-def test_the_tap_target_check_sees_a_small_link(phone, sites):  # noqa: F811
+def test_the_tap_target_check_sees_a_small_link(phone, sites):
     phone.goto(sites["default"] + "tin-tuc/", wait_until="networkidle")
     phone.evaluate("""document.querySelector('article').insertAdjacentHTML('beforeend',
         '<ul><li><a href="#" style="font-size:9px;padding:0">x</a></li></ul>')""")
@@ -273,7 +275,7 @@ def test_the_tap_target_check_sees_a_small_link(phone, sites):  # noqa: F811
 
 @pytest.mark.parametrize("kind", ["report", "statistics area", "indicator", "register (IP)", "register (projects)",
                                   "bulletin with a table", "indicator with a chart"])
-def test_wide_tables_scroll_inside_their_own_box_on_a_phone(phone, sites, kind):  # noqa: F811
+def test_wide_tables_scroll_inside_their_own_box_on_a_phone(phone, sites, kind):
     site, path = PAGE_TYPES[kind]
     phone.goto(sites[site] + path, wait_until="networkidle")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390, f"{kind} scrolls sideways"

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from khcn.background import BackgroundError, BackgroundJob
+from khcn.core.background import BackgroundError, BackgroundJob
 
 
 def _write(path: Path, text: str) -> None:
@@ -33,13 +33,13 @@ def _square(n: int) -> int:
 
 
 def test_split_map_keeps_the_order_of_both_halves():
-    from khcn.background import split_map
+    from khcn.core.background import split_map
 
     assert split_map(_square, list(range(90))) == [n * n for n in range(90)]
 
 
 def test_split_map_reports_a_failure_in_the_second_half():
-    from khcn.background import split_map
+    from khcn.core.background import split_map
 
     with pytest.raises(BackgroundError) as caught:
         split_map(_square, list(range(100)))

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import yaml
 
-from khcn.models import BulletinMeta
-from khcn.validation import validate
-from khcn.yamlsource import parse_yaml
+from khcn.data.models import BulletinMeta
+from khcn.data.validation import validate
+from khcn.data.yamlsource import parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -12,9 +12,9 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_stats import plain_project  # noqa: E402
-from generate_stats_data import generate  # noqa: E402
-from khcn.dataset import load_site_data  # noqa: E402
+from bench_stats import plain_project
+from generate_stats_data import generate
+from khcn.data.dataset import load_site_data
 
 
 def test_generated_data_loads_and_the_plain_project_is_written(tmp_path: Path):

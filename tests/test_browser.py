@@ -2,73 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
 from urllib.parse import urlparse
 
 import pytest
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 REPORT = "bao-cao/2021-6-thang-dau-nam/"
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep pytest output readable
-        pass
-
-
-def _serve(folder):
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
-@pytest.fixture(scope="module")
-def base_url(default_site):
-    server = _serve(default_site)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def tiny_url(tmp_path_factory):
-    """The tiny fixture site, whose indicators have series long enough for charts."""
-    from conftest import TINY_DATA, make_project, run_build
-
-    project = make_project(tmp_path_factory.mktemp("tiny") / "project", TINY_DATA)
-    assert run_build(project).returncode == 0
-    server = _serve(project / "site")
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
-                                  has_touch=True, locale="vi-VN")
-    page = context.new_page()
-    page.requests = []
-    page.on("request", lambda request: page.requests.append(request.url))
-    yield page
-    context.close()
 
 
 def test_report_on_a_phone_loads_nothing_from_another_host(phone, base_url):
@@ -130,7 +70,8 @@ def test_a_chart_fits_a_phone_and_has_its_text_alternative(phone, tiny_url):
     assert "6T đầu 2021: 1.234 phương tiện" in chart.locator("desc").text_content()
 
 
-@pytest.mark.parametrize("path", ["tin-tuc/", "tin-tuc/kiem-dinh-phuong-tien-do/", "tin-tuc/thong-bao-de-xuat-nhiem-vu/"])
+@pytest.mark.parametrize("path", ["tin-tuc/", "tin-tuc/kiem-dinh-phuong-tien-do/",
+                                  "tin-tuc/thong-bao-de-xuat-nhiem-vu/"])
 def test_stream_pages_fit_a_phone(phone, tiny_url, path):
     phone.goto(tiny_url + path, wait_until="networkidle")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390, path

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from conftest import TINY_DATA, edit
-from khcn import stream as st
-from khcn.dataset import load_site_data
-from khcn.errors import DataErrors
-from khcn.fields import VIETNAM
-from khcn.newspages import author_slug, build_stream, news_pages, render_listing
+from khcn.core.errors import DataErrors
+from khcn.data.dataset import load_site_data
+from khcn.data.fields import VIETNAM
+from khcn.news import stream as st
+from khcn.news.pages import author_slug, build_stream, news_pages, render_listing
 
 KIEM_DINH = "tin-tuc/2021/kiem-dinh-phuong-tien-do.md"
 
@@ -119,9 +119,9 @@ def test_reports_need_their_category(tiny_data):
 # --- the stream ---------------------------------------------------------------------------------------------------
 
 def entry(n: int, **fields) -> st.Entry:
-    base = dict(slug=f"bai-{n}", path=f"tin-tuc/bai-{n}.md", title=f"Bài {n}",
-                published=datetime(2021, 1, 1, tzinfo=VIETNAM) + timedelta(days=n), authors=("Trần Văn Bình",),
-                category="tin-hoat-dong", tags=(), summary="Tóm tắt.", source="x", words=100)
+    base = {"slug": f"bai-{n}", "path": f"tin-tuc/bai-{n}.md", "title": f"Bài {n}",
+                "published": datetime(2021, 1, 1, tzinfo=VIETNAM) + timedelta(days=n), "authors": ("Trần Văn Bình",),
+                "category": "tin-hoat-dong", "tags": (), "summary": "Tóm tắt.", "source": "x", "words": 100}
     return st.Entry(**(base | fields))
 
 
@@ -130,9 +130,10 @@ def entry(n: int, **fields) -> st.Entry:
 def test_pagination_edges(count, pages, last):
     entries = st.newest_first([entry(n) for n in range(count)])
     listings = st.paginate(entries, "tin-tuc", "Tin tức")
-    assert [l.path for l in listings] == ["tin-tuc/index.md"] + [f"tin-tuc/trang/{n}.md" for n in range(2, pages + 1)]
+    assert [page.path for page in listings] == ["tin-tuc/index.md"] + [f"tin-tuc/trang/{n}.md"
+                                                                     for n in range(2, pages + 1)]
     assert len(listings[-1].entries) == last
-    assert [e for l in listings for e in l.entries] == entries  # every entry once, in order
+    assert [e for page in listings for e in page.entries] == entries  # every entry once, in order
 
 
 def test_pager_links_the_neighbouring_pages_and_marks_the_current_one():

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import assert_golden
-from khcn import charts
-from khcn.charts import Point, bar_chart, nice_axis
+from khcn.stats import charts
+from khcn.stats.charts import Point, bar_chart, nice_axis
 
 SVG_NS = "http://www.w3.org/2000/svg"
 NS = {"svg": SVG_NS}

@@ -3,10 +3,8 @@
 import pytest
 
 from conftest import edit, git
-from khcn.dataset import load_site_data
-from khcn.errors import DataErrors
-
-
+from khcn.core.errors import DataErrors
+from khcn.data.dataset import load_site_data
 
 
 def test_a_changed_value_without_a_note_fails(published):
@@ -66,7 +64,7 @@ def test_unpublished_changes_need_no_note(tiny_data):
 
 
 def test_a_correction_is_shown_where_the_value_is(published):
-    from khcn.sitepages import site_pages
+    from khcn.pages.site import site_pages
 
     edit(published / "so-lieu/2021-H1.yaml", "san-pham-bao-ho: 200",
          "san-pham-bao-ho:\n  gia_tri: 201\n  dinh_chinh:\n    - ngay: 15/11/2021\n"
@@ -77,7 +75,8 @@ def test_a_correction_is_shown_where_the_value_is(published):
     assert note in pages["bao-cao/2021-6-thang.md"]
     assert "Ngày 15/11/2021, số liệu 6 tháng đầu năm 2021: trước đây công bố **200**" in pages[
         "thong-ke/chi-so/san-pham-bao-ho.md"]
-    assert '201 <abbr title="Đã đính chính, xem trang chỉ số">(đc)</abbr>' in pages["thong-ke/linh-vuc/so-huu-tri-tue.md"]
+    assert ('201 <abbr title="Đã đính chính, xem trang chỉ số">(đc)</abbr>'
+            in pages["thong-ke/linh-vuc/so-huu-tri-tue.md"])
 
 
 def test_a_changed_component_is_named(published):

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from conftest import edit
-from khcn.dataset import load_site_data
-from khcn.errors import DataErrors
+from khcn.core.errors import DataErrors
+from khcn.data.dataset import load_site_data
 
 
 def _errors(data: Path) -> list[str]:
@@ -227,8 +227,8 @@ def test_a_period_file_named_in_lower_case_is_the_same_period(tiny_data):
     assert "2020-H2" in load_site_data(tiny_data).periods
     (tiny_data / "so-lieu/2020-H2.yaml").write_text("san-pham-bao-ho: 180\n", encoding="utf-8")
     errors = _errors(tiny_data)
-    assert any("gặp kỳ 2020-H2 đã có tệp data/so-lieu/2020-H2.yaml" in e or "gặp kỳ 2020-H2 đã có tệp data/so-lieu/2020-h2.yaml" in e
-               for e in errors)
+    assert any("gặp kỳ 2020-H2 đã có tệp data/so-lieu/2020-H2.yaml" in e
+               or "gặp kỳ 2020-H2 đã có tệp data/so-lieu/2020-h2.yaml" in e for e in errors)
 
 
 def test_a_document_typed_in_another_case_gets_the_right_suggestion(tiny_data):

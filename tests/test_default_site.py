@@ -174,7 +174,7 @@ def test_the_report_is_published_once_and_joins_the_stream(default_site):
                         if (h1 := soup(p).find("h1")) is not None and squash(h1.get_text()) == title]
     assert pages_with_title == [REPORT]
     news = soup(default_site / "tin-tuc/index.html")
-    [link] = [a for a in news.select(".tq-entry__title a")]
+    [link] = list(news.select(".tq-entry__title a"))
     assert squash(link.get_text()) == title and link["href"] == "../bao-cao/2021-6-thang-dau-nam/"
     bulletin_pages = [p for p in (default_site / "tin-tuc").glob("*/index.html")
                       if p.parent.name not in {"chuyen-muc", "nam", "tac-gia", "trang"}]

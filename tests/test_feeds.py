@@ -21,11 +21,11 @@ import jsonschema
 import pytest
 from lxml import etree
 
-from khcn.feeds import EMPTY_UPDATED, FEEDS, LIMIT, FeedSite, category_feeds, category_page, feed_files
-from khcn.fields import VIETNAM
-from khcn.models import Category
-from khcn.statpages import page_url
-from khcn.stream import Entry
+from khcn.data.fields import VIETNAM
+from khcn.data.models import Category
+from khcn.news.feeds import EMPTY_UPDATED, FEEDS, LIMIT, FeedSite, category_feeds, category_page, feed_files
+from khcn.news.stream import Entry
+from khcn.pages.statistics import page_url
 
 SCHEMAS = Path(__file__).parent / "schemas"
 ATOM = "http://www.w3.org/2005/Atom"
@@ -48,12 +48,12 @@ NEWEST = datetime(2021, 10, 1, 17, 25, 56, tzinfo=VIETNAM)
 
 def entry(n: int, **overrides) -> Entry:
     """The n-th newest bulletin; most are news, a few announcements and reports."""
-    fields = dict(slug=f"bai-{n:02d}", path=f"tin-tuc/bai-{n:02d}.md",
-                  title=f"Hội thảo “chè Shan tuyết” & <Na Hang> số {n}",
-                  published=NEWEST - timedelta(days=n, hours=n), authors=("Lê Thúy Phượng",),
-                  category={3: "thong-bao", 8: "bao-cao", 13: "thong-bao"}.get(n, "tin-tuc"),
-                  tags=("chè", "nông thôn"), summary=f"Tóm tắt bài {n}: 5 < 7 & \"đúng\".",
-                  source=f"data/tin-tuc/2021/bai-{n:02d}.md", words=300)
+    fields = {"slug": f"bai-{n:02d}", "path": f"tin-tuc/bai-{n:02d}.md",
+                  "title": f"Hội thảo “chè Shan tuyết” & <Na Hang> số {n}",
+                  "published": NEWEST - timedelta(days=n, hours=n), "authors": ("Lê Thúy Phượng",),
+                  "category": {3: "thong-bao", 8: "bao-cao", 13: "thong-bao"}.get(n, "tin-tuc"),
+                  "tags": ("chè", "nông thôn"), "summary": f"Tóm tắt bài {n}: 5 < 7 & \"đúng\".",
+                  "source": f"data/tin-tuc/2021/bai-{n:02d}.md", "words": 300}
     return Entry(**(fields | overrides))
 
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from pydantic_core import PydanticCustomError
 
-from khcn.fields import VIETNAM, read_count, read_date, read_datetime, read_percentage, read_period, read_slug
+from khcn.data.fields import VIETNAM, read_count, read_date, read_datetime, read_percentage, read_period, read_slug
 
 
 def _rejected(reader, text) -> dict:

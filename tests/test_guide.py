@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, edit
-from khcn.dataset import load_site_data
-from khcn.errors import DataErrors
+from khcn.core.errors import DataErrors
+from khcn.data.dataset import load_site_data
 
 GUIDE = (ROOT / "HUONG-DAN.md").read_text(encoding="utf-8")
-SOURCES = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "hooks/khcn").glob("*.py"))
+SOURCES = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "hooks/khcn").rglob("*.py"))
 
 
 def explained() -> list[str]:

@@ -126,7 +126,7 @@ def test_the_checker_reports_invalid_markup(sites, tmp_path):
 
 
 def test_only_materials_toggles_lose_their_autocomplete():
-    from khcn.themefix import valid_toggles
+    from khcn.publish.themefix import valid_toggles
 
     page = ('<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
             '<input type="text" class="md-search__input" name="query" autocomplete="off">')

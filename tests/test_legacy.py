@@ -17,13 +17,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, SEED, TINY_DATA
-from khcn.bulletins import read_bulletin
-from khcn.fields import VIETNAM
-from khcn.legacy import LegacyPageError, category_for, parse_page, read_page, render_bulletin, slug_for
-from khcn.models import BulletinMeta
-from khcn.richtext import Plain, parse_markdown
-from khcn.validation import validate
-from khcn.yamlsource import parse_yaml, yaml_quoted
+from khcn.data.bulletins import read_bulletin
+from khcn.data.fields import VIETNAM
+from khcn.data.models import BulletinMeta
+from khcn.data.richtext import Plain, parse_markdown
+from khcn.data.validation import validate
+from khcn.data.yamlsource import parse_yaml, yaml_quoted
+from khcn.news.legacy import LegacyPageError, category_for, parse_page, read_page, render_bulletin, slug_for
 
 SCRIPT = ROOT / "scripts" / "import_legacy.py"
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -73,7 +73,7 @@ def html(body: str) -> BeautifulSoup:
 
 
 def seed_body_lines() -> list[str]:
-    """The seed's body as the old site shows it, read here independently of khcn.legacy."""
+    """The seed's body as the old site shows it, read here independently of khcn.news.legacy."""
     lines = [line.strip(" \u00a0") for line in SEED_TEXT.splitlines()]
     start = next(i for i, line in enumerate(lines) if line.endswith("lượt xem")) + 1
     end = lines.index("Lê Thúy Phượng")

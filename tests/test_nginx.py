@@ -29,6 +29,8 @@ from pathlib import Path
 
 import pytest
 
+from browsing import CHROMIUM, FLAGS
+
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -418,9 +420,6 @@ def test_nginx_serves_the_site_as_promised(nginx_site, default_site):
 
 # --- the policy in a browser ----------------------------------------------------------------------------------------
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 WATCH = """
 window.__violations = [];
 document.addEventListener("securitypolicyviolation",

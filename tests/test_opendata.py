@@ -13,7 +13,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from khcn.opendata import (
+from khcn.stats.opendata import (
     TYPES,
     Field,
     csv_bytes,
@@ -56,7 +56,7 @@ def _expected() -> pd.DataFrame:
 def _same(back: pd.DataFrame, expected: pd.DataFrame) -> None:
     """Equal values; integer widths and datetime units may differ between readers."""
     dates = back.select_dtypes("datetime").columns
-    back = back.astype({name: "datetime64[s]" for name in dates})
+    back = back.astype(dict.fromkeys(dates, "datetime64[s]"))
     pd.testing.assert_frame_equal(back, expected, check_dtype=False)
 
 

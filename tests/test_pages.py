@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from conftest import assert_golden
-from khcn import formatting
-from khcn.dataset import load_site_data
-from khcn.models import CountValue, PercentValue, RatioValue
-from khcn.pages import link
-from khcn.sitepages import site_pages
+from khcn.core import formatting
+from khcn.data.dataset import load_site_data
+from khcn.data.models import CountValue, PercentValue, RatioValue
+from khcn.pages.render import link
+from khcn.pages.site import site_pages
 
 GOLDEN = Path(__file__).parent / "golden" / "tiny"
 

@@ -6,8 +6,6 @@ import gzip
 
 import pytest
 
-from test_browser import base_url, browser, phone  # noqa: F401 (fixtures)
-
 pytestmark = pytest.mark.browser
 HOME_BUDGET = 100 * 1024  # bytes transferred, compressed
 

@@ -8,8 +8,6 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from test_browser import base_url, browser  # noqa: F401 (fixtures)
-
 pytestmark = pytest.mark.browser
 A4_POINTS = (595, 842)
 

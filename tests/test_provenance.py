@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
 from conftest import TINY_DATA, git, make_project, run_build
-from khcn.dataset import load_site_data
-from khcn.fields import VIETNAM
-from khcn.newspages import build_stream
-from khcn.provenance import Changes, describe, page_sources
+from khcn.data.dataset import load_site_data
+from khcn.data.fields import VIETNAM
+from khcn.news.pages import build_stream
+from khcn.pages.provenance import Changes, describe, page_sources
 
-JAN = datetime(2026, 1, 5, 3, 0, tzinfo=timezone.utc)
-MAR = datetime(2026, 3, 9, 20, 30, tzinfo=timezone.utc)  # 10/03/2026 in Vietnam
+JAN = datetime(2026, 1, 5, 3, 0, tzinfo=UTC)
+MAR = datetime(2026, 3, 9, 20, 30, tzinfo=UTC)  # 10/03/2026 in Vietnam
 
 
 def test_a_folder_changed_when_its_newest_file_did_and_a_draft_wins():

@@ -7,12 +7,20 @@ from pathlib import Path
 import pytest
 
 from conftest import edit
-from khcn.dataset import load_site_data
-from khcn.errors import DataErrors
-from khcn.models import (Catalogue, Categories, CountValue, LegalDocument, Organisation, ProjectRegister, ProtectionRegister,
-                         Report)
-from khcn.validation import validate
-from khcn.yamlsource import parse_yaml
+from khcn.core.errors import DataErrors
+from khcn.data.dataset import load_site_data
+from khcn.data.models import (
+    Catalogue,
+    Categories,
+    CountValue,
+    LegalDocument,
+    Organisation,
+    ProjectRegister,
+    ProtectionRegister,
+    Report,
+)
+from khcn.data.validation import validate
+from khcn.data.yamlsource import parse_yaml
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 ROOT = README.parent

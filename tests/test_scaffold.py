@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from khcn.dataset import load_site_data
-from khcn.errors import DataErrors
+from khcn.core.errors import DataErrors
+from khcn.data.dataset import load_site_data
 
 SCRIPT = ROOT / "scripts" / "new_bulletin.py"
 

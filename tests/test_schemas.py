@@ -1,5 +1,5 @@
-"""The JSON Schemas of the data files (khcn.schemas, `make schemas`): committed as generated, true to the real files
-as VS Code's YAML extension reads them, strict where editors slip, and named at the top of every file under data/.
+"""The JSON Schemas of the data files (khcn.data.schemas, `make schemas`): committed as generated, true to the real
+files as VS Code's YAML extension reads them, strict where editors slip, and named at the top of every file under data/.
 
 The extension reads YAML 1.2 (core schema): `42` and `08` are integers, `1.234` a number, `true` a boolean, while
 `no`, `2021-10-01` and `5:25:56` stay text. PyYAML's safe_load reads YAML 1.1 (`no` is False, 2021-10-01 a date,
@@ -22,13 +22,13 @@ import yaml
 from pydantic import Field, TypeAdapter, ValidationError
 
 from conftest import ROOT, TINY_DATA
-from khcn import schemas as schema_module
-from khcn.dataset import load_site_data
-from khcn.errors import DataErrors
-from khcn.fields import Count, Date, DateTime, Flag, Month, Percentage, PeriodField, Slug, Text
-from khcn.models import Organisation
-from khcn.schemas import KINDS, SCHEMA_DIR, kind_of, rendered, schema_line, schemas
-from khcn.yamlsource import parse_yaml
+from khcn.core.errors import DataErrors
+from khcn.data import schemas as schema_module
+from khcn.data.dataset import load_site_data
+from khcn.data.fields import Count, Date, DateTime, Flag, Month, Percentage, PeriodField, Slug, Text
+from khcn.data.models import Organisation
+from khcn.data.schemas import KINDS, SCHEMA_DIR, kind_of, rendered, schema_line, schemas
+from khcn.data.yamlsource import parse_yaml
 from write_schemas import with_schema_line
 
 DATA = ROOT / "data"

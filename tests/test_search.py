@@ -1,4 +1,4 @@
-"""Site search (hooks/khcn/search.py, docs/tim-kiem.md, docs/assets/tim-kiem.js): Pagefind on the built pages.
+"""Site search (hooks/khcn/publish/search.py, docs/tim-kiem.md, docs/assets/tim-kiem.js): Pagefind on the built pages.
 
 Readers type Vietnamese with or without diacritics; a query typed without them finds the pages written with them,
 a query with them ranks the exact form first, decomposed (NFD) text finds the same as composed (NFC). The browser
@@ -21,12 +21,11 @@ from urllib.parse import quote, urlparse
 import pytest
 
 from conftest import ROOT, TINY_DATA, edit, make_project, run_build
-from khcn import search
+from khcn.publish import search
 from sitecheck import tree_digest
-from test_browser import base_url, browser, phone  # noqa: F401 (fixtures)
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-import search_transfer  # noqa: E402 (benchmarks/search_transfer.py: the search page in Chromium, bytes per query)
+import search_transfer
 
 # Written into a copy of the tiny fixture data: what the searches below look for.
 BULLETINS = {
@@ -198,7 +197,7 @@ def test_an_indexing_failure_stops_the_build_with_a_message_in_vietnamese(tmp_pa
     project = make_project(tmp_path / "project", tiny_data)
     assert run_build(project).returncode == 0
     before = tree_digest(project / "site")
-    edit(project / "hooks/khcn/search.py", "self._binary = str(get_executable())",
+    edit(project / "hooks/khcn/publish/search.py", "self._binary = str(get_executable())",
          "self._binary = str(get_executable()) + '-khong-co'")
     result = run_build(project)
     assert result.returncode == 1
@@ -213,7 +212,7 @@ COUNT = "async (q) => (await (await import('/pagefind/pagefind.js')).search(q)).
 
 
 @pytest.mark.browser
-def test_pagefind_alone_keeps_d_apart(browser, tmp_path):  # noqa: F811
+def test_pagefind_alone_keeps_d_apart(browser, tmp_path):
     """Why the index writes `đ` with a stroke: Pagefind 1.5.2 folds marks but not `đ`, so on pages indexed as they
     are `luong` finds `lường` but `do` does not find `đo` (`do luong` then finds the page through `luong` alone: a
     word that matches nothing is dropped from a query). Should a later Pagefind fold `đ` itself, this test says so."""
@@ -234,7 +233,7 @@ def test_pagefind_alone_keeps_d_apart(browser, tmp_path):  # noqa: F811
 
 @pytest.mark.browser
 @pytest.mark.parametrize("query", ["che shan tuyet", "chè shan tuyết", "Che Shan Tuyet"])
-def test_chè_shan_tuyết_with_or_without_diacritics(browser, search_url, query):  # noqa: F811
+def test_chè_shan_tuyết_with_or_without_diacritics(browser, search_url, query):
     page = browser.new_page()
     found = results_of(page, search_url, query)
     page.close()
@@ -246,7 +245,7 @@ def test_chè_shan_tuyết_with_or_without_diacritics(browser, search_url, query
 
 
 @pytest.mark.browser
-def test_do_luong_finds_đo_lường(browser, search_url):  # noqa: F811
+def test_do_luong_finds_đo_lường(browser, search_url):
     page = browser.new_page()
     plain, marked = results_of(page, search_url, "do luong"), results_of(page, search_url, "đo lường")
     page.close()
@@ -261,7 +260,7 @@ def test_do_luong_finds_đo_lường(browser, search_url):  # noqa: F811
 
 
 @pytest.mark.browser
-def test_a_query_typed_in_nfd_finds_what_the_nfc_one_finds(browser, search_url):  # noqa: F811
+def test_a_query_typed_in_nfd_finds_what_the_nfc_one_finds(browser, search_url):
     page = browser.new_page()
     composed = results_of(page, search_url, "Trung tâm Kỹ thuật Đo lường")
     decomposed = results_of(page, search_url, unicodedata.normalize("NFD", "Trung tâm Kỹ thuật Đo lường"))
@@ -271,7 +270,7 @@ def test_a_query_typed_in_nfd_finds_what_the_nfc_one_finds(browser, search_url):
 
 
 @pytest.mark.browser
-def test_a_query_with_diacritics_ranks_the_exact_form_first(browser, search_url):  # noqa: F811
+def test_a_query_with_diacritics_ranks_the_exact_form_first(browser, search_url):
     """`chè` (tea) and `che` (to shield) fold to the same word: each query ranks its own page first."""
     page = browser.new_page()
     tea, shield = results_of(page, search_url, "chè"), results_of(page, search_url, "che")
@@ -282,7 +281,7 @@ def test_a_query_with_diacritics_ranks_the_exact_form_first(browser, search_url)
 
 
 @pytest.mark.browser
-def test_a_bulletin_is_found_by_its_summary_not_by_words_only_in_its_body(browser, search_url):  # noqa: F811
+def test_a_bulletin_is_found_by_its_summary_not_by_words_only_in_its_body(browser, search_url):
     page = browser.new_page()
     summary = results_of(page, search_url, "nang cao gia tri")
     body = results_of(page, search_url, "Khâu Tinh")  # in the body only: "hội thảo tại xã Khâu Tinh"
@@ -295,7 +294,7 @@ def test_a_bulletin_is_found_by_its_summary_not_by_words_only_in_its_body(browse
 
 
 @pytest.mark.browser
-def test_a_summary_with_quotes_and_brackets_is_shown_as_typed(browser, search_url):  # noqa: F811
+def test_a_summary_with_quotes_and_brackets_is_shown_as_typed(browser, search_url):
     page = browser.new_page()
     found = results_of(page, search_url, "che chan buc xa")
     shown = page.locator(".tq-result__excerpt").first.inner_text()
@@ -306,7 +305,7 @@ def test_a_summary_with_quotes_and_brackets_is_shown_as_typed(browser, search_ur
 
 
 @pytest.mark.browser
-def test_more_results_with_the_keyboard(browser, search_url):  # noqa: F811
+def test_more_results_with_the_keyboard(browser, search_url):
     page = browser.new_page()
     first = results_of(page, search_url, "kiem dinh taximet")
     assert len(first) == 10 and status_of(page) == "Tìm thấy 12 kết quả cho “kiem dinh taximet”."
@@ -320,7 +319,7 @@ def test_more_results_with_the_keyboard(browser, search_url):  # noqa: F811
 
 
 @pytest.mark.browser
-def test_the_header_box_on_a_phone_with_the_keyboard(phone, search_url):  # noqa: F811
+def test_the_header_box_on_a_phone_with_the_keyboard(phone, search_url):
     phone.goto(search_url + "tin-tuc/kiem-dinh-phuong-tien-do/", wait_until="networkidle")
     box = phone.get_by_role("searchbox", name="Tìm kiếm trên trang")
     assert box.is_visible()
@@ -344,7 +343,7 @@ def test_the_header_box_on_a_phone_with_the_keyboard(phone, search_url):  # noqa
 
 
 @pytest.mark.browser
-def test_the_search_page_itself_searches_again(browser, search_url):  # noqa: F811
+def test_the_search_page_itself_searches_again(browser, search_url):
     page = browser.new_page()
     results_of(page, search_url, "che shan tuyet")
     page.locator("#tq-search-query").fill("taximet")
@@ -361,7 +360,7 @@ def test_the_search_page_itself_searches_again(browser, search_url):  # noqa: F8
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 390])
-def test_results_have_no_serious_accessibility_problem(browser, search_url, width):  # noqa: F811
+def test_results_have_no_serious_accessibility_problem(browser, search_url, width):
     """axe-core on the page with results shown and the "more" button (tests/test_accessibility.py's rules)."""
     from test_accessibility import axe_violations, readable
 
@@ -375,7 +374,7 @@ def test_results_have_no_serious_accessibility_problem(browser, search_url, widt
 
 
 @pytest.mark.browser
-def test_the_default_site(browser, base_url):  # noqa: F811
+def test_the_default_site(browser, base_url):
     """The real data: the Chè Shan tuyết register entry and the report, the area Tiêu chuẩn – Đo lường – Chất lượng."""
     page = browser.new_page()
     tea = results_of(page, base_url, "che shan tuyet")
@@ -386,7 +385,7 @@ def test_the_default_site(browser, base_url):  # noqa: F811
 
 
 @pytest.mark.browser
-def test_a_search_loads_little_and_only_from_this_host(browser, search_site):  # noqa: F811
+def test_a_search_loads_little_and_only_from_this_host(browser, search_site):
     """On a small site a query costs Pagefind's code and little else (bench-bulletins measures 5,000 bulletins)."""
     measured = search_transfer.measure(search_site, ["che shan tuyet", "taximet"], browser=browser)
     for query in measured["queries"]:

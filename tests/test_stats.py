@@ -7,9 +7,10 @@ import pandas as pd
 import pytest
 
 from conftest import TINY_DATA, edit
-from khcn import registers, stats
-from khcn.dataset import load_site_data
-from khcn.errors import DataErrors
+from khcn.core.errors import DataErrors
+from khcn.data.dataset import load_site_data
+from khcn.stats import frames as stats
+from khcn.stats import registers
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +73,8 @@ def test_register_counts_follow_the_rules(site):
     assert registers.counted(protections, "bao-ho", site.periods["2021-H1"]).to_dict() == {"chi-dan-dia-ly": 1}
     assert registers.counted(protections, "bao-ho", site.periods["2020-H2"]).to_dict() == {}
     summary = registers.counts_by_year(projects, "de-tai-du-an")
-    assert summary.to_dict() == {"cap-tinh": {2019: 1, 2020: 1, 2021: 0}, "nong-thon-mien-nui": {2019: 0, 2020: 0, 2021: 1}}
+    assert summary.to_dict() == {"cap-tinh": {2019: 1, 2020: 1, 2021: 0},
+                                 "nong-thon-mien-nui": {2019: 0, 2020: 0, 2021: 1}}
 
 
 def _tiny_copy(tmp_path: Path) -> Path:

@@ -11,10 +11,9 @@ import pytest
 import import_xlsx
 import xlsx_template
 from conftest import ROOT, edit, git
-from khcn.dataset import load_site_data
-from khcn.fields import VIETNAM
-from khcn.xlsximport import import_workbook
-
+from khcn.data.dataset import load_site_data
+from khcn.data.fields import VIETNAM
+from khcn.excel.importer import import_workbook
 
 # The figures of tests/fixtures/tiny/data/so-lieu/2021-H1.yaml, typed the ways editors type them: real numbers, an
 # integer Excel keeps as 1234.0, text, a percentage in a `%` cell (Excel keeps 86,96% as 0.8696).
@@ -225,7 +224,7 @@ BAD = {
                                 ["Số liệu!E{xa-ap-dung} (`xa-ap-dung`): gặp `109/138` trong một ô xám"]),
     "a bound not in the list": (_set(("san-pham-dac-san", None), "H", "hơn"),
                                 ["Số liệu!H{san-pham-dac-san} (`san-pham-dac-san`): gặp `hơn`"]),
-    # the checks of khcn.dataset, told at the cell
+    # the checks of khcn.data.dataset, told at the cell
     "a breakdown that does not add up": (_set(("phuong-tien-do", "cot-do"), "E", 1227),
                                          ["Số liệu!E{phuong-tien-do} (`phuong-tien-do`): gặp tổng 1234 nhưng các "
                                           "thành phần cộng lại 1227 + 8 = 1235"]),

@@ -124,7 +124,7 @@ def test_main_is_published_to_github_pages():
     test, deploy = workflow["jobs"]["test"], workflow["jobs"]["deploy"]
     assert test["permissions"] == {"contents": "read", "pages": "read"}
     pages = _uses(test, "actions/configure-pages")
-    assert _run(test, "make build")["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}/" % pages["id"]
+    assert _run(test, "make build")["env"]["SITE_URL"] == "${{{{ steps.{}.outputs.base_url }}}}/".format(pages["id"])
     assert _uses(test, "actions/upload-pages-artifact")["with"]["path"] == "site/"
     assert deploy["needs"] == "test"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
@@ -142,7 +142,7 @@ def test_a_pull_request_gets_a_preview_and_the_reviewer_is_told_how_to_open_it()
                               "if-no-files-found": "error"}
     summary = _summary(job)
     assert _steps(job).index(summary) > _steps(job).index(upload)
-    assert summary["env"]["ARTIFACT_URL"] == "${{ steps.%s.outputs.artifact-url }}" % upload["id"]
+    assert summary["env"]["ARTIFACT_URL"] == "${{{{ steps.{}.outputs.artifact-url }}}}".format(upload["id"])
     for words in ("Tải về", "Giải nén", "index.html", "python -m http.server", "14 ngày"):
         assert words in summary["run"]
 

@@ -2,8 +2,8 @@ import unicodedata
 
 import pytest
 
-from khcn.errors import DataErrors
-from khcn.yamlsource import parse_yaml
+from khcn.core.errors import DataErrors
+from khcn.data.yamlsource import parse_yaml
 
 
 def test_scalars_stay_the_text_the_editor_typed():

@@ -1,0 +1,93 @@
+"""Reading a bulletin file: a front matter block between `---` lines, then the Markdown body.
+
+    ---
+    tieu_de: Hội thảo khoa học về chè Shan tuyết
+    ngay_dang: "25/11/2026 08:30"
+    chuyen_muc: tin-hoat-dong
+    ---
+    Nội dung…
+
+The front matter is read by the same strict reader as `data/*.yaml` (nothing guessed, a key written twice is an
+error), with the file's own line numbers; the body stays the text the editor typed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from khcn.core.errors import DataError, DataErrors
+from khcn.data.models import BulletinMeta
+from khcn.data.richtext import Segment, parse_markdown
+from khcn.data.validation import validate
+from khcn.data.yamlsource import SourceDocument, parse_yaml
+
+FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+H1 = re.compile(r"^#(?!#)[ \t]", re.MULTILINE)
+EXAMPLE = "tieu_de: …\nngay_dang: \"25/11/2026 08:30\"\nchuyen_muc: tin-hoat-dong"
+
+
+@dataclass(frozen=True)
+class Bulletin:
+    slug: str
+    file: str  # as editors see it: data/tin-tuc/2021/hoi-thao.md
+    meta: BulletinMeta
+    body: str
+    body_line: int  # the file's line of the body's first line
+    segments: list[Segment]  # the body, with its references (see richtext)
+    normalised: bool  # the file held NFD text, read as NFC
+
+    def line_of(self, offset: int) -> int:
+        return self.body_line + self.body.count("\n", 0, offset)
+
+
+def read_bulletin(raw: bytes, name: str, slug: str) -> tuple[Bulletin | None, SourceDocument | None, list[DataError]]:
+    """The bulletin in `raw`, its front matter document (for the lines of later messages) and its problems."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, None, [DataError(name, line, "", "ký tự không phải UTF-8",
+                                      "tệp lưu dạng UTF-8 (trong trình soạn thảo: Save with Encoding → UTF-8)")]
+    text = text.replace("\r\n", "\n")
+    normalised = not unicodedata.is_normalized("NFC", text)
+    text = unicodedata.normalize("NFC", text) if normalised else text
+    split = _split(text, name)
+    if isinstance(split, DataError):
+        return None, None, [split]
+    front, body, body_line = split
+    try:
+        doc = parse_yaml("\n" + front, name)  # one line for the opening `---`: the lines are the file's
+    except DataErrors as exc:
+        return None, None, exc.errors
+    if not isinstance(doc.data, dict):
+        return None, doc, [DataError(name, 2, "", "phần đầu không phải các trường `ten: giá trị`",
+                                     f"các trường của bản tin, ví dụ\n{EXAMPLE}")]
+    meta, errors = validate(BulletinMeta, doc.data, doc)
+    errors += [DataError(name, body_line + body.count("\n", 0, m.start()), "nội dung", "đầu mục cấp 1 `# …`",
+                         "đầu mục trong bài bắt đầu bằng `## ` (tiêu đề bài đã là cấp 1)") for m in H1.finditer(body)]
+    if not body.strip():
+        errors.append(DataError(name, body_line, "nội dung", "bài chưa có nội dung",
+                                "nội dung bài viết bên dưới dòng `---` thứ hai"))
+    if meta is None or errors:
+        return None, doc, errors
+    return Bulletin(slug, name, meta, body, body_line, parse_markdown(body), normalised), doc, []
+
+
+def _split(text: str, name: str) -> tuple[str, str, int] | DataError:
+    """(front matter, body, line of the body) or what is wrong with the fences."""
+    if not text.strip():
+        return DataError(name, 1, "", "một tệp trống", f"phần đầu giữa hai dòng `---`, ví dụ\n---\n{EXAMPLE}\n---")
+    first = FENCE.match(text)
+    if first is None:
+        return DataError(name, 1, "", "dòng đầu không phải `---`",
+                         "tệp bản tin bắt đầu bằng dòng `---`, rồi các trường (tiêu đề, ngày đăng, chuyên mục…), "
+                         "rồi một dòng `---`, rồi nội dung")
+    closing = FENCE.search(text, first.end())
+    if closing is None:
+        return DataError(name, 1, "", "phần đầu mở bằng `---` nhưng không có dòng `---` đóng lại",
+                         "một dòng `---` sau trường cuối cùng của phần đầu")
+    front = text[first.end() + 1: closing.start()]
+    body_start = closing.end() + 1
+    return front, text[body_start:], text.count("\n", 0, body_start) + 1

@@ -1,0 +1,326 @@
+"""The records editors keep in `data/`. Field names are the Vietnamese keys editors type (aliases)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from khcn.data.fields import Count, Date, DateTime, Flag, Month, Percentage, PeriodField, Slug, Text, reject
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+
+# --- the organisation (data/to-chuc.yaml) ---------------------------------------------------------------------
+
+class Person(Record):
+    name: Text = Field(alias="ho_ten", description="Họ và tên, có thể kèm học vị, ví dụ ThS. Nguyễn Đại Thành")
+    title: Text = Field(alias="chuc_vu", description="Chức vụ, ví dụ Giám đốc")
+
+
+class Licence(Record):
+    number: Text = Field(alias="so", description="Số giấy phép, ví dụ 25/GP-TTĐT")
+    date: Date = Field(alias="ngay", description="Ngày cấp giấy phép, ví dụ 28/5/2021")
+    issuer: Text = Field(alias="co_quan_cap",
+                         description="Cơ quan cấp giấy phép, ví dụ Sở Thông tin và Truyền thông tỉnh Tuyên Quang")
+
+
+class Organisation(Record):
+    parent_body: Text = Field(alias="co_quan_chu_quan",
+                              description="Cơ quan chủ quản, in ở đầu trang, ví dụ Uỷ ban nhân dân tỉnh Tuyên Quang")
+    name: Text = Field(alias="ten", description="Tên ngắn của cơ quan, ví dụ Sở Khoa học và Công nghệ")
+    full_name: Text = Field(alias="ten_day_du",
+                            description="Tên đầy đủ của cơ quan, ví dụ Sở Khoa học và Công nghệ tỉnh Tuyên Quang")
+    site_title: Text = Field(alias="ten_trang", description="Tên trang thông tin điện tử, in ở đầu và chân mọi trang")
+    responsible: Person = Field(alias="chiu_trach_nhiem",
+                                description="Người chịu trách nhiệm nội dung: ho_ten và chuc_vu, thụt lề bên dưới")
+    address: Text = Field(alias="dia_chi", description="Địa chỉ của cơ quan, in ở chân trang và trang Liên hệ")
+    phone: Text = Field(alias="dien_thoai", description="Số điện thoại, ví dụ \"(0207) 3822523\"")
+    fax: Text | None = Field(None, alias="fax", description="Số fax (không bắt buộc), ví dụ \"(0207) 3822709\"")
+    email: Text | None = Field(None, alias="thu_dien_tu", description="Địa chỉ thư điện tử (không bắt buộc)")
+    licence: Licence = Field(alias="giay_phep",
+                             description="Giấy phép trang thông tin điện tử: so, ngay, co_quan_cap, thụt lề bên dưới")
+    reuse_notice: Text = Field(alias="ghi_chu_su_dung_lai",
+                               description="Ghi chú về việc sử dụng lại thông tin, in ở chân trang")
+
+
+# --- the register of legal documents (data/van-ban.yaml) ------------------------------------------------------
+
+DocumentKind = Literal[
+    "Luật", "Pháp lệnh", "Nghị định", "Nghị quyết", "Quyết định", "Thông tư", "Chỉ thị", "Kế hoạch", "Công văn",
+    "Thông báo", "Hướng dẫn", "Chương trình", "Đề án", "Quy chế", "Quy định", "Báo cáo", "Tờ trình",
+]
+
+
+class LegalDocument(Record):
+    number: Text = Field(alias="so_ky_hieu",
+                         description="Số, ký hiệu của văn bản, ví dụ 26/KH-UBND "
+                                     "(báo cáo trích dẫn văn bản bằng [[26/KH-UBND]])")
+    kind: DocumentKind = Field(alias="loai", description="Loại văn bản, ví dụ Kế hoạch")
+    issuer: Text = Field(alias="co_quan_ban_hanh",
+                         description="Cơ quan ban hành, ví dụ Ủy ban nhân dân tỉnh Tuyên Quang")
+    issued: Date = Field(alias="ngay_ban_hanh", description="Ngày ký văn bản, ví dụ 04/02/2021")
+    summary: Text = Field(alias="trich_yeu", description="Trích yếu nội dung văn bản")
+
+
+# --- indicators (data/chi-so.yaml) ----------------------------------------------------------------------------
+
+class Area(Record):
+    id: Slug = Field(alias="ma",
+                     description="Mã lĩnh vực: chữ thường không dấu, nối bằng dấu -, "
+                                 "ví dụ tieu-chuan-do-luong-chat-luong")
+    name: Text = Field(alias="ten", description="Tên lĩnh vực, ví dụ Tiêu chuẩn – Đo lường – Chất lượng")
+
+
+class Component(Record):
+    id: Slug = Field(alias="ma",
+                     description="Mã thành phần: chữ thường không dấu, nối bằng dấu -, ví dụ cot-do-xang-dau")
+    name: Text = Field(alias="ten", description="Tên thành phần, ví dụ Cột đo xăng dầu")
+
+
+class Indicator(Record):
+    id: Slug = Field(alias="ma",
+                     description="Mã chỉ số: chữ thường không dấu, nối bằng dấu -, ví dụ phuong-tien-do-kiem-dinh "
+                                 "(dùng trong so-lieu/<kỳ>.yaml và trong báo cáo: {{phuong-tien-do-kiem-dinh}})")
+    name: Text = Field(alias="ten", description="Tên chỉ số, ví dụ Phương tiện đo được kiểm định")
+    unit: Text = Field(alias="don_vi", description="Đơn vị tính, ví dụ phương tiện đo")
+    area: Slug = Field(alias="linh_vuc",
+                       description="Mã lĩnh vực của chỉ số (một mã trong linh_vuc đầu tệp), "
+                                   "ví dụ tieu-chuan-do-luong-chat-luong")
+    kind: Literal["so_luong", "ty_le", "phan_tram"] = Field(alias="kieu",
+        description="Kiểu chỉ số: so_luong (một số đếm), ty_le (một phân số, cần mau_so) "
+                    "hoặc phan_tram (tỉ lệ phần trăm)")
+    counting: Literal["trong_ky", "cuoi_ky"] = Field(alias="cach_tinh",
+        description="Cách tính: trong_ky (đếm trong kỳ) hoặc cuoi_ky (số có đến cuối kỳ)")
+    definition: Text = Field(alias="dinh_nghia", description="Định nghĩa: chỉ số đếm gì, tính thế nào")
+    source: Text | None = Field(None, alias="nguon",
+                                description="Nguồn số liệu (không bắt buộc), ví dụ Sở Khoa học và Công nghệ")
+    components: tuple[Component, ...] = Field((), alias="thanh_phan",
+        description="Các thành phần (không bắt buộc), mỗi thành phần một mục có ma và ten; "
+                    "số liệu các thành phần cộng lại bằng tổng")
+    part_of: Slug | None = Field(None, alias="thuoc",
+                                 description="Mã chỉ số mà chỉ số này là một phần (không bắt buộc): "
+                                             "không bao giờ lớn hơn chỉ số đó")
+    denominator: Text | None = Field(None, alias="mau_so",
+                                     description="Với kieu: ty_le, mẫu số đếm gì, ví dụ UBND cấp xã")
+    key: Flag = Field(False, alias="noi_bat",  # shown first on the statistics overview
+                      description="có: chỉ số nổi bật, hiện đầu trang Thống kê; không ghi là không")
+    counted_in: Literal["de-tai-du-an", "bao-ho"] | None = Field(None, alias="dem_tu_so",  # a register
+        description="Chỉ số còn được đếm từ sổ (không bắt buộc): de-tai-du-an hoặc bao-ho")
+
+
+class Catalogue(Record):
+    areas: tuple[Area, ...] = Field(alias="linh_vuc", description="Các lĩnh vực, mỗi lĩnh vực một mục có ma và ten")
+    indicators: tuple[Indicator, ...] = Field(alias="chi_so",
+        description="Các chỉ số, mỗi chỉ số một mục bắt đầu bằng - ma: …")
+
+
+# --- values of one period (data/so-lieu/<period>.yaml) --------------------------------------------------------
+
+class Correction(Record):
+    """A published value changed later: when, what readers saw before, and why."""
+
+    date: Date = Field(alias="ngay", description="Ngày đính chính, ví dụ 15/11/2021")
+    previous: Text = Field(alias="gia_tri_cu", description="Giá trị đã công bố trước khi đính chính, ví dụ 200")
+    reason: Text = Field(alias="ly_do", description="Lý do đính chính")
+
+
+class CountValue(Record):
+    """A count, written `42` or with a bound and a breakdown."""
+
+    value: Count = Field(alias="gia_tri", description="Số đếm của kỳ, viết liền, ví dụ 170")
+    bound: Literal["tren", "duoi", "khoang"] | None = Field(None, alias="so_sanh",
+        description="Số ghi kèm chữ (không bắt buộc): tren (trên 60), duoi (dưới 60) hoặc khoang (khoảng 60)")
+    components: dict[Slug, Count] = Field(default_factory=dict, alias="thanh_phan",
+        description="Số của từng thành phần, mỗi dòng mã thành phần: số, ví dụ taximet: 36; cộng lại bằng gia_tri")
+    corrections: tuple[Correction, ...] = Field((), alias="dinh_chinh",
+        description="Đính chính một giá trị đã công bố (mỗi lần một mục có ngay, gia_tri_cu, ly_do)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: object) -> object:
+        return data if isinstance(data, dict) else {"gia_tri": data}
+
+
+class RatioValue(Record):
+    """A part of a whole, written `109/138` or as `tu_so`/`mau_so`."""
+
+    numerator: Count = Field(alias="tu_so", description="Tử số, ví dụ 109 (cả phân số viết gọn được: 109/138)")
+    denominator: Count = Field(alias="mau_so", description="Mẫu số, ví dụ 138")
+    corrections: tuple[Correction, ...] = Field((), alias="dinh_chinh",
+        description="Đính chính một giá trị đã công bố (mỗi lần một mục có ngay, gia_tri_cu, ly_do)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: object) -> object:
+        if isinstance(data, str):
+            numerator, slash, denominator = data.partition("/")
+            if not slash:
+                raise reject(f"`{data}`", "một phân số dạng tử số/mẫu số, ví dụ 109/138")
+            return {"tu_so": numerator, "mau_so": denominator}
+        return data
+
+    @property
+    def share(self) -> Decimal | None:
+        return Decimal(self.numerator) / Decimal(self.denominator) * 100 if self.denominator else None
+
+
+class PercentValue(Record):
+    value: Percentage = Field(alias="gia_tri",
+                              description="Tỉ lệ phần trăm, dấu phẩy trước phần thập phân, ví dụ 86,96")
+    corrections: tuple[Correction, ...] = Field((), alias="dinh_chinh",
+        description="Đính chính một giá trị đã công bố (mỗi lần một mục có ngay, gia_tri_cu, ly_do)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: object) -> object:
+        return data if isinstance(data, dict) else {"gia_tri": data}
+
+
+VALUE_MODELS = {"so_luong": CountValue, "ty_le": RatioValue, "phan_tram": PercentValue}
+Value = CountValue | RatioValue | PercentValue
+
+
+# --- reports (data/bao-cao/<slug>.yaml) -----------------------------------------------------------------------
+
+class Report(Record):
+    title: Text = Field(alias="tieu_de", description="Tiêu đề báo cáo")
+    period: PeriodField = Field(alias="ky",
+                                description="Kỳ báo cáo, ví dụ 2021-H1 (6 tháng đầu năm), 2021-H2, "
+                                            "2021-9T (9 tháng), 2021-Q3 (quý III), 2021 (cả năm)")
+    published: DateTime = Field(alias="ngay_dang",
+                                description="Ngày và giờ đăng (giờ Việt Nam), ví dụ \"01/10/2021 17:25:56\"")
+    author: Text = Field(alias="tac_gia", description="Tác giả, ví dụ Lê Thúy Phượng")
+    author_unit: Text | None = Field(None, alias="don_vi_tac_gia",
+                                     description="Đơn vị của tác giả (không bắt buộc), ví dụ Sở Khoa học và Công nghệ")
+    legacy_views: Count | None = Field(None, alias="luot_xem_trang_cu",
+                                       description="Số lượt xem trên trang tin cũ (không bắt buộc), ví dụ 49")
+    opening: Text = Field(alias="mo_dau", description="Đoạn mở đầu")
+    results: tuple[Text, ...] = Field(alias="ket_qua",
+                                      description="Các kết quả, mỗi mục bắt đầu bằng - |; "
+                                                  "số liệu viết {{ma-chi-so}}, văn bản viết [[26/KH-UBND]]")
+    transition: Text | None = Field(None, alias="chuyen_tiep",
+                                    description="Câu chuyển sang phần nhiệm vụ (không bắt buộc)")
+    tasks: tuple[Text, ...] = Field((), alias="nhiem_vu",
+                                    description="Các nhiệm vụ kỳ tới (không bắt buộc), mỗi mục bắt đầu bằng - |")
+
+
+# --- registers (data/de-tai-du-an.yaml, data/bao-ho.yaml) --------------------------------------------------------
+
+ProjectLevel = Literal["cap-quoc-gia", "cap-tinh", "nong-thon-mien-nui", "cap-co-so"]
+PROJECT_LEVELS = {"cap-quoc-gia": "Cấp quốc gia", "cap-tinh": "Cấp tỉnh",
+                  "nong-thon-mien-nui": "Chương trình Nông thôn miền núi", "cap-co-so": "Cấp cơ sở"}
+PROJECT_STATUSES = {"de-xuat": "Đề xuất", "dang-thuc-hien": "Đang thực hiện", "da-nghiem-thu": "Đã nghiệm thu",
+                    "dung-thuc-hien": "Dừng thực hiện"}
+
+
+class Project(Record):
+    code: Text = Field(alias="ma_so", description="Mã số đề tài, dự án, ví dụ ĐT.01/2021")
+    title: Text = Field(alias="ten", description="Tên đề tài, dự án")
+    level: ProjectLevel = Field(alias="cap",
+                                description="Cấp: cap-quoc-gia, cap-tinh, "
+                                            "nong-thon-mien-nui (Chương trình Nông thôn miền núi) hoặc cap-co-so")
+    programme: Text | None = Field(None, alias="chuong_trinh", description="Tên chương trình (không bắt buộc)")
+    host: Text = Field(alias="to_chuc_chu_tri", description="Tổ chức chủ trì")
+    start: Month = Field(alias="bat_dau", description="Tháng bắt đầu, dạng tháng/năm, ví dụ 01/2021")
+    end: Month | None = Field(None, alias="ket_thuc",
+                              description="Tháng kết thúc (không bắt buộc), dạng tháng/năm, ví dụ 12/2022")
+    status: Literal["de-xuat", "dang-thuc-hien", "da-nghiem-thu", "dung-thuc-hien"] = Field(alias="trang_thai",
+        description="Trạng thái: de-xuat, dang-thuc-hien, da-nghiem-thu hoặc dung-thuc-hien")
+
+
+class ProjectRegister(Record):
+    complete_periods: tuple[PeriodField, ...] = Field((), alias="day_du_cac_ky",
+        description="Các kỳ mà sổ đã ghi đủ mọi đề tài, dự án, ví dụ [2021-H1]; "
+                    "với các kỳ đó, số đếm từ sổ phải khớp số báo cáo")
+    entries: tuple[Project, ...] = Field((), alias="de_tai_du_an",
+        description="Các đề tài, dự án, mỗi mục bắt đầu bằng - ma_so: …")
+
+
+PROTECTION_KINDS = {"nhan-hieu": "Nhãn hiệu", "nhan-hieu-tap-the": "Nhãn hiệu tập thể",
+                    "nhan-hieu-chung-nhan": "Nhãn hiệu chứng nhận", "chi-dan-dia-ly": "Chỉ dẫn địa lý"}
+PROTECTION_STATUSES = {"dang-xay-dung": "Đang xây dựng hồ sơ", "da-nop-don": "Đã nộp đơn",
+                       "dang-tham-dinh": "Đang thẩm định", "da-cap": "Đã được cấp văn bằng"}
+
+
+class Protection(Record):
+    product: Text = Field(alias="san_pham", description="Tên sản phẩm, ví dụ Chè Shan tuyết Na Hang")
+    holder: Text | None = Field(None, alias="chu_so_huu", description="Chủ sở hữu (không bắt buộc)")
+    district: Text = Field(alias="huyen", description="Huyện, ví dụ Na Hang")
+    kind: Literal["nhan-hieu", "nhan-hieu-tap-the", "nhan-hieu-chung-nhan", "chi-dan-dia-ly"] = Field(alias="loai",
+        description="Loại: nhan-hieu, nhan-hieu-tap-the, nhan-hieu-chung-nhan hoặc chi-dan-dia-ly")
+    status: Literal["dang-xay-dung", "da-nop-don", "dang-tham-dinh", "da-cap"] = Field(alias="trang_thai",
+        description="Trạng thái: dang-xay-dung, da-nop-don, dang-tham-dinh hoặc da-cap")
+    date: Date | None = Field(None, alias="ngay",  # of the status: the grant date once granted
+                              description="Ngày của trạng thái (không bắt buộc; khi đã cấp là ngày cấp văn bằng), "
+                                          "ví dụ 15/03/2021")
+    as_of: Date = Field(alias="tinh_den",  # the status is known as of this date
+                        description="Trạng thái được biết tính đến ngày này, ví dụ 01/10/2021")
+    note: Text | None = Field(None, alias="ghi_chu", description="Ghi chú (không bắt buộc)")
+    source: Text | None = Field(None, alias="nguon", description="Nguồn thông tin (không bắt buộc)")
+
+
+class ProtectionRegister(Record):
+    complete_periods: tuple[PeriodField, ...] = Field((), alias="day_du_cac_ky",
+        description="Các kỳ mà sổ đã ghi đủ mọi văn bằng, ví dụ [2021-H1]; "
+                    "với các kỳ đó, số đếm từ sổ phải khớp số báo cáo")
+    entries: tuple[Protection, ...] = Field((), alias="bao_ho",
+        description="Các sản phẩm được bảo hộ hoặc đang đăng ký, mỗi mục bắt đầu bằng - san_pham: …")
+
+
+# --- bulletins (data/chuyen-muc.yaml, data/tin-tuc/**/<slug>.md) ------------------------------------------------
+
+class Category(Record):
+    id: Slug = Field(alias="ma",
+                     description="Mã chuyên mục, ví dụ tin-hoat-dong (bản tin ghi chuyen_muc: tin-hoat-dong)")
+    name: Text = Field(alias="ten", description="Tên chuyên mục, ví dụ Tin hoạt động")
+    description: Text | None = Field(None, alias="mo_ta",
+                                     description="Mô tả ngắn, hiện trên trang của chuyên mục (không bắt buộc)")
+
+
+class Categories(Record):
+    entries: tuple[Category, ...] = Field(alias="chuyen_muc",
+        description="Các chuyên mục của mục Tin tức, mỗi mục có ma và ten; "
+                    "cần chuyên mục bao-cao khi data/bao-cao/ có báo cáo")
+
+
+def _one_or_more(value: object) -> object:
+    """`tac_gia: Lê Thúy Phượng` or a list of names."""
+    return [value] if isinstance(value, str) else value
+
+
+class LegacyOrigin(Record):
+    """Where an imported bulletin came from on the old website (written by scripts/import_legacy.py)."""
+
+    file: Text = Field(alias="tep", description="Tệp của trang tin cũ (công cụ nhập ghi, không sửa)")
+    views: Count | None = Field(None, alias="luot_xem", description="Số lượt xem trên trang tin cũ")
+    key: Text = Field(alias="ma",  # the page's identity (title and date-time): a second import finds it
+                      description="Mã nhận ra trang cũ khi nhập lại (công cụ nhập ghi, không sửa)")
+
+
+class BulletinMeta(Record):
+    """The front matter of a bulletin."""
+
+    title: Text = Field(alias="tieu_de", description="Tiêu đề bản tin")
+    published: DateTime = Field(alias="ngay_dang",
+                                description="Ngày và giờ đăng (giờ Việt Nam), ví dụ \"25/11/2026 08:30\"")
+    authors: Annotated[tuple[Text, ...], BeforeValidator(_one_or_more)] = Field((), alias="tac_gia",
+        description="Tác giả (không bắt buộc): một tên, hoặc nhiều tên [\"Lê Thúy Phượng\", \"Nguyễn Văn A\"]")
+    author_unit: Text | None = Field(None, alias="don_vi_tac_gia",
+                                     description="Đơn vị của tác giả (không bắt buộc), hiện dưới bài")
+    category: Slug = Field(alias="chuyen_muc",
+                           description="Mã một chuyên mục trong data/chuyen-muc.yaml, ví dụ tin-hoat-dong")
+    tags: Annotated[tuple[Text, ...], BeforeValidator(_one_or_more)] = Field((), alias="the",
+        description="Các thẻ (không bắt buộc), ví dụ [\"chè Shan tuyết\", \"chỉ dẫn địa lý\"]")
+    summary: Text | None = Field(None, alias="tom_tat",
+                                 description="Một hai câu tóm tắt (không bắt buộc; không ghi thì lấy đoạn đầu của bài)")
+    image: Text | None = Field(None, alias="anh",
+                               description="Ảnh của bài (không bắt buộc): một tệp trong docs/anh/, "
+                                           "ví dụ /anh/2026/hoi-thao.jpg")
+    image_alt: Text | None = Field(None, alias="anh_mo_ta",
+                                   description="Một câu tả ảnh cho người không xem được ảnh (cần khi có anh)")
+    legacy: LegacyOrigin | None = Field(None, alias="trang_cu",
+                                        description="Nguồn trên trang tin cũ (công cụ nhập ghi, không sửa)")

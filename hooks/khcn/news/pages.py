@@ -1,0 +1,270 @@
+"""The news section (/tin-tuc/) and the home page: bulletins and reports as one stream, newest first.
+
+    tin-tuc/index.md, tin-tuc/trang/<n>.md             every entry, paginated
+    tin-tuc/<slug>.md                                  one bulletin (a report keeps its page under bao-cao/)
+    tin-tuc/chuyen-muc/index.md, …/<id>/index.md       categories
+    tin-tuc/nam/index.md, …/<year>/index.md            yearly archive
+    tin-tuc/tac-gia/index.md, …/<slug>/index.md        authors
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from khcn.core.slugs import slug
+from khcn.data.bulletins import Bulletin
+from khcn.data.dataset import REPORTS_CATEGORY, ReportPage, SiteData
+from khcn.data.richtext import DocumentRef, Plain, TableRef, ValueRef
+from khcn.news import feeds
+from khcn.news import stream as st
+from khcn.pages.render import HOME_PAGE, REPORTS_INDEX, STATISTICS_PAGE, Resolver, render, report_path
+from khcn.pages.statistics import href, indicator_path
+from khcn.stats import frames as stats
+
+NEWS = "tin-tuc"
+NEWS_INDEX = f"{NEWS}/index.md"
+CATEGORIES_INDEX = f"{NEWS}/chuyen-muc/index.md"
+YEARS_INDEX = f"{NEWS}/nam/index.md"
+AUTHORS_INDEX = f"{NEWS}/tac-gia/index.md"
+FEED_LABELS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
+WORDS_PER_MINUTE = 200  # an adult reading Vietnamese prose on a screen
+SUMMARY_WORDS = 50
+HOME_ENTRIES = 6
+
+
+def bulletin_path(slug: str) -> str:
+    return f"{NEWS}/{slug}.md"
+
+
+def category_base(category_id: str) -> str:
+    return f"{NEWS}/chuyen-muc/{category_id}"
+
+
+def year_base(year: int) -> str:
+    return f"{NEWS}/nam/{year}"
+
+
+def author_base(slug: str) -> str:
+    return f"{NEWS}/tac-gia/{slug}"
+
+
+def author_slug(name: str) -> str:
+    return slug(name) or "tac-gia"
+
+
+@dataclass
+class Stream:
+    entries: list[st.Entry]  # newest first
+    bodies: dict[str, str]  # bulletin page -> its Markdown with the references written out
+    bulletins: dict[str, Bulletin]  # bulletin page -> the bulletin
+    neighbours: dict[str, tuple]  # page -> (older, newer)
+    categories: dict[str, list[st.Entry]]  # category id -> its entries, every category in the editors' order
+    years: dict[int, list[st.Entry]]  # newest year first
+
+
+def build_stream(site: SiteData) -> Stream:
+    entries, bodies, bulletins = [], {}, {}
+    for bulletin in site.bulletins:
+        path = bulletin_path(bulletin.slug)
+        body = write_out(bulletin.segments, Resolver(site, path, None))
+        bodies[path], bulletins[path] = body, bulletin
+        entries.append(_bulletin_entry(bulletin, path, body))
+    entries += [_report_entry(site, report) for report in site.reports]
+    entries = st.newest_first(entries)
+    return Stream(entries, bodies, bulletins, st.neighbours(entries), st.by_category(entries, site.categories),
+                  st.by_year(entries))
+
+
+def write_out(segments, refs: Resolver, plain: bool = False) -> str:
+    """A text with every reference replaced by its words, link or table; `plain`: words only (summaries)."""
+    parts = []
+    for segment in segments:
+        if isinstance(segment, Plain):
+            parts.append(segment.text)
+        elif isinstance(segment, ValueRef):
+            parts.append(refs.value(segment))
+        elif isinstance(segment, DocumentRef):
+            mention, target = refs.document(segment)
+            parts.append(mention if plain else f"[{mention}]({target})")
+        elif isinstance(segment, TableRef) and not plain:
+            parts.append(refs.table(segment).strip("\n"))
+    return "".join(parts)
+
+
+def _bulletin_entry(bulletin: Bulletin, path: str, body: str) -> st.Entry:
+    meta = bulletin.meta
+    return st.Entry(slug=bulletin.slug, path=path, title=meta.title, published=meta.published, authors=meta.authors,
+                    category=meta.category, tags=meta.tags, summary=meta.summary or summary_of(body),
+                    source=bulletin.file, words=len(body.split()), image=meta.image, image_alt=meta.image_alt)
+
+
+def _report_entry(site: SiteData, report: ReportPage) -> st.Entry:
+    path = report_path(report)
+    refs = Resolver(site, path, report.record.period.id)
+    opening = " ".join(write_out(paragraph, refs, plain=True) for paragraph in report.opening)
+    words = sum(len(write_out(paragraph, refs, plain=True).split()) for paragraph in _report_paragraphs(report))
+    return st.Entry(slug=report.slug, path=path, title=report.record.title, published=report.record.published,
+                    authors=(report.record.author,), category=REPORTS_CATEGORY, tags=(),
+                    summary=_shorten(opening), source=report.file, words=words)
+
+
+def _report_paragraphs(report: ReportPage):
+    for paragraphs in [report.opening, report.transition, *report.results, *report.tasks]:
+        yield from paragraphs
+
+
+_NOT_PROSE = re.compile(r"^\s*(?:[#>|<!*+-]|\d+[.)]\s|`{3}|~{3}|\{\{|\[\[)")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKS = re.compile(r"\\(.)|[*_`]")
+
+
+def summary_of(markdown: str) -> str:
+    """The first paragraph of prose, as plain text, at most SUMMARY_WORDS words: a bulletin without `tom_tat`."""
+    for block in re.split(r"\n[ \t]*\n", markdown):
+        if block.strip() and not _NOT_PROSE.match(block):
+            text = _MARKS.sub(lambda m: m.group(1) or "", _LINK.sub(r"\1", block))
+            return _shorten(" ".join(text.split()))
+    return ""
+
+
+def _shorten(text: str) -> str:
+    words = text.split()
+    return text.strip() if len(words) <= SUMMARY_WORDS else " ".join(words[:SUMMARY_WORDS]) + " …"
+
+
+def reading_minutes(entry: st.Entry) -> int:
+    return max(1, round(entry.words / WORDS_PER_MINUTE))
+
+
+# --- pages -------------------------------------------------------------------------------------------------------
+
+def footer(site: SiteData, stream: Stream, entry: st.Entry) -> dict:
+    """What a bulletin's or report's page shows of its place in the stream: authors, category, neighbours."""
+    older, newer = stream.neighbours[entry.path]
+    here = entry.path
+    return {"entry": entry, "older": older, "newer": newer, "minutes": reading_minutes(entry),
+            "older_href": href(here, older.path) if older else None,
+            "newer_href": href(here, newer.path) if newer else None,
+            "category": site.categories[entry.category],
+            "category_href": href(here, f"{category_base(entry.category)}/index.md"),
+            "authors": [(name, href(here, f"{author_base(author_slug(name))}/index.md")) for name in entry.authors],
+            "news_href": href(here, NEWS_INDEX)}
+
+
+def footers(site: SiteData, stream: Stream) -> dict[str, dict]:
+    """Page -> footer, for the reports' pages (pages.generated_pages)."""
+    reports = {report_path(report) for report in site.reports}
+    return {entry.path: footer(site, stream, entry) for entry in stream.entries if entry.path in reports}
+
+
+def render_bulletin(site: SiteData, stream: Stream, entry: st.Entry) -> str:
+    return render("bulletin.md.j2", entry=entry, bulletin=stream.bulletins[entry.path],
+                  body=Markup(stream.bodies[entry.path]), footer=footer(site, stream, entry))  # Markdown, not text
+
+
+def _archive(site: SiteData, stream: Stream, here: str, current: str | None = None) -> dict:
+    return {
+        "categories": [{"name": site.categories[c].name, "count": len(entries), "current": current == c,
+                        "href": href(here, f"{category_base(c)}/index.md")}
+                       for c, entries in stream.categories.items()],
+        "years": [{"name": str(year), "current": current == str(year),
+                   "href": href(here, f"{year_base(year)}/index.md")} for year in stream.years],
+        "all_href": href(here, NEWS_INDEX), "authors_href": href(here, AUTHORS_INDEX),
+        "feeds": [(FEED_LABELS[kind], href(here, path)) for kind, path in
+                  (feeds.category_feeds(current) if current in site.categories else feeds.FEEDS).items()],
+    }
+
+
+def render_listing(site: SiteData, stream: Stream, listing: st.Listing, intro: str | None = None,
+                   current: str | None = None) -> str:
+    here = listing.path
+    items = [{"entry": e, "href": href(here, e.path), "category": site.categories[e.category],
+              "category_href": href(here, f"{category_base(e.category)}/index.md")} for e in listing.entries]
+    return render("stream_list.md.j2", listing=listing, items=items, intro=intro, pager=_pager(listing),
+                  archive=_archive(site, stream, here, current))
+
+
+def _pager(listing: st.Listing) -> dict | None:
+    count = len(listing.pages)
+    if count == 1:
+        return None
+    here, number = listing.path, listing.number
+    shown = sorted({1, count, *range(max(1, number - 2), min(count, number + 2) + 1)})
+    numbers, previous = [], 0
+    for n in shown:
+        if n > previous + 1:
+            numbers.append((None, None))
+        numbers.append((n, None if n == number else href(here, listing.pages[n - 1])))
+        previous = n
+    return {"numbers": numbers,
+            "previous": href(here, listing.pages[number - 2]) if number > 1 else None,
+            "next": href(here, listing.pages[number]) if number < count else None}
+
+
+def _index(site, stream, path: str, title: str, groups: list[dict]) -> tuple[str, str]:
+    for group in groups:
+        group["href"] = href(path, group.pop("target"))
+    return path, render("stream_index.md.j2", title=title, groups=groups, archive=_archive(site, stream, path))
+
+
+def news_pages(site: SiteData, stream: Stream) -> list[tuple[str, str]]:
+    """(path, Markdown) of the home page and every page of the news section, in a fixed order."""
+    pages = [(HOME_PAGE, render_home(site, stream))]
+    pages += [(e.path, render_bulletin(site, stream, e)) for e in stream.entries if e.path in stream.bulletins]
+    news_description = "Tin hoạt động, thông báo và báo cáo của Sở, mới nhất trước."
+    pages += [(page.path, render_listing(site, stream, page, news_description))
+              for page in st.paginate(stream.entries, NEWS, "Tin tức")]
+    categories, years = stream.categories, stream.years
+    for category_id, entries in categories.items():
+        category = site.categories[category_id]
+        pages += [(page.path, render_listing(site, stream, page, category.description, current=category_id))
+                  for page in st.paginate(entries, category_base(category_id), category.name)]
+    for year, entries in years.items():
+        pages += [(page.path, render_listing(site, stream, page, None, current=str(year)))
+                  for page in st.paginate(entries, year_base(year), f"Tin bài năm {year}")]
+    authors = st.by_author(stream.entries, author_slug)
+    for author, (name, entries) in authors.items():
+        pages += [(page.path, render_listing(site, stream, page))
+                  for page in st.paginate(entries, author_base(author), name)]
+    pages.append(_index(site, stream, CATEGORIES_INDEX, "Chuyên mục", [
+        {"name": site.categories[c].name, "count": len(e), "description": site.categories[c].description,
+         "target": f"{category_base(c)}/index.md"} for c, e in categories.items()]))
+    pages.append(_index(site, stream, YEARS_INDEX, "Tin bài theo năm", [
+        {"name": f"Năm {y}", "count": len(e), "description": None, "target": f"{year_base(y)}/index.md"}
+        for y, e in years.items()]))
+    pages.append(_index(site, stream, AUTHORS_INDEX, "Tác giả", [
+        {"name": name, "count": len(e), "description": None, "target": f"{author_base(s)}/index.md"}
+        for s, (name, e) in authors.items()]))
+    return pages
+
+
+# --- home --------------------------------------------------------------------------------------------------------
+
+def key_figures(site: SiteData):
+    """The key indicators of the latest period that has any: (period, rows) or (None, [])."""
+    key = [i for i in site.catalogue.indicators if i.key]
+    for period_id in reversed(list(site.periods)):
+        values = site.period_values(period_id)
+        period = site.periods[period_id]
+        rows = [{"indicator": i, "value": values[i.id], "period": period, "change": stats.change(site, i, period)}
+                for i in key if i.id in values]
+        if rows:
+            return period, rows
+    return None, []
+
+
+def render_home(site: SiteData, stream: Stream) -> str:
+    period, rows = key_figures(site)
+    latest_report = site.reports[0] if site.reports else None
+    items = [{"entry": e, "href": href(HOME_PAGE, e.path), "category": site.categories[e.category]}
+             for e in stream.entries[:HOME_ENTRIES]]
+    return render("home.md.j2", organisation=site.organisation, items=items, period=period, rows=rows,
+                  latest=latest_report,
+                  latest_href=href(HOME_PAGE, report_path(latest_report)) if latest_report else None,
+                  page=HOME_PAGE, href=href, indicator_path=indicator_path,
+                  news_href=href(HOME_PAGE, NEWS_INDEX), reports_href=href(HOME_PAGE, REPORTS_INDEX),
+                  statistics_href=href(HOME_PAGE, STATISTICS_PAGE),
+                  feeds=[(FEED_LABELS[kind], href(HOME_PAGE, path)) for kind, path in feeds.FEEDS.items()])

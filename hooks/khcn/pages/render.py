@@ -1,0 +1,171 @@
+"""The pages built from `data/`: each is Markdown rendered from a Jinja template in `templates/`."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from khcn.core import formatting
+from khcn.core.slugs import document_anchor
+from khcn.data.dataset import ReportPage, SiteData
+from khcn.data.richtext import DocumentRef, Plain, TableRef, ValueRef
+from khcn.data.yamlsource import yaml_quoted
+
+TEMPLATES = Path(__file__).parent.parent / "templates"
+
+REPORTS_INDEX = "bao-cao/index.md"
+DOCUMENTS_PAGE = "van-ban/index.md"
+CONTACT_PAGE = "lien-he/index.md"
+HOME_PAGE = "index.md"
+STATISTICS_PAGE = "thong-ke/index.md"
+
+
+def report_path(report: ReportPage) -> str:
+    return f"bao-cao/{report.slug}.md"
+
+
+def document_mention(document) -> str:
+    """How official prose cites a document: `Kế hoạch số 26/KH-UBND ngày 04/02/2021`."""
+    return f"{document.kind} số {document.number} ngày {formatting.official_day(document.issued)}"
+
+
+def theme_context(site: SiteData) -> dict:
+    """What the theme's templates show on every page (masthead, footer), as plain text: the theme needs no
+    filter of ours, so the same templates also render in a plain MkDocs build (see benchmarks/)."""
+    org = site.organisation
+    return {"parent_body": org.parent_body, "name": org.name, "site_title": org.site_title,
+            "responsible": f"{org.responsible.name} - {org.responsible.title}", "address": org.address,
+            "phone": org.phone, "fax": org.fax or "",
+            "licence": (f"{org.licence.number} ngày {formatting.official_day(org.licence.date)} "
+                        f"của {org.licence.issuer}"),
+            "reuse_notice": org.reuse_notice}
+
+
+def add_filters(env: jinja2.Environment) -> jinja2.Environment:
+    """Filters of our page templates."""
+    env.filters.update(
+        day=formatting.day,
+        official_day=formatting.official_day,
+        clock=formatting.clock,
+        iso=formatting.iso,
+        value_in_table=formatting.value_in_table,
+        number=formatting.number,
+        mention=document_mention,
+        anchor=document_anchor,
+        yaml_text=lambda text: Markup(yaml_quoted(text)),  # YAML, not HTML: no entities
+    )
+    return env
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,  # editors' text may hold `<` or `&`; Markdown shows entities as the characters
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.tests.update(plain=lambda s: isinstance(s, Plain), document_ref=lambda s: isinstance(s, DocumentRef),
+                     value_ref=lambda s: isinstance(s, ValueRef))
+    return add_filters(env)
+
+
+_ENV = _environment()
+
+
+def render(template: str, **context) -> str:
+    return _ENV.get_template(template).render(**context)
+
+
+def link(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A relative Markdown link between two generated pages; MkDocs turns it into the page's URL."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return target + (f"#{anchor}" if anchor else "")
+
+
+class Resolver:
+    """Turns the references of one page's text into words and links."""
+
+    def __init__(self, site: SiteData, page_path: str, period: str | None):
+        self.site, self.page_path, self.period = site, page_path, period
+
+    def value(self, ref: ValueRef) -> str:
+        value = self.site.values[(ref.indicator, ref.period or self.period)]
+        return formatting.value_in_prose(value, ref.component)
+
+    def document(self, ref: DocumentRef) -> tuple[str, str]:
+        document = self.site.documents[ref.number]
+        return document_mention(document), link(self.page_path, DOCUMENTS_PAGE, document_anchor(document.number))
+
+    def table(self, ref: TableRef) -> str:
+        """A statistics table in a bulletin: one indicator's periods, or one period's indicators."""
+        if ref.period is not None:
+            period = self.site.periods[ref.period]
+            return render("indicator_table.html.j2", period=period, groups=period_table(self.site, period.id))
+        indicator = self.site.indicators[ref.indicator]
+        return render("series_table.html.j2", indicator=indicator,
+                      rows=[(p, v) for p, v in self.site.series_by_indicator.get(indicator.id, [])],
+                      indicator_link=link(self.page_path, f"thong-ke/chi-so/{indicator.id}.md"))
+
+
+
+def period_table(site: SiteData, period_id: str) -> list[dict]:
+    """Rows of the period's indicators grouped by area, in catalogue order."""
+    values = site.period_values(period_id)
+    groups = []
+    for area in site.catalogue.areas:
+        rows = [(indicator, values[indicator.id]) for indicator in site.catalogue.indicators
+                if indicator.area == area.id and indicator.id in values]
+        if rows:
+            groups.append({"area": area, "rows": rows})
+    return groups
+
+
+def render_report(site: SiteData, report: ReportPage, stream_footer: dict) -> str:
+    """`stream_footer`: the report's place in the bulletin stream (category, previous and next)."""
+    path = report_path(report)
+    period = report.record.period
+    return render("report.md.j2", report=report, record=report.record, period=period,
+                   refs=Resolver(site, path, period.id), groups=period_table(site, period.id),
+                   organisation=site.organisation, footer=stream_footer)
+
+
+def render_reports_index(site: SiteData) -> str:
+    return render("reports_index.md.j2", reports=[(report, link(REPORTS_INDEX, report_path(report)))
+                                                   for report in site.reports])
+
+
+def render_documents(site: SiteData) -> str:
+    citations = _citations(site)
+    documents = sorted(site.documents.values(), key=lambda d: (d.issued, d.number), reverse=True)
+    entries = [(document, [(r.record.title, link(DOCUMENTS_PAGE, report_path(r))) for r in citations[document.number]])
+               for document in documents]
+    return render("documents.md.j2", entries=entries)
+
+
+def _citations(site: SiteData) -> dict[str, list[ReportPage]]:
+    """The reports that mention each document, newest first."""
+    cited: dict[str, list[ReportPage]] = {number: [] for number in site.documents}
+    for report in site.reports:
+        for segment in report.segments():
+            if isinstance(segment, DocumentRef) and report not in cited[segment.number]:
+                cited[segment.number].append(report)
+    return cited
+
+
+def render_contact(site: SiteData) -> str:
+    return render("contact.md.j2", organisation=site.organisation)
+
+
+def generated_pages(site: SiteData, stream_footers: dict[str, dict]) -> list[tuple[str, str]]:
+    """(path under docs/, Markdown) of the registers' and reports' pages, in a fixed order. `stream_footers`:
+    page path -> the report's place in the bulletin stream (see newspages.footers)."""
+    pages = [(REPORTS_INDEX, render_reports_index(site)), (DOCUMENTS_PAGE, render_documents(site)),
+             (CONTACT_PAGE, render_contact(site))]
+    pages += [(report_path(report), render_report(site, report, stream_footers[report_path(report)]))
+              for report in site.reports]
+    return pages

@@ -1,0 +1,1 @@
+"""Work on the built site: the search index and corrections of the theme's markup."""

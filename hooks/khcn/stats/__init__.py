@@ -1,0 +1,1 @@
+"""Statistics from the loaded records (pandas): the long table of values, register counts, charts, open data."""
