@@ -23,17 +23,10 @@ waiting for a core, the CPU time hardly: when the two part, trust CPU and rerun;
 memory, the size of site/, of site/search/search_index.json and the number of HTML files. Each generated
 post's page is looked for in the output (/tin-tuc/<slug>/ for ours, /blog/<yyyy>/<mm>/<dd>/<slug>/ for Material).
 
-Peak memory: every ~50 ms the build process and all its descendants (our build forks helper processes, found
-through /proc/<pid>/task/*/children) are read from /proc. Three figures, each the largest seen in any sample:
-    peak RSS (tree)   the sum of Rss over the tree: a page shared by a parent and its forked child counts twice,
-                      so this is an upper bound; the targets are checked against it
-    peak PSS (tree)   the sum of Pss over the tree: shared pages split between the processes that
-                      share them, i.e. the physical memory the tree holds
-    largest process   the largest Rss of a single process
-(Rss and Pss of a process are read together from /proc/<pid>/smaps_rollup; VmRSS of /proc/<pid>/status as both
-where there is none.)
-A process that lives less than ~50 ms between two samples is missed. Targets: ours ≤ 10 ms per bulletin at 5,000
-bulletins and ≤ 1 GiB peak. Results go to benchmarks/results/bench-bulletins-latest.json (gitignored).
+Peak memory: that of the build's process tree, sampled from /proc every ~50 ms (benchmarks/benchkit.py says how and
+why): the sum of Rss over the tree (an upper bound), the sum of Pss (the physical memory the tree holds) and the
+largest single process. Targets: ours ≤ 10 ms per bulletin at 5,000 bulletins and ≤ 1 GiB peak. Results go to
+benchmarks/results/bench-bulletins-latest.json (gitignored).
 
 Search (after the timed builds, on our site as built): our build runs the Pagefind indexer
 (hooks/khcn/publish/search.py) in `on_post_build`, so the times above include it; it is also run once more alone and
@@ -52,22 +45,29 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
-import platform
 import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
-import threading
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import search_transfer  # noqa: E402
-from benchio import clean_up, save_results  # noqa: E402
+from benchkit import (  # noqa: E402
+    COPY_IGNORE,
+    MEMORY_KEYS,
+    PROJECT_FOLDERS,
+    BuildFailed,
+    code_version,
+    copy_project,
+    describe,
+    machine,
+    mkdocs_build,
+    save_results,
+    workspace,
+)
 from generate_bulletins import (  # noqa: E402
     AUTHORS,
     generate_posts,
@@ -85,19 +85,10 @@ EPOCH = "1798761600"  # 2027-01-01 00:00 UTC: fixed, and after every generated d
 TARGET_MS, TARGET_PEAK_MB = 10.0, 1024.0
 TARGET_AT = 5000
 TARGET_QUERY_KIB = 300
-_IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".cache")
+WITH_DATA = (*PROJECT_FOLDERS, "data")  # the site's code, templates and the repository's data/
 
 
 # --- projects ---------------------------------------------------------------------------------------------------
-
-def copy_project(dest: Path) -> Path:
-    """The site's code, templates and the repository's data/ (like tests/conftest.py make_project)."""
-    dest.mkdir(parents=True)
-    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    for folder in ("hooks", "overrides", "docs", "data"):
-        shutil.copytree(ROOT / folder, dest / folder, ignore=_IGNORE)
-    return dest
-
 
 def site_slugs(data_dir: Path) -> set[str]:
     """Slugs the stream already has: real bulletins and reports (generated slugs must not take them)."""
@@ -105,92 +96,8 @@ def site_slugs(data_dir: Path) -> set[str]:
             {p.stem for p in (data_dir / "bao-cao").glob("*.yaml")})
 
 
-# --- peak memory of a process tree -----------------------------------------------------------------------------
-
-def _descendants(root: int) -> list[int]:
-    found, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        found.append(pid)
-        try:
-            for task in os.listdir(f"/proc/{pid}/task"):
-                with open(f"/proc/{pid}/task/{task}/children") as f:
-                    todo.extend(int(child) for child in f.read().split())
-        except OSError:  # ended meanwhile
-            continue
-    return found
-
-
-def _memory_kb(pid: int) -> tuple[int, int]:
-    """(RSS, PSS) of one process in kB, read together from smaps_rollup (VmRSS alone where there is none)."""
-    found = {}
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as f:
-            for line in f:
-                if line.startswith(("Rss:", "Pss:")):
-                    found[line[:3]] = int(line.split()[1])
-    except OSError:
-        try:
-            with open(f"/proc/{pid}/status") as f:
-                rss = next((int(line.split()[1]) for line in f if line.startswith("VmRSS:")), 0)
-            return rss, rss
-        except OSError:  # ended meanwhile
-            return 0, 0
-    return found.get("Rss", 0), found.get("Pss", 0)
-
-
-class TreeMemory(threading.Thread):
-    """Samples the memory of `pid` and its descendants until stop(); see the module's docstring."""
-
-    def __init__(self, pid: int, interval: float = 0.05):
-        super().__init__(daemon=True)
-        self.pid, self.interval = pid, interval
-        self.rss_kb = self.pss_kb = self.single_kb = self.processes = self.samples = 0
-        self._stop_event = threading.Event()
-
-    def run(self) -> None:
-        while not self._stop_event.is_set():
-            self.sample()
-            self._stop_event.wait(self.interval)
-
-    def sample(self) -> None:
-        readings = [_memory_kb(pid) for pid in _descendants(self.pid)]
-        rss = [r for r, _ in readings]
-        self.rss_kb, self.pss_kb = max(self.rss_kb, sum(rss)), max(self.pss_kb, sum(p for _, p in readings))
-        self.single_kb, self.processes = max(self.single_kb, max(rss)), max(self.processes, sum(1 for r in rss if r))
-        self.samples += 1
-
-    def stop(self) -> None:
-        self._stop_event.set()
-        self.join()
-
-
-# --- one build ---------------------------------------------------------------------------------------------------
-
-class BuildFailed(RuntimeError):
-    pass
-
-
 def build(project: Path, out: Path, log: Path) -> dict:
-    shutil.rmtree(out, ignore_errors=True)
-    shutil.rmtree(project / ".cache", ignore_errors=True)  # cold: every data file read, as on a fresh clone
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH)
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
-    with log.open("wb") as output:
-        start = time.perf_counter()
-        child = subprocess.Popen(command, cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
-        memory = TreeMemory(child.pid)
-        memory.start()
-        _, status, usage = os.wait4(child.pid, 0)  # sampled until the build and its children ended
-        seconds = time.perf_counter() - start
-        memory.stop()
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
-        raise BuildFailed(f"mkdocs build of {project.name} failed (exit {child.returncode}):\n"
-                          f"{log.read_text(encoding='utf-8', errors='replace')[-6000:]}")
-    return {"seconds": seconds, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_tree_mb": memory.rss_kb / 1024,
-            "peak_pss_tree_mb": memory.pss_kb / 1024, "peak_rss_single_mb": memory.single_kb / 1024,
-            "processes": memory.processes, "memory_samples": memory.samples}
+    return mkdocs_build(project, out, log, EPOCH)  # cold: every data file read, as on a fresh clone
 
 
 def output_size(site: Path) -> dict:
@@ -207,35 +114,13 @@ def missing_pages(site: Path, pages: list[str]) -> list[str]:
     return [page for page in pages if not (site / page / "index.html").is_file()]
 
 
-# --- machine and code ------------------------------------------------------------------------------------------
-
-def machine() -> dict:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor() or "?")
-    mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                  if line.startswith("MemTotal"))
-    return {"nproc": len(os.sched_getaffinity(0)), "cpu_count": os.cpu_count(), "cpu": cpu,
-            "memory_gb": round(mem_kb / 1024 ** 2, 1), "python": platform.python_version(),
-            "platform": platform.platform(), "date": datetime.now(UTC).isoformat(timespec="seconds")}
-
-
-def code_version() -> dict:
-    """The commit measured, and whether hooks/ had uncommitted changes (other work in progress)."""
-    def git(*args):
-        result = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True)
-        return result.stdout.strip() if result.returncode == 0 else None
-    return {"commit": git("rev-parse", "--short", "HEAD"),
-            "hooks_modified": bool(git("status", "--porcelain", "hooks", "overrides", "mkdocs.yml"))}
-
-
 # --- report ----------------------------------------------------------------------------------------------------
 
 def summarise(runs: list[dict], posts: int, size: dict, missing: list[str]) -> dict:
     seconds = [r["seconds"] for r in runs]
     return {"posts": posts, "seconds": seconds, "best_s": min(seconds), "median_s": statistics.median(seconds),
             "median_cpu_s": statistics.median(r["cpu_s"] for r in runs),
-            **{key: max(r[key] for r in runs) for key in ("peak_rss_tree_mb", "peak_pss_tree_mb",
-                                                          "peak_rss_single_mb", "processes")},
+            **{key: max(r[key] for r in runs) for key in MEMORY_KEYS},
             **size, "pages_missing": len(missing), "pages_missing_examples": missing[:5]}
 
 
@@ -258,10 +143,8 @@ LABELS = {"ours": "ours", "ours-0": "ours, 0", "material": "Material", "material
 
 
 def report(results: dict) -> None:
-    m, code, d, builds = results["machine"], results["code"], results["dataset"], results["builds"]
-    head = [("machine", f"{m['nproc']} CPU ({m['cpu']}), {m['memory_gb']} GB, Python {m['python']}, {m['date']}"),
-            ("code", f"commit {code['commit']}" + (" + uncommitted changes in hooks/, overrides/ or mkdocs.yml"
-                                                   if code["hooks_modified"] else "")),
+    d, builds = results["dataset"], results["builds"]
+    head = [*describe(results),
             ("posts", f"~{d['words_mean']:.0f} words each; {d['categories']} categories, {d['years']} years, "
                       f"{d['authors']} authors; real bulletins/reports already in data/: {d['existing_slugs']}"),
             ("generated in", f"{d['generate_s']:.1f} s"),
@@ -350,7 +233,7 @@ def targets(builds: dict, per: dict) -> list[str]:
 
 def lunr_project(ours: Path, dest: Path) -> Path:
     """A copy of OURS with Material's search plugin switched back on (what the site used before Pagefind)."""
-    shutil.copytree(ours, dest, ignore=_IGNORE)
+    shutil.copytree(ours, dest, ignore=COPY_IGNORE)
     config = dest / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     if "\nplugins: []\n" not in text:
@@ -407,11 +290,6 @@ def report_search(search: dict, posts: int) -> None:
 
 # --- main --------------------------------------------------------------------------------------------------------
 
-def inside_git(folder: Path) -> bool:
-    result = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel"], capture_output=True)
-    return result.returncode == 0
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=5000, help="bulletins on our site (default 5000)")
@@ -428,20 +306,15 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--count and --repeat must be at least 1, --material-count at least 0")
 
     if args.keep:
-        work = args.keep.resolve()
-        if work.is_relative_to(ROOT):
-            parser.error(f"{work} is inside the repository: synthetic data lives outside it")
-        if work.exists() and any(work.iterdir()):
-            parser.error(f"{work} is not empty")
-        work.mkdir(parents=True, exist_ok=True)
-    else:
-        work = Path(tempfile.mkdtemp(prefix="bench-bulletins-"))
-    try:
-        if inside_git(work):
-            sys.exit(f"{work} is inside a git repository: set TMPDIR (or --keep) to a folder outside any checkout")
+        keep = args.keep.resolve()
+        if keep.is_relative_to(ROOT):
+            parser.error(f"{keep} is inside the repository: synthetic data lives outside it")
+        if keep.exists() and any(keep.iterdir()):
+            parser.error(f"{keep} is not empty")
+    with workspace("bench-bulletins-", keep=args.keep) as work:
         version = code_version()  # taken with the copy: hooks/ may change while the benchmark runs
         start = time.perf_counter()
-        projects = {"ours": copy_project(work / "ours"), "ours-0": copy_project(work / "ours-0")}
+        projects = {"ours": copy_project(work / "ours", WITH_DATA), "ours-0": copy_project(work / "ours-0", WITH_DATA)}
         categories = our_categories(projects["ours"] / "data")
         ids = [cid for cid, _ in categories]
         taken = site_slugs(projects["ours"] / "data")
@@ -509,8 +382,6 @@ def main(argv: list[str] | None = None) -> int:
         print()
         report(results)
         save_results(results, RESULTS)
-    finally:
-        clean_up(work, bool(args.keep))
     return 1 if failures else 0
 
 

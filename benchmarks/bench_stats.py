@@ -4,21 +4,17 @@
     HOOKS BUILD  `mkdocs build` of a project copy with the hooks (what `make build` does, minus validation)
     PLAIN BUILD  `mkdocs build` of the same pages written out as files, without hooks: what MkDocs alone costs
 
-The two builds run alternately; the ratio hooks/plain is the hooks' overhead. Nothing is written into data/ or
-docs/ of the repository; results go to benchmarks/results/bench-stats-latest.json.
+The two builds run alternately; the ratio hooks/plain is the hooks' overhead. Peak memory is that of the build's
+process tree, sampled from /proc (benchmarks/benchkit.py says how and why). Nothing is written into data/ or docs/
+of the repository; results go to benchmarks/results/bench-stats-latest.json.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
-import os
-import platform
-import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -29,7 +25,18 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchio import clean_up, save_results  # noqa: E402
+from benchkit import (  # noqa: E402
+    MEMORY_KEYS,
+    BuildFailed,
+    code_version,
+    copy_project,
+    describe,
+    folder_size,
+    machine,
+    mkdocs_build,
+    save_results,
+    workspace,
+)
 from generate_stats_data import generate  # noqa: E402
 from khcn.core.slugs import heading_slug  # noqa: E402
 from khcn.data.dataset import load_site_data  # noqa: E402
@@ -41,16 +48,6 @@ from khcn.stats import frames as stats  # noqa: E402
 RESULTS = ROOT / "benchmarks" / "results" / "bench-stats-latest.json"
 EPOCH = "1609459200"  # 2021-01-01: fixed, so every build writes the same dates
 TARGET_DATA_S, TARGET_OVERHEAD = 2.0, 15.0
-_IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc")
-
-
-def copy_project(dest: Path, folders=("hooks", "overrides", "docs")) -> Path:
-    """Like tests/conftest.py make_project: the site's code and templates, without data/."""
-    dest.mkdir(parents=True)
-    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    for folder in folders:
-        shutil.copytree(ROOT / folder, dest / folder, ignore=_IGNORE)
-    return dest
 
 
 def plain_project(dest: Path, site) -> tuple[int, int]:
@@ -107,32 +104,11 @@ def data_layer(data_dir: Path, runs: int = 3, cache: Path | None = None) -> tupl
 
 
 def build(project: Path, out: Path, log: Path, warm_cache: bool = False) -> dict:
-    """One `mkdocs build` in a child process: wall time, CPU time (user + system, with the processes it started)
-    and peak RSS (of the largest single process, not a sum).
-
-    The peak comes from /usr/bin/time -v when there is one: the rusage of our own child (os.wait4) would start at
-    this process's size, which Linux carries over the child's exec, and this process holds the whole dataset."""
-    shutil.rmtree(out, ignore_errors=True)
-    if not warm_cache:  # the hooks' cache of data-file readings (.cache/): read data/ as a fresh clone does
-        shutil.rmtree(project / ".cache", ignore_errors=True)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=EPOCH, PYTHONPATH=str(project / "hooks"))
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
-    gnu_time = Path("/usr/bin/time").is_file()
-    if gnu_time:
-        command = ["/usr/bin/time", "-v", "-o", str(log.with_suffix(".time")), *command]
-    with log.open("wb") as output:
-        start = time.perf_counter()
-        child = subprocess.Popen(command, cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(child.pid, 0)
-        seconds = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
-        sys.exit(f"mkdocs build of {project} failed ({child.returncode}):\n{log.read_text(errors='replace')[-4000:]}")
-    peak_kb = usage.ru_maxrss
-    if gnu_time:
-        peak_kb = next(int(line.rsplit(":", 1)[1]) for line in log.with_suffix(".time").read_text().splitlines()
-                       if "Maximum resident set size" in line)
-    return {"seconds": seconds, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mb": peak_kb / 1024}
+    """One `mkdocs build` (benchkit.mkdocs_build); a failed build ends the benchmark."""
+    try:
+        return mkdocs_build(project, out, log, EPOCH, warm_cache)
+    except BuildFailed as exc:
+        sys.exit(str(exc))
 
 
 ORDER_ONLY = {"sitemap.xml", "sitemap.xml.gz", "search/search_index.json"}  # list pages in another order
@@ -147,40 +123,10 @@ def differences(one: Path, other: Path) -> list[str]:
                                                           and (one / n).read_bytes() == (other / n).read_bytes()))
 
 
-def folder_size(folder: Path) -> tuple[int, int]:
-    files = [p for p in folder.rglob("*") if p.is_file()]
-    return len(files), sum(p.stat().st_size for p in files)
-
-
-def machine() -> dict:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor() or "?")
-    mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                  if line.startswith("MemTotal"))
-    return {"nproc": len(os.sched_getaffinity(0)), "cpu": cpu, "memory_gb": round(mem_kb / 1024 ** 2, 1),
-            "python": platform.python_version()}
-
-
-def code_version() -> dict:
-    """The commit measured, and whether hooks/ had uncommitted changes (other work in progress)."""
-    def git(*args):
-        result = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True)
-        return result.stdout.strip() if result.returncode == 0 else None
-    return {"commit": git("rev-parse", "--short", "HEAD"),
-            "hooks_modified": bool(git("status", "--porcelain", "hooks"))}
-
-
-def inside_git(folder: Path) -> bool:
-    result = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel"], capture_output=True)
-    return result.returncode == 0
-
-
 def report(results: dict) -> None:
-    m, d, layer, builds = results["machine"], results["dataset"], results["data_layer"], results["builds"]
-    code = results["code"]
+    d, layer, builds = results["dataset"], results["data_layer"], results["builds"]
     rows = [
-        ("machine", f"{m['nproc']} CPU ({m['cpu']}), {m['memory_gb']} GB, Python {m['python']}"),
-        ("code", f"commit {code['commit']}" + (" + uncommitted changes in hooks/" if code["hooks_modified"] else "")),
+        *describe(results),
         ("dataset", f"{d['indicators']} indicators × {d['periods']} periods = {d['values']} values, "
                     f"{d['projects']} projects, {d['protections']} protections"),
         ("site", f"{d['pages']} pages, {d['data_files']} data files; site/ {d['site_files']} files, "
@@ -196,7 +142,9 @@ def report(results: dict) -> None:
         b = builds[kind]
         rows.append((f"{kind} build", f"median {b['median_s']:.1f} s (runs: "
                                       f"{', '.join(f'{s:.1f}' for s in b['seconds'])}), CPU {b['median_cpu_s']:.1f} s, "
-                                      f"peak RSS {b['peak_rss_mb']:.0f} MB"))
+                                      f"peak RSS tree {b['peak_rss_tree_mb']:.0f} MB, PSS tree "
+                                      f"{b['peak_pss_tree_mb']:.0f} MB, largest process "
+                                      f"{b['peak_rss_single_mb']:.0f} MB"))
     for label, ratio, over in (("hooks / plain", builds["ratio"], builds["overhead_percent"]),
                                ("hooks-warm / plain", builds["ratio_warm"], builds["overhead_warm_percent"])):
         rows.append((label, f"{ratio:.2f} (overhead {over:+.0f} %; target ≤ {TARGET_OVERHEAD:g} %: "
@@ -214,10 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
     args = parser.parse_args(argv)
 
-    tmp = Path(tempfile.mkdtemp(prefix="bench-stats-"))
-    try:
-        if inside_git(tmp):
-            sys.exit(f"{tmp} is inside a git repository: set TMPDIR to a folder outside any checkout")
+    with workspace("bench-stats-", keep=bool(args.keep)) as tmp:
         version = code_version()  # taken with the copy: hooks/ may change while the benchmark runs
         hooks_project = copy_project(tmp / "hooks-project")
         data_dir = generate(hooks_project / "data", args.indicators, args.periods, args.projects)
@@ -245,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
         builds = {kind: {"seconds": [r["seconds"] for r in found],
                          "median_s": statistics.median(r["seconds"] for r in found),
                          "median_cpu_s": statistics.median(r["cpu_s"] for r in found),
-                         "peak_rss_mb": max(r["peak_rss_mb"] for r in found)} for kind, found in runs.items()}
+                         **{key: max(r[key] for r in found) for key in MEMORY_KEYS}}
+                  for kind, found in runs.items()}
         builds["ratio"] = builds["hooks"]["median_s"] / builds["plain"]["median_s"]
         builds["overhead_percent"] = (builds["ratio"] - 1) * 100
         builds["ratio_warm"] = builds["hooks-warm"]["median_s"] / builds["plain"]["median_s"]
@@ -266,8 +212,6 @@ def main(argv: list[str] | None = None) -> int:
         print()
         report(results)
         save_results(results, RESULTS)
-    finally:
-        clean_up(tmp, bool(args.keep))
     return 0
 
 
