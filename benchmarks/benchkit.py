@@ -69,6 +69,13 @@ def describe(results: dict) -> list[tuple[str, str]]:
                                                    if code["hooks_modified"] else ""))]
 
 
+# --- generated data ----------------------------------------------------------------------------------------------
+
+def q(value) -> str:
+    """A YAML double-quoted scalar, or a flow list of them (JSON is valid YAML): for the generated data files."""
+    return json.dumps(value, ensure_ascii=False)
+
+
 # --- the work folder and the project copy ------------------------------------------------------------------------
 
 def inside_git(folder: Path) -> bool:

@@ -21,7 +21,6 @@ the field, so the text reads like Vietnamese but says nothing true.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -29,6 +28,8 @@ from pathlib import Path
 
 import yaml
 from slugify import slugify
+
+from benchkit import q
 
 FIRST_YEAR, YEARS = 2015, 12  # 2015 … 2026
 WORDS_MIN, WORDS_MAX = 540, 620
@@ -241,11 +242,6 @@ def generate_posts(count: int, seed: int = 1, taken: set[str] | frozenset = froz
         posts.append(Post(slug, title, published, authors, category, tags, summary, lead, rest))
     posts.sort(key=lambda p: (p.published, p.slug))
     return posts
-
-
-def q(value) -> str:
-    """A YAML double-quoted scalar, or a flow list of them (JSON is valid YAML)."""
-    return json.dumps(value, ensure_ascii=False)
 
 
 # --- ours: data/tin-tuc/<year>/<slug>.md --------------------------------------------------------------------

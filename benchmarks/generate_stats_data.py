@@ -9,10 +9,11 @@ on (40 periods: 2001-H1 … 2020-H2); every indicator has a value in every perio
 from __future__ import annotations
 
 import argparse
-import json
 import random
 from datetime import date
 from pathlib import Path
+
+from benchkit import q
 
 AREAS = [("quan-ly-khoa-hoc", "Quản lý khoa học"), ("so-huu-tri-tue", "Sở hữu trí tuệ"),
          ("quan-ly-cong-nghe", "Quản lý công nghệ"), ("tieu-chuan-do-luong", "Tiêu chuẩn – Đo lường – Chất lượng"),
@@ -52,11 +53,6 @@ DOCUMENTS = [("01/KH-UBND-TN", "Kế hoạch", "Ủy ban nhân dân tỉnh Thử
 
 
 TEXT_KEYS = {"ten", "don_vi", "dinh_nghia", "mau_so"}
-
-
-def q(text: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
 
 
 def period_ids(periods: int) -> list[str]:
