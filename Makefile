@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: build serve validate lint bulletin schemas xlsx-template xlsx-import test test-fast bench-stats bench-bulletins browser-deps node-tools java clean
+.PHONY: build serve validate lint bulletin schemas data-reference xlsx-template xlsx-import test test-fast bench-stats bench-bulletins browser-deps node-tools java clean
 
 # ENGINE=properdocs builds the same site with ProperDocs, the maintained fork of MkDocs 1.x (tests check both).
 ENGINE ?= mkdocs
@@ -29,6 +29,11 @@ bulletin: $(STAMP)
 # or fields.py (a test fails until then).
 schemas: $(STAMP)
 	$(PY) scripts/write_schemas.py
+
+# The tables of DU-LIEU.md (the editors' data reference) from the models: run after changing khcn/data/models.py or
+# fields.py (a test fails until then); the hand-written text around them is kept.
+data-reference: $(STAMP)
+	$(PY) scripts/write_data_reference.py
 
 # A period's figures through Excel: make xlsx-template PERIOD=2021-H2 [OUT=file.xlsx], fill the white cells, then
 # make xlsx-import FILE=so-lieu-2021-H2.xlsx [DRY_RUN=1] (writes data/so-lieu/<kỳ>.yaml only when all is right)

@@ -1,4 +1,4 @@
-"""README's nginx configuration does what README promises, for the site we build.
+"""The nginx configuration of PUBLISHING.md does what it promises, for the site we build.
 
 Always: a small parser reads the ```nginx block and checks the redirect to HTTPS, the headers, the type of every file
 of the built site, gzip, the cache rules and that the Content-Security-Policy lets Material's inline scripts run
@@ -32,7 +32,7 @@ import pytest
 from browsing import CHROMIUM, FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
-README = ROOT / "README.md"
+PUBLISHING = ROOT / "PUBLISHING.md"
 IMMUTABLE = "public, max-age=31536000, immutable"
 # Text files a browser or a feed reader fetches; nginx always compresses text/html.
 TEXT_TYPES = {"text/css", "text/plain", "text/xml", "text/csv", "application/javascript", "application/json",
@@ -99,7 +99,7 @@ def parse_nginx(text: str) -> Directive:
 
 
 def readme_nginx() -> str:
-    blocks = re.findall(r"```nginx\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
+    blocks = re.findall(r"```nginx\n(.*?)```", PUBLISHING.read_text(encoding="utf-8"), re.DOTALL)
     assert len(blocks) == 1, "README holds one ```nginx block"
     return blocks[0]
 
@@ -164,7 +164,7 @@ def site_files(site: Path) -> list[str]:
     return sorted("/" + p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
 
 
-# --- what README promises -------------------------------------------------------------------------------------------
+# --- what PUBLISHING.md promises --------------------------------------------------------------------------------------
 
 def test_plain_http_only_redirects_to_https():
     assert [d.name for d in HTTP.block if d.name not in ("listen", "server_name")] == ["return"]
@@ -301,8 +301,8 @@ def _has_ipv6() -> bool:
 
 
 def _nginx_setup(tmp: Path, site: Path | None = None) -> tuple[Path, int, int]:
-    """README's block in a complete nginx.conf under `tmp`, with a throwaway certificate, on free ports of the loopback
-    (nginx binds them even for `-t`; 80 and 443 need root) and, when given, serving `site`."""
+    """PUBLISHING.md's block in a complete nginx.conf under `tmp`, with a throwaway certificate, on free ports of the
+    loopback (nginx binds them even for `-t`; 80 and 443 need root) and, when given, serving `site`."""
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
                     "-keyout", str(tmp / "key.pem"), "-out", str(tmp / "cert.pem")], check=True, capture_output=True)
     http_port = _free_port()

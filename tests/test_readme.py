@@ -1,75 +1,53 @@
-"""README's examples are real: each YAML example is valid for its kind, and the sample error is what we print."""
+"""The documents by reader (README.md for developers, HUONG-DAN.md and DU-LIEU.md for editors, PUBLISHING.md,
+DEVELOPING.md, BENCHMARKS.md) hold together: README opens with the commands, which exist, and every link between the
+documents, or to a file of the project, leads somewhere."""
+
+from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
-from conftest import edit
-from khcn.core.errors import DataErrors
-from khcn.data.dataset import load_site_data
-from khcn.data.models import (
-    Catalogue,
-    Categories,
-    CountValue,
-    LegalDocument,
-    Organisation,
-    ProjectRegister,
-    ProtectionRegister,
-    Report,
-)
-from khcn.data.validation import validate
-from khcn.data.yamlsource import parse_yaml
+from conftest import ROOT
 
-README = Path(__file__).resolve().parent.parent / "README.md"
-ROOT = README.parent
+DOCUMENTS = ["README.md", "HUONG-DAN.md", "DU-LIEU.md", "PUBLISHING.md", "DEVELOPING.md", "BENCHMARKS.md"]
+_LINK = re.compile(r"\]\(([^)#\s]*)(?:#([^)\s]*))?\)")
 
 
-def _examples() -> dict[str, list[str]]:
-    """YAML blocks of README by the heading above them (its first `code` part when it has one)."""
-    examples = {}
-    for block in re.split(r"(?m)^### ", README.read_text(encoding="utf-8"))[1:]:
-        title = block.split("\n", 1)[0]
-        heading = title.split("`")[1] if "`" in title else title
-        examples[heading] = re.findall(r"```yaml\n(.*?)```", block, re.DOTALL)
-    return examples
+def _headings(text: str) -> set[str]:
+    """GitHub's anchors of a Markdown file's headings."""
+    anchors = set()
+    for title in re.findall(r"^#+ (.*)$", text, re.MULTILINE):
+        anchors.add(re.sub(r"[^\w\- ]", "", title.replace("`", "").lower()).replace(" ", "-"))
+    return anchors
 
 
-@pytest.mark.parametrize("heading, index, model", [
-    ("data/to-chuc.yaml", 0, Organisation),
-    ("data/van-ban.yaml", 0, tuple[LegalDocument, ...]),
-    ("data/chi-so.yaml", 0, Catalogue),
-    ("data/bao-cao/<đường-dẫn>.yaml", 0, Report),
-    ("data/de-tai-du-an.yaml", 0, ProjectRegister),
-    ("data/de-tai-du-an.yaml", 1, ProtectionRegister),
-    ("Correcting a published figure", 0, dict[str, CountValue]),
-    ("data/chuyen-muc.yaml", 0, Categories),
-])
-def test_each_example_is_valid(heading, index, model):
-    doc = parse_yaml(_examples()[heading][index], heading)
-    record, errors = validate(model, doc.data, doc)
-    assert errors == [] and record is not None
+def test_readme_opens_with_the_commands_and_they_exist():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first, second = re.findall(r"```sh\n(.*?)```", readme, re.DOTALL)[:2]
+    assert re.findall(r"^make (\w+)", first, re.MULTILINE) == ["build", "test"]
+    assert re.findall(r"^make ([\w-]+)", second, re.MULTILINE)[:2] == ["serve", "lint"]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for targets in re.findall(r"^make ((?:[a-z-]+ ?)+)", first + second, re.MULTILINE):  # targets, not VARIABLES
+        for name in targets.split():
+            assert re.search(rf"^{re.escape(name)}:", makefile, re.MULTILINE), f"no `make {name}`"
 
 
-def test_the_sample_error_is_the_real_message(tmp_path):
-    data = Path(shutil.copytree(ROOT / "data", tmp_path / "data"))
-    values = data / "so-lieu/2021-H1.yaml"
-    edit(values, "taximet: 36", "taximet: 35")
-    with pytest.raises(DataErrors) as caught:
-        load_site_data(data)
-    sample = re.search(r"```text\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL).group(1)
-    assert caught.value.report() + "\n" == sample
+def test_readme_points_every_reader_to_their_document():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for document in DOCUMENTS[1:]:
+        assert f"]({document})" in readme, document
+    assert "](DU-LIEU.md)" in (ROOT / "HUONG-DAN.md").read_text(encoding="utf-8")
 
 
-def test_the_bulletin_example_builds_against_the_real_data(tmp_path):
-    """The example's front matter, figures, document and table all resolve (its image is made up here)."""
-    block = README.read_text(encoding="utf-8").split("### `data/tin-tuc/")[1]
-    example = re.search(r"```markdown\n(.*?)```", block, re.DOTALL).group(1)
-    data = Path(shutil.copytree(ROOT / "data", tmp_path / "data"))
-    (data / "tin-tuc/2026").mkdir(parents=True)
-    (data / "tin-tuc/2026/hoi-thao-che-shan-tuyet.md").write_text(example, encoding="utf-8")
-    (tmp_path / "docs/anh/2026").mkdir(parents=True)
-    (tmp_path / "docs/anh/2026/hoi-thao.jpg").write_bytes(b"")
-    [bulletin] = load_site_data(data, check_history=False).bulletins
-    assert bulletin.meta.tags == ("chè Shan tuyết", "chỉ dẫn địa lý")
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_every_link_leads_somewhere(document):
+    text = (ROOT / document).read_text(encoding="utf-8")
+    for target, anchor in _LINK.findall(text):
+        if target.startswith(("http:", "https:")):
+            continue
+        path = ROOT / (target or document)
+        assert path.exists(), f"{document} links to {target}, which does not exist"
+        if anchor and path.suffix == ".md":
+            headings = _headings(path.read_text(encoding="utf-8"))
+            assert anchor in headings, f"{document}: no heading #{anchor} in {path.name}"
