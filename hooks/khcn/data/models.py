@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from khcn.data.fields import Count, Date, DateTime, Flag, Month, Percentage, PeriodField, Slug, Text, reject
 
@@ -81,6 +82,24 @@ class Component(Record):
     name: Text = Field(alias="ten", description="Tên thành phần, ví dụ Cột đo xăng dầu")
 
 
+class IndicatorKind(StrEnum):
+    """The kinds of indicator (`kieu` in chi-so.yaml): the one place that knows them. A kind equals its code."""
+
+    COUNT = "so_luong"  # a count, with an optional bound and breakdown
+    RATIO = "ty_le"  # a part of a whole, with a denominator named in the catalogue
+    PERCENT = "phan_tram"
+
+    @property
+    def model(self) -> type[Value]:
+        """The model of the kind's values."""
+        return {IndicatorKind.COUNT: CountValue, IndicatorKind.RATIO: RatioValue,
+                IndicatorKind.PERCENT: PercentValue}[self]
+
+
+# Editors' `kieu` is checked as a Literal (its messages and JSON Schema are the Literal's), then read as a kind.
+_KindCode = Annotated[Literal[tuple(kind.value for kind in IndicatorKind)], AfterValidator(IndicatorKind)]
+
+
 class Indicator(Record):
     id: Slug = Field(alias="ma",
                      description="Mã chỉ số: chữ thường không dấu, nối bằng dấu -, ví dụ phuong-tien-do-kiem-dinh "
@@ -90,7 +109,7 @@ class Indicator(Record):
     area: Slug = Field(alias="linh_vuc",
                        description="Mã lĩnh vực của chỉ số (một mã trong linh_vuc đầu tệp), "
                                    "ví dụ tieu-chuan-do-luong-chat-luong")
-    kind: Literal["so_luong", "ty_le", "phan_tram"] = Field(alias="kieu",
+    kind: _KindCode = Field(alias="kieu",
         description="Kiểu chỉ số: so_luong (một số đếm), ty_le (một phân số, cần mau_so) "
                     "hoặc phan_tram (tỉ lệ phần trăm)")
     counting: Literal["trong_ky", "cuoi_ky"] = Field(alias="cach_tinh",
@@ -180,7 +199,6 @@ class PercentValue(Record):
         return data if isinstance(data, dict) else {"gia_tri": data}
 
 
-VALUE_MODELS = {"so_luong": CountValue, "ty_le": RatioValue, "phan_tram": PercentValue}
 Value = CountValue | RatioValue | PercentValue
 
 

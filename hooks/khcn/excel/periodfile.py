@@ -15,7 +15,7 @@ from pathlib import Path
 
 from khcn.core.errors import DataErrors
 from khcn.core.history import published_versions
-from khcn.data.models import VALUE_MODELS, Catalogue, CountValue, Indicator, RatioValue, Value
+from khcn.data.models import Catalogue, CountValue, Indicator, RatioValue, Value
 from khcn.data.validation import validate
 from khcn.data.yamlsource import parse_yaml, read_yaml, yaml_quoted
 from khcn.excel.cells import percent
@@ -93,7 +93,7 @@ def _values(raw: dict, catalogue: Catalogue, doc, unreadable: list) -> dict[str,
     for indicator_id, data in raw.items():
         value = None
         if indicator_id in kinds:
-            value, _ = validate(VALUE_MODELS[kinds[indicator_id]], data, doc, (indicator_id,))
+            value, _ = validate(kinds[indicator_id].model, data, doc, (indicator_id,))
         if value is None:
             unreadable.append(indicator_id)
         else:
