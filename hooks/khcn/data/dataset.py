@@ -29,6 +29,7 @@ from khcn.core.slugs import RESERVED_BULLETIN_SLUGS, document_anchor
 from khcn.data.bulletins import Bulletin, read_bulletin
 from khcn.data.fields import read_count, read_percentage, read_slug
 from khcn.data.models import (
+    BOUND_WORDS,
     Area,
     Catalogue,
     Categories,
@@ -709,7 +710,9 @@ def _same_value(kind: IndicatorKind, text: str, old) -> bool:
     """Does an editor's `gia_tri_cu` name the value that was published?"""
     try:
         if kind is IndicatorKind.COUNT:
-            return read_count(text.removeprefix("trên").removeprefix("dưới").removeprefix("khoảng")) == old.value
+            for word in BOUND_WORDS.values():
+                text = text.removeprefix(word)
+            return read_count(text) == old.value
         if kind is IndicatorKind.RATIO:
             numerator, _, denominator = text.partition("(")[0].partition("/")
             return (read_count(numerator), read_count(denominator)) == (old.numerator, old.denominator)

@@ -147,11 +147,15 @@ class Correction(Record):
     reason: Text = Field(alias="ly_do", description="Lý do đính chính")
 
 
+# The bound a count may carry (`so_sanh`): its code → the word readers see and editors choose in the Excel sheet.
+BOUND_WORDS = {"tren": "trên", "duoi": "dưới", "khoang": "khoảng"}
+
+
 class CountValue(Record):
     """A count, written `42` or with a bound and a breakdown."""
 
     value: Count = Field(alias="gia_tri", description="Số đếm của kỳ, viết liền, ví dụ 170")
-    bound: Literal["tren", "duoi", "khoang"] | None = Field(None, alias="so_sanh",
+    bound: Literal[tuple(BOUND_WORDS)] | None = Field(None, alias="so_sanh",
         description="Số ghi kèm chữ (không bắt buộc): tren (trên 60), duoi (dưới 60) hoặc khoang (khoảng 60)")
     components: dict[Slug, Count] = Field(default_factory=dict, alias="thanh_phan",
         description="Số của từng thành phần, mỗi dòng mã thành phần: số, ví dụ taximet: 36; cộng lại bằng gia_tri")

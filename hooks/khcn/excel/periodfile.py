@@ -15,7 +15,7 @@ from pathlib import Path
 
 from khcn.core.errors import DataErrors
 from khcn.core.history import published_versions
-from khcn.data.models import Catalogue, CountValue, Indicator, RatioValue, Value
+from khcn.data.models import BOUND_WORDS, Catalogue, CountValue, Indicator, RatioValue, Value
 from khcn.data.validation import validate
 from khcn.data.yamlsource import parse_yaml, read_yaml, yaml_quoted
 from khcn.excel.cells import percent
@@ -106,7 +106,7 @@ def _values(raw: dict, catalogue: Catalogue, doc, unreadable: list) -> dict[str,
 def editor_text(value: Value) -> str:
     """`42`, `trên 60`, `109/138`, `86,96`: a value as an editor types it (and as `gia_tri_cu` names it)."""
     if isinstance(value, CountValue):
-        bound = {"tren": "trên ", "duoi": "dưới ", "khoang": "khoảng "}.get(value.bound or "", "")
+        bound = BOUND_WORDS[value.bound] + " " if value.bound else ""
         return f"{bound}{value.value}"
     if isinstance(value, RatioValue):
         return f"{value.numerator}/{value.denominator}"

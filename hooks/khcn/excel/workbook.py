@@ -22,7 +22,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from khcn.core.periods import Period
-from khcn.data.models import Catalogue, Component, CountValue, Indicator, IndicatorKind, RatioValue, Value
+from khcn.data.models import BOUND_WORDS, Catalogue, Component, CountValue, Indicator, IndicatorKind, RatioValue, Value
 from khcn.excel.cells import DASH
 from khcn.excel.periodfile import VALUES_DIR, PeriodFile, read_catalogue, read_period_file, values_path
 
@@ -37,7 +37,6 @@ ID, COMPONENT, NAME, UNIT, VALUE, NUMERATOR, DENOMINATOR, BOUND, REASON, HINT = 
 TITLES = {ID: "Mã chỉ số", COMPONENT: "Mã thành phần", NAME: "Chỉ số", UNIT: "Đơn vị", VALUE: "Giá trị",
           NUMERATOR: "Tử số", DENOMINATOR: "Mẫu số", BOUND: "So sánh", REASON: "Lý do đính chính", HINT: "Cách ghi"}
 VALUE_COLUMNS = (VALUE, NUMERATOR, DENOMINATOR, BOUND, REASON)
-BOUND_WORDS = ("trên", "dưới", "khoảng")
 
 _GREY = PatternFill("solid", fgColor="F2F2F2")
 _AREA = PatternFill("solid", fgColor="D9D9D9")
@@ -97,7 +96,7 @@ def build_workbook(catalogue: Catalogue, period: Period, current: PeriodFile) ->
     sheet = book.active
     sheet.title = SHEET
     _top(sheet, period)
-    bounds = DataValidation(type="list", formula1=f'"{",".join(BOUND_WORDS)}"', allow_blank=True,
+    bounds = DataValidation(type="list", formula1=f'"{",".join(BOUND_WORDS.values())}"', allow_blank=True,
                             showErrorMessage=True, errorTitle="So sánh",
                             error="Chọn trên, dưới hoặc khoảng; để trống khi số liệu là số chính xác.",
                             showInputMessage=True, promptTitle="So sánh",
@@ -197,7 +196,7 @@ def _figures(row: Row, value: Value | None) -> dict[str, object]:
     if isinstance(value, RatioValue):
         return {NUMERATOR: value.numerator, DENOMINATOR: value.denominator}
     if isinstance(value, CountValue):
-        bound = {"tren": "trên", "duoi": "dưới", "khoang": "khoảng"}.get(value.bound)
+        bound = BOUND_WORDS.get(value.bound)
         return {VALUE: value.value, **({BOUND: bound} if bound else {})}
     number = Decimal(value.value)
     return {VALUE: int(number) if number == number.to_integral_value() else float(number)}
