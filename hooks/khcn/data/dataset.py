@@ -43,14 +43,15 @@ from khcn.data.models import (
     Report,
     Value,
 )
+from khcn.data.registerkinds import PROJECTS, PROTECTIONS, REGISTER_KINDS
 from khcn.data.richtext import DocumentRef, Malformed, Plain, TableRef, parse_text, references
 from khcn.data.validation import validate
 from khcn.data.yamlsource import SourceDocument, parse_yaml, prune_cache, read_yaml
-from khcn.stats.registers import counted, projects_frame, protections_frame
+from khcn.stats.registers import counted, register_frame
 
 ORGANISATION_FILE = "to-chuc.yaml"
-PROJECTS_FILE = "de-tai-du-an.yaml"
-PROTECTIONS_FILE = "bao-ho.yaml"
+PROJECTS_FILE = PROJECTS.file
+PROTECTIONS_FILE = PROTECTIONS.file
 DOCUMENTS_FILE = "van-ban.yaml"
 CATALOGUE_FILE = "chi-so.yaml"
 VALUES_DIR = "so-lieu"
@@ -160,15 +161,14 @@ class _Loader:
         indicators = {i.id: i for i in catalogue.indicators} if catalogue else {}
         values, periods = self._values(indicators)
         reports = self._reports(indicators, documents, values)
-        registers = {"de-tai-du-an": self._register(PROJECTS_FILE, ProjectRegister),
-                     "bao-ho": self._register(PROTECTIONS_FILE, ProtectionRegister)}
+        registers = {kind.id: self._register(kind.file, kind.model) for kind in REGISTER_KINDS.values()}
         self._check_registers(registers, indicators, values)
         categories = self._categories(bool(reports))
         bulletins = self._bulletins(categories, indicators, documents, values)
         if self.errors:
             return None
         return SiteData(organisation, documents, catalogue, values, periods, reports,
-                        registers["de-tai-du-an"], registers["bao-ho"], categories, bulletins, self.normalised)
+                        registers[PROJECTS.id], registers[PROTECTIONS.id], categories, bulletins, self.normalised)
 
     # --- bulletins -------------------------------------------------------------------------------------------
 
@@ -265,8 +265,8 @@ class _Loader:
 
     def _check_registers(self, registers: dict, indicators: dict, values: dict) -> None:
         """Where a register is complete for a period, its count must equal the reported indicator."""
-        frames = {"de-tai-du-an": projects_frame(registers["de-tai-du-an"]),
-                  "bao-ho": protections_frame(registers["bao-ho"])}
+        frames = {register: register_frame(REGISTER_KINDS[register], entries)
+                  for register, entries in registers.items()}
         for indicator in indicators.values():
             register = indicator.counted_in
             if register is None:
@@ -280,7 +280,7 @@ class _Loader:
                 if problem:
                     doc = self._value_docs[(indicator.id, period.id)]
                     file, line = doc.file, doc.line_of((indicator.id,))
-                    register_file = PROJECTS_FILE if register == "de-tai-du-an" else PROTECTIONS_FILE
+                    register_file = REGISTER_KINDS[register].file
                     self.errors.append(DataError(file, line, indicator.id, problem + f" theo sổ {register_file}",
                                                  f"số báo cáo khớp với sổ, hoặc bỏ kỳ {period.id} khỏi "
                                                  f"`day_du_cac_ky` của {register_file} nếu sổ chưa ghi đủ"))

@@ -100,6 +100,9 @@ class IndicatorKind(StrEnum):
 _KindCode = Annotated[Literal[tuple(kind.value for kind in IndicatorKind)], AfterValidator(IndicatorKind)]
 
 
+RegisterId = Literal["de-tai-du-an", "bao-ho"]  # the registers of khcn.data.registerkinds, for `dem_tu_so`
+
+
 class Indicator(Record):
     id: Slug = Field(alias="ma",
                      description="Mã chỉ số: chữ thường không dấu, nối bằng dấu -, ví dụ phuong-tien-do-kiem-dinh "
@@ -127,7 +130,7 @@ class Indicator(Record):
                                      description="Với kieu: ty_le, mẫu số đếm gì, ví dụ UBND cấp xã")
     key: Flag = Field(False, alias="noi_bat",  # shown first on the statistics overview
                       description="có: chỉ số nổi bật, hiện đầu trang Thống kê; không ghi là không")
-    counted_in: Literal["de-tai-du-an", "bao-ho"] | None = Field(None, alias="dem_tu_so",  # a register
+    counted_in: RegisterId | None = Field(None, alias="dem_tu_so",  # a register
         description="Chỉ số còn được đếm từ sổ (không bắt buộc): de-tai-du-an hoặc bao-ho")
 
 
