@@ -25,7 +25,7 @@ from khcn.stats import registers
 from khcn.stats.charts import Point, bar_chart
 
 OVERVIEW = STATISTICS_PAGE
-DATA = "thong-ke/du-lieu"
+DOWNLOADS_FOLDER = "thong-ke/du-lieu"  # the open-data files
 PROJECTS_PAGE = PROJECTS.page
 PROTECTIONS_PAGE = PROTECTIONS.page
 
@@ -67,7 +67,7 @@ def render_overview(site: SiteData) -> str:
     areas = [(area, [i for i in site.catalogue.indicators if i.area == area.id]) for area in site.catalogue.areas]
     return render("stats_overview.md.j2", page=OVERVIEW, key_rows=key_rows,
                   areas=[(a, inds, [_latest_row(site, i) for i in inds]) for a, inds in areas if inds],
-                  area_path=area_path, indicator_path=indicator_path, href=href, link=link, data=DATA)
+                  area_path=area_path, indicator_path=indicator_path, href=href, link=link, data=DOWNLOADS_FOLDER)
 
 
 def _latest_row(site: SiteData, indicator) -> dict:
@@ -82,7 +82,7 @@ def render_area(site: SiteData, area) -> str:
     periods, rows = stats.area_table(site, area.id)
     path = area_path(area.id)
     return render("stats_area.md.j2", page=path, area=area, periods=periods, rows=rows, href=href, link=link,
-                  indicator_path=indicator_path, downloads=_downloads(f"{DATA}/linh-vuc/{area.id}"),
+                  indicator_path=indicator_path, downloads=_downloads(f"{DOWNLOADS_FOLDER}/linh-vuc/{area.id}"),
                   overview=OVERVIEW)
 
 
@@ -101,8 +101,8 @@ def render_indicator(site: SiteData, indicator) -> str:
                   parent=site.indicators.get(indicator.part_of) if indicator.part_of else None,
                   register=_register_note(site, indicator),
                   reports=[(r, report_path(r)) for r in stats.citing_reports(site, indicator.id)],
-                  downloads=_downloads(f"{DATA}/chi-so/{indicator.id}"), href=href, link=link, area_path=area_path,
-                  indicator_path=indicator_path, overview=OVERVIEW)
+                  downloads=_downloads(f"{DOWNLOADS_FOLDER}/chi-so/{indicator.id}"), href=href, link=link,
+                  area_path=area_path, indicator_path=indicator_path, overview=OVERVIEW)
 
 
 def _register_note(site: SiteData, indicator) -> dict | None:
@@ -118,8 +118,8 @@ def render_register(site: SiteData, kind: RegisterKind) -> str:
     register = kind.of(site)
     summary = registers.counts_by_year(registers.register_frame(kind, register), kind.id)
     return render(kind.template, entries=register.entries, categories=kind.categories, statuses=kind.statuses,
-                  summary=summary, complete=register.complete_periods, downloads=_downloads(f"{DATA}/{kind.id}"),
-                  href=href, link=link, page=kind.page)
+                  summary=summary, complete=register.complete_periods,
+                  downloads=_downloads(f"{DOWNLOADS_FOLDER}/{kind.id}"), href=href, link=link, page=kind.page)
 
 
 def statistics_pages(site: SiteData) -> list[tuple[str, str]]:
@@ -142,8 +142,8 @@ def _render_task(task: tuple) -> tuple[str, str]:
 
 def data_files(site: SiteData) -> list[tuple[str, bytes]]:
     """Every download, at a stable address, with the package that describes them."""
-    return opendata_files.data_files(site, DATA)
+    return opendata_files.data_files(site, DOWNLOADS_FOLDER)
 
 
 def write_data_files(site: SiteData, site_dir: Path) -> None:
-    opendata_files.write_data_files(site, DATA, site_dir)
+    opendata_files.write_data_files(site, DOWNLOADS_FOLDER, site_dir)
