@@ -31,21 +31,23 @@ def data_files(site: SiteData, folder: str) -> list[tuple[str, bytes]]:
 
 def iter_data_files(site: SiteData, folder: str) -> Iterator[tuple[str, bytes]]:
     """The downloads one at a time: a large site's files together weigh hundreds of megabytes."""
+    publisher = site.organisation.full_name  # data/to-chuc.yaml's ten_day_du
     values = stats.values_frame(site).reset_index(drop=True)
     table = Table(values, stats.VALUE_FIELDS)  # rendered once; each area and indicator file is a slice of it
     yield f"{folder}/gia-tri.csv", table.csv()
-    yield f"{folder}/gia-tri.xlsx", table.xlsx(PACKAGE_TITLE)
+    yield f"{folder}/gia-tri.xlsx", table.xlsx(PACKAGE_TITLE, publisher)
     yield f"{folder}/gia-tri.json", table.json()
     yield f"{folder}/chi-so.csv", csv_bytes(stats.catalogue_frame(site), stats.CATALOGUE_FIELDS)
     area_ids = values["chi_so"].map(lambda indicator: site.indicators[indicator].area)
     for area_id, rows in values.groupby(area_ids, sort=False).indices.items():
-        yield from _slices(table, f"{folder}/linh-vuc/{area_id}", list(rows), site.areas[area_id].name)
+        yield from _slices(table, f"{folder}/linh-vuc/{area_id}", list(rows), site.areas[area_id].name, publisher)
     for indicator_id, rows in values.groupby("chi_so", sort=False).indices.items():
-        yield from _slices(table, f"{folder}/chi-so/{indicator_id}", list(rows), site.indicators[indicator_id].name)
+        yield from _slices(table, f"{folder}/chi-so/{indicator_id}", list(rows), site.indicators[indicator_id].name,
+                           publisher)
     for kind in REGISTER_KINDS.values():
         yield from _slices(Table(_register(site, kind), register_fields(kind)), f"{folder}/{kind.id}", None,
-                           kind.sheet_title)
-    yield f"{folder}/datapackage.json", json_bytes(_package())
+                           kind.sheet_title, publisher)
+    yield f"{folder}/datapackage.json", json_bytes(_package(publisher))
 
 
 def write_data_files(site: SiteData, folder: str, root: Path) -> None:
@@ -57,8 +59,8 @@ def write_data_files(site: SiteData, folder: str, root: Path) -> None:
             target.write_bytes(content)
 
 
-def _slices(table: Table, stem: str, rows: list[int] | None, title: str) -> list[tuple[str, bytes]]:
-    return [(f"{stem}.csv", table.csv(rows)), (f"{stem}.xlsx", table.xlsx(title, selected=rows))]
+def _slices(table: Table, stem: str, rows: list[int] | None, title: str, publisher: str) -> list[tuple[str, bytes]]:
+    return [(f"{stem}.csv", table.csv(rows)), (f"{stem}.xlsx", table.xlsx(title, publisher, selected=rows))]
 
 
 def register_fields(kind: RegisterKind) -> list[Field]:
@@ -70,7 +72,7 @@ def _register(site: SiteData, kind: RegisterKind) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[name for name, *_ in kind.download_fields])
 
 
-def _package() -> dict:
+def _package(publisher: str) -> dict:
     resources = [
         resource("gia-tri", "gia-tri.csv", "Số liệu các chỉ số theo kỳ", stats.VALUE_FIELDS),
         resource("gia-tri-json", "gia-tri.json", "Số liệu các chỉ số theo kỳ (JSON)", stats.VALUE_FIELDS, fmt="json"),
@@ -78,6 +80,6 @@ def _package() -> dict:
         *(resource(kind.id, f"{kind.id}.csv", kind.label, register_fields(kind)) for kind in REGISTER_KINDS.values()),
     ]
     return data_package("so-lieu-khcn-tuyen-quang", PACKAGE_TITLE,
-                        "Số liệu từ các báo cáo của Sở Khoa học và Công nghệ tỉnh Tuyên Quang. Đơn vị của mỗi giá "
-                        "trị ở cột don_vi; giá trị của chỉ số dạng phân số là tỉ lệ phần trăm tu_so/mau_so.",
+                        f"Số liệu từ các báo cáo của {publisher}. Đơn vị của mỗi giá trị ở cột don_vi; giá trị của "
+                        "chỉ số dạng phân số là tỉ lệ phần trăm tu_so/mau_so.",
                         resources)
