@@ -28,10 +28,10 @@ from khcn.data.yamlsource import parse_yaml, read_yaml
 from khcn.news.legacy import (
     LegacyPage,
     LegacyPageError,
+    bulletin_file_text,
     category_for,
     front_matter,
     read_page,
-    render_bulletin,
     slug_for,
     title_key,
 )
@@ -117,7 +117,7 @@ class Run:
                   "(cùng tiêu đề, cùng ngày giờ đăng)")
             return "skipped"
         category = self.category or category_for(page.title)
-        return self._place(source, page, category, render_bulletin(page, source.name, category))
+        return self._place(source, page, category, bulletin_file_text(page, source.name, category))
 
     def _place(self, source: Path, page: LegacyPage, category: str, text: str) -> str:
         target = self.bulletins.by_key.get(page.key)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import assert_golden
+from khcn.core import formatting
 from khcn.stats import charts
 from khcn.stats.charts import Point, bar_chart, nice_axis
 
@@ -123,6 +124,14 @@ def test_tick_labels_read_as_vietnamese_numbers():
     assert "10.000" in texts(parse(bar_chart(points, "T", "", "t")), "ticks")
     points = [Point("2020", 0.3, "0,3"), Point("2021", 0.55, "0,55")]
     assert texts(parse(bar_chart(points, "T", "", "t")), "ticks") == ["0", "0,2", "0,4", "0,6"]
+
+
+@pytest.mark.parametrize("largest", [0, 0.0003, 0.3, 1, 7, 99.5, 12000, 987654, 3.2e9])
+def test_tick_labels_read_as_babel_writes_them(largest):
+    """The ticks share the site's number formatter; it writes them as Babel's `vi` locale did, every digit kept."""
+    from babel.numbers import format_decimal
+    for tick in nice_axis(largest):
+        assert formatting.number(tick) == format_decimal(tick, locale="vi", decimal_quantization=False)
 
 
 @pytest.mark.parametrize("largest, ticks", [

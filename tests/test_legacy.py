@@ -23,7 +23,7 @@ from khcn.data.models import BulletinMeta
 from khcn.data.richtext import Plain, parse_markdown
 from khcn.data.validation import validate
 from khcn.data.yamlsource import parse_yaml, yaml_quoted
-from khcn.news.legacy import LegacyPageError, category_for, parse_page, read_page, render_bulletin, slug_for
+from khcn.news.legacy import LegacyPageError, bulletin_file_text, category_for, parse_page, read_page, slug_for
 
 SCRIPT = ROOT / "scripts" / "import_legacy.py"
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -40,7 +40,7 @@ def variant(old: str, new: str, text: str = SEED_TEXT) -> str:
 
 def bulletin(text: str, name: str = SEED.name, category: str | None = None) -> str:
     page = parse_page(text, name)
-    return render_bulletin(page, name, category or category_for(page.title))
+    return bulletin_file_text(page, name, category or category_for(page.title))
 
 
 def split(text: str) -> tuple[str, str]:

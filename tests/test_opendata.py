@@ -24,6 +24,7 @@ from khcn.stats.opendata import (
     xlsx_bytes,
 )
 
+CREATOR = "Sở Khoa học và Công nghệ tỉnh Tuyên Quang"  # the organisation publishing the files
 FIELDS = [
     Field("ten", "string", "Tên", "Tên nhiệm vụ khoa học và công nghệ"),
     Field("so_luong", "integer", "Số lượng", "Số nhiệm vụ", unit="nhiệm vụ"),
@@ -119,7 +120,7 @@ def _sheets() -> list:
 
 
 def test_xlsx_reads_back_with_vietnamese_headers_and_values():
-    book = pd.read_excel(io.BytesIO(xlsx_bytes(_sheets(), "Dữ liệu mở")), sheet_name=None)
+    book = pd.read_excel(io.BytesIO(xlsx_bytes(_sheets(), "Dữ liệu mở", CREATOR)), sheet_name=None)
     assert list(book) == ["Nhiệm vụ KH&CN", "Sản phẩm OCOP"]
     first = book["Nhiệm vụ KH&CN"]
     assert list(first.columns) == ["Tên", "Số lượng", "Tỷ lệ", "Ngày", "Đạt"]
@@ -129,7 +130,7 @@ def test_xlsx_reads_back_with_vietnamese_headers_and_values():
 
 
 def test_xlsx_cells_are_real_numbers_and_dates_with_formats():
-    wb = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(_sheets(), "Dữ liệu mở")))
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(_sheets(), "Dữ liệu mở", CREATOR)))
     ws = wb["Nhiệm vụ KH&CN"]
     count, share, when = ws["B2"], ws["C2"], ws["D2"]
     assert (count.data_type, count.value, count.number_format) == ("n", 1234, "#,##0")
@@ -147,14 +148,14 @@ def test_xlsx_cells_are_real_numbers_and_dates_with_formats():
 def test_xlsx_decimals_follow_what_the_column_needs():
     frame = pd.DataFrame({"a": [1.5, 2.0], "b": [Decimal("3"), Decimal("4")]})
     fields = [Field("a", "number", "A", "A"), Field("b", "number", "B", "B")]
-    ws = openpyxl.load_workbook(io.BytesIO(xlsx_bytes([("S", frame, fields)], "T"))).active
+    ws = openpyxl.load_workbook(io.BytesIO(xlsx_bytes([("S", frame, fields)], "T", CREATOR))).active
     assert ws["A2"].number_format == "#,##0.0"
     assert ws["B2"].number_format == "#,##0" and ws["B2"].data_type == "n"
 
 
 def test_xlsx_sheet_names_are_made_valid_for_excel():
     name = "Báo cáo [2021/2025]: số liệu * tổng hợp? theo năm"
-    wb = openpyxl.load_workbook(io.BytesIO(xlsx_bytes([(name, _frame(), FIELDS)], "T")))
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx_bytes([(name, _frame(), FIELDS)], "T", CREATOR)))
     (sheet,) = wb.sheetnames
     assert len(sheet) <= 31
     assert not set(sheet) & set("[]:*?/\\")
@@ -162,9 +163,9 @@ def test_xlsx_sheet_names_are_made_valid_for_excel():
 
 
 def test_xlsx_is_byte_identical_from_run_to_run():
-    first = xlsx_bytes(_sheets(), "Dữ liệu mở")
+    first = xlsx_bytes(_sheets(), "Dữ liệu mở", CREATOR)
     time.sleep(1.1)  # past a whole second: any clock time in the file or its zip entries would show
-    second = xlsx_bytes(_sheets(), "Dữ liệu mở")
+    second = xlsx_bytes(_sheets(), "Dữ liệu mở", CREATOR)
     assert first == second
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
@@ -258,3 +259,21 @@ def test_data_package_refuses_names_that_are_not_lower_case_slugs(name):
 def test_field_types_are_checked():
     with pytest.raises(ValueError):
         Field("x", "float", "X", "X")
+
+
+def test_the_downloads_name_the_organisation_of_data_to_chuc():
+    """The XLSX creator and the data package's description come from `ten_day_du` in data/to-chuc.yaml, not from a
+    name written in the code: the tiny fixture's organisation is not the department's."""
+    from conftest import TINY_DATA
+    from khcn.data.dataset import load_site_data
+    from khcn.stats.downloads import data_files
+
+    site = load_site_data(TINY_DATA)
+    files = dict(data_files(site, "du-lieu"))
+    name = site.organisation.full_name
+    assert name == "Sở Thử Nghiệm tỉnh Thử Nghiệm"
+    for path in ("du-lieu/gia-tri.xlsx", "du-lieu/de-tai-du-an.xlsx"):
+        assert openpyxl.load_workbook(io.BytesIO(files[path])).properties.creator == name
+    package = json.loads(files["du-lieu/datapackage.json"])
+    assert package["description"].startswith(f"Số liệu từ các báo cáo của {name}. ")
+    assert "Tuyên Quang" not in package["description"]

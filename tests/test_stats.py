@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 from pathlib import Path
+from typing import get_args
 
 import pandas as pd
 import pytest
@@ -9,6 +10,8 @@ import pytest
 from conftest import TINY_DATA, edit
 from khcn.core.errors import DataErrors
 from khcn.data.dataset import load_site_data
+from khcn.data.models import RegisterId
+from khcn.data.registerkinds import REGISTER_KINDS
 from khcn.stats import frames as stats
 from khcn.stats import registers
 
@@ -75,6 +78,17 @@ def test_register_counts_follow_the_rules(site):
     summary = registers.counts_by_year(projects, "de-tai-du-an")
     assert summary.to_dict() == {"cap-tinh": {2019: 1, 2020: 1, 2021: 0},
                                  "nong-thon-mien-nui": {2019: 0, 2020: 0, 2021: 1}}
+
+
+def test_every_register_is_described_once(site):
+    """`dem_tu_so` (the model's Literal) names exactly the described registers, each with its own file and page;
+    a register's download rows have its download fields' columns."""
+    assert set(get_args(RegisterId)) == set(REGISTER_KINDS)
+    kinds = list(REGISTER_KINDS.values())
+    assert len({k.file for k in kinds}) == len({k.page for k in kinds}) == len(kinds)
+    for kind in kinds:
+        row = kind.download_row(kind.of(site).entries[0])
+        assert list(row) == [name for name, *_ in kind.download_fields]
 
 
 def _tiny_copy(tmp_path: Path) -> Path:

@@ -6,9 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from khcn.data.fields import VIETNAM
-from khcn.data.models import CountValue, PercentValue, RatioValue, Value
-
-BOUND_WORDS = {"tren": "trên", "duoi": "dưới", "khoang": "khoảng"}
+from khcn.data.models import BOUND_WORDS, CountValue, PercentValue, RatioValue, Value
 
 
 def number(value: int | Decimal, decimals: int | None = None) -> str:

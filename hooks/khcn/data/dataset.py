@@ -29,12 +29,13 @@ from khcn.core.slugs import RESERVED_BULLETIN_SLUGS, document_anchor
 from khcn.data.bulletins import Bulletin, read_bulletin
 from khcn.data.fields import read_count, read_percentage, read_slug
 from khcn.data.models import (
-    VALUE_MODELS,
+    BOUND_WORDS,
     Area,
     Catalogue,
     Categories,
     Category,
     Indicator,
+    IndicatorKind,
     LegalDocument,
     Organisation,
     ProjectRegister,
@@ -42,14 +43,15 @@ from khcn.data.models import (
     Report,
     Value,
 )
+from khcn.data.registerkinds import PROJECTS, PROTECTIONS, REGISTER_KINDS
 from khcn.data.richtext import DocumentRef, Malformed, Plain, TableRef, parse_text, references
 from khcn.data.validation import validate
 from khcn.data.yamlsource import SourceDocument, parse_yaml, prune_cache, read_yaml
-from khcn.stats.registers import counted, projects_frame, protections_frame
+from khcn.stats.registers import counted, register_frame
 
 ORGANISATION_FILE = "to-chuc.yaml"
-PROJECTS_FILE = "de-tai-du-an.yaml"
-PROTECTIONS_FILE = "bao-ho.yaml"
+PROJECTS_FILE = PROJECTS.file
+PROTECTIONS_FILE = PROTECTIONS.file
 DOCUMENTS_FILE = "van-ban.yaml"
 CATALOGUE_FILE = "chi-so.yaml"
 VALUES_DIR = "so-lieu"
@@ -159,15 +161,14 @@ class _Loader:
         indicators = {i.id: i for i in catalogue.indicators} if catalogue else {}
         values, periods = self._values(indicators)
         reports = self._reports(indicators, documents, values)
-        registers = {"de-tai-du-an": self._register(PROJECTS_FILE, ProjectRegister),
-                     "bao-ho": self._register(PROTECTIONS_FILE, ProtectionRegister)}
+        registers = {kind.id: self._register(kind.file, kind.model) for kind in REGISTER_KINDS.values()}
         self._check_registers(registers, indicators, values)
         categories = self._categories(bool(reports))
         bulletins = self._bulletins(categories, indicators, documents, values)
         if self.errors:
             return None
         return SiteData(organisation, documents, catalogue, values, periods, reports,
-                        registers["de-tai-du-an"], registers["bao-ho"], categories, bulletins, self.normalised)
+                        registers[PROJECTS.id], registers[PROTECTIONS.id], categories, bulletins, self.normalised)
 
     # --- bulletins -------------------------------------------------------------------------------------------
 
@@ -264,8 +265,8 @@ class _Loader:
 
     def _check_registers(self, registers: dict, indicators: dict, values: dict) -> None:
         """Where a register is complete for a period, its count must equal the reported indicator."""
-        frames = {"de-tai-du-an": projects_frame(registers["de-tai-du-an"]),
-                  "bao-ho": protections_frame(registers["bao-ho"])}
+        frames = {register: register_frame(REGISTER_KINDS[register], entries)
+                  for register, entries in registers.items()}
         for indicator in indicators.values():
             register = indicator.counted_in
             if register is None:
@@ -279,7 +280,7 @@ class _Loader:
                 if problem:
                     doc = self._value_docs[(indicator.id, period.id)]
                     file, line = doc.file, doc.line_of((indicator.id,))
-                    register_file = PROJECTS_FILE if register == "de-tai-du-an" else PROTECTIONS_FILE
+                    register_file = REGISTER_KINDS[register].file
                     self.errors.append(DataError(file, line, indicator.id, problem + f" theo sổ {register_file}",
                                                  f"số báo cáo khớp với sổ, hoặc bỏ kỳ {period.id} khỏi "
                                                  f"`day_du_cac_ky` của {register_file} nếu sổ chưa ghi đủ"))
@@ -401,12 +402,13 @@ class _Loader:
                 self._problem(doc, here + ("linh_vuc",), f"lĩnh vực `{indicator.area}` chưa khai báo",
                       _one_of(indicator.area, area_ids, "mã một lĩnh vực trong `linh_vuc`"))
             self._unique(doc, here + ("thanh_phan",), data["chi_so"][here[1]].get("thanh_phan"))
-            if indicator.components and indicator.kind != "so_luong":
+            if indicator.components and indicator.kind is not IndicatorKind.COUNT:
                 self._problem(doc, here + ("thanh_phan",), f"thành phần cho chỉ số kiểu `{indicator.kind}`",
-                      "thành phần chỉ dùng cho chỉ số kiểu `so_luong`")
-            if (indicator.kind == "ty_le") != (indicator.denominator is not None):
-                self._problem(doc, here + ("mau_so",), "`mau_so` " + ("thiếu" if indicator.kind == "ty_le" else "thừa"),
-                      "`mau_so` (mẫu số đếm gì, ví dụ `UBND cấp xã`) khi và chỉ khi `kieu: ty_le`")
+                      f"thành phần chỉ dùng cho chỉ số kiểu `{IndicatorKind.COUNT}`")
+            is_ratio = indicator.kind is IndicatorKind.RATIO
+            if is_ratio != (indicator.denominator is not None):
+                self._problem(doc, here + ("mau_so",), "`mau_so` " + ("thiếu" if is_ratio else "thừa"),
+                      f"`mau_so` (mẫu số đếm gì, ví dụ `UBND cấp xã`) khi và chỉ khi `kieu: {IndicatorKind.RATIO}`")
             if indicator.part_of is not None and indicator.part_of not in self.broken:
                 parent = by_id.get(indicator.part_of)
                 if parent is None or parent.id == indicator.id:
@@ -501,7 +503,7 @@ class _Loader:
         version = {}
         for indicator_id, raw in (doc.data.items() if isinstance(doc.data, dict) else ()):
             if indicator_id in indicators:
-                value, errors = validate(VALUE_MODELS[indicators[indicator_id].kind], raw, doc, (indicator_id,))
+                value, errors = validate(indicators[indicator_id].kind.model, raw, doc, (indicator_id,))
                 if value is not None:
                     version[indicator_id] = value
         return version
@@ -513,15 +515,15 @@ class _Loader:
                 self._problem(doc, (indicator_id,), f"chỉ số `{indicator_id}` không có trong danh mục {CATALOGUE_FILE}",
                       _one_of(indicator_id, list(indicators), "mã một chỉ số của danh mục"))
             return None
-        value, errors = validate(VALUE_MODELS[indicator.kind], raw, doc, (indicator_id,))
+        value, errors = validate(indicator.kind.model, raw, doc, (indicator_id,))
         self.errors.extend(errors)
         self._value_docs[(indicator_id, period_id)] = doc
         if value is None:
             self.broken.add(f"{indicator_id}@{period_id}")
             return None
-        if indicator.kind == "so_luong":
+        if indicator.kind is IndicatorKind.COUNT:
             self._check_breakdown(doc, indicator, value, period_id)
-        elif indicator.kind == "ty_le" and value.numerator > value.denominator:
+        elif indicator.kind is IndicatorKind.RATIO and value.numerator > value.denominator:
             self._problem(doc, (indicator_id, "tu_so"), f"tử số {value.numerator} lớn hơn mẫu số {value.denominator}",
                   "tử số không lớn hơn mẫu số")
         return value
@@ -554,7 +556,7 @@ class _Loader:
             if indicator.part_of is None:
                 continue
             part, whole = values.get(indicator.id), values.get(indicator.part_of)
-            if part is None or whole is None or indicator.kind == "ty_le":
+            if part is None or whole is None or indicator.kind is IndicatorKind.RATIO:
                 continue
             if part.value > whole.value:
                 self._problem(doc, (indicator.id,), f"{part.value}, lớn hơn `{indicator.part_of}` ({whole.value}) "
@@ -704,12 +706,14 @@ def _essence(value) -> dict:
     return value.model_dump(exclude={"corrections"})
 
 
-def _same_value(kind: str, text: str, old) -> bool:
+def _same_value(kind: IndicatorKind, text: str, old) -> bool:
     """Does an editor's `gia_tri_cu` name the value that was published?"""
     try:
-        if kind == "so_luong":
-            return read_count(text.removeprefix("trên").removeprefix("dưới").removeprefix("khoảng")) == old.value
-        if kind == "ty_le":
+        if kind is IndicatorKind.COUNT:
+            for word in BOUND_WORDS.values():
+                text = text.removeprefix(word)
+            return read_count(text) == old.value
+        if kind is IndicatorKind.RATIO:
             numerator, _, denominator = text.partition("(")[0].partition("/")
             return (read_count(numerator), read_count(denominator)) == (old.numerator, old.denominator)
         return read_percentage(text) == old.value

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from khcn.data.fields import Count, Date, DateTime, Flag, Month, Percentage, PeriodField, Slug, Text, reject
 
@@ -81,6 +82,27 @@ class Component(Record):
     name: Text = Field(alias="ten", description="Tên thành phần, ví dụ Cột đo xăng dầu")
 
 
+class IndicatorKind(StrEnum):
+    """The kinds of indicator (`kieu` in chi-so.yaml): the one place that knows them. A kind equals its code."""
+
+    COUNT = "so_luong"  # a count, with an optional bound and breakdown
+    RATIO = "ty_le"  # a part of a whole, with a denominator named in the catalogue
+    PERCENT = "phan_tram"
+
+    @property
+    def model(self) -> type[Value]:
+        """The model of the kind's values."""
+        return {IndicatorKind.COUNT: CountValue, IndicatorKind.RATIO: RatioValue,
+                IndicatorKind.PERCENT: PercentValue}[self]
+
+
+# Editors' `kieu` is checked as a Literal (its messages and JSON Schema are the Literal's), then read as a kind.
+_KindCode = Annotated[Literal[tuple(kind.value for kind in IndicatorKind)], AfterValidator(IndicatorKind)]
+
+
+RegisterId = Literal["de-tai-du-an", "bao-ho"]  # the registers of khcn.data.registerkinds, for `dem_tu_so`
+
+
 class Indicator(Record):
     id: Slug = Field(alias="ma",
                      description="Mã chỉ số: chữ thường không dấu, nối bằng dấu -, ví dụ phuong-tien-do-kiem-dinh "
@@ -90,7 +112,7 @@ class Indicator(Record):
     area: Slug = Field(alias="linh_vuc",
                        description="Mã lĩnh vực của chỉ số (một mã trong linh_vuc đầu tệp), "
                                    "ví dụ tieu-chuan-do-luong-chat-luong")
-    kind: Literal["so_luong", "ty_le", "phan_tram"] = Field(alias="kieu",
+    kind: _KindCode = Field(alias="kieu",
         description="Kiểu chỉ số: so_luong (một số đếm), ty_le (một phân số, cần mau_so) "
                     "hoặc phan_tram (tỉ lệ phần trăm)")
     counting: Literal["trong_ky", "cuoi_ky"] = Field(alias="cach_tinh",
@@ -108,7 +130,7 @@ class Indicator(Record):
                                      description="Với kieu: ty_le, mẫu số đếm gì, ví dụ UBND cấp xã")
     key: Flag = Field(False, alias="noi_bat",  # shown first on the statistics overview
                       description="có: chỉ số nổi bật, hiện đầu trang Thống kê; không ghi là không")
-    counted_in: Literal["de-tai-du-an", "bao-ho"] | None = Field(None, alias="dem_tu_so",  # a register
+    counted_in: RegisterId | None = Field(None, alias="dem_tu_so",  # a register
         description="Chỉ số còn được đếm từ sổ (không bắt buộc): de-tai-du-an hoặc bao-ho")
 
 
@@ -128,11 +150,15 @@ class Correction(Record):
     reason: Text = Field(alias="ly_do", description="Lý do đính chính")
 
 
+# The bound a count may carry (`so_sanh`): its code → the word readers see and editors choose in the Excel sheet.
+BOUND_WORDS = {"tren": "trên", "duoi": "dưới", "khoang": "khoảng"}
+
+
 class CountValue(Record):
     """A count, written `42` or with a bound and a breakdown."""
 
     value: Count = Field(alias="gia_tri", description="Số đếm của kỳ, viết liền, ví dụ 170")
-    bound: Literal["tren", "duoi", "khoang"] | None = Field(None, alias="so_sanh",
+    bound: Literal[tuple(BOUND_WORDS)] | None = Field(None, alias="so_sanh",
         description="Số ghi kèm chữ (không bắt buộc): tren (trên 60), duoi (dưới 60) hoặc khoang (khoảng 60)")
     components: dict[Slug, Count] = Field(default_factory=dict, alias="thanh_phan",
         description="Số của từng thành phần, mỗi dòng mã thành phần: số, ví dụ taximet: 36; cộng lại bằng gia_tri")
@@ -180,7 +206,6 @@ class PercentValue(Record):
         return data if isinstance(data, dict) else {"gia_tri": data}
 
 
-VALUE_MODELS = {"so_luong": CountValue, "ty_le": RatioValue, "phan_tram": PercentValue}
 Value = CountValue | RatioValue | PercentValue
 
 

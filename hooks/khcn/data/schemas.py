@@ -26,8 +26,6 @@ from khcn.data.dataset import (
     CATEGORIES_FILE,
     DOCUMENTS_FILE,
     ORGANISATION_FILE,
-    PROJECTS_FILE,
-    PROTECTIONS_FILE,
     REPORTS_DIR,
     VALUES_DIR,
 )
@@ -40,13 +38,12 @@ from khcn.data.models import (
     LegalDocument,
     Organisation,
     PercentValue,
-    ProjectRegister,
-    ProtectionRegister,
     RatioValue,
     Report,
     Value,
     _one_or_more,
 )
+from khcn.data.registerkinds import PROJECTS, PROTECTIONS
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 SCHEMA_DIR = ".vscode/schemas"  # from the project's root
@@ -80,9 +77,8 @@ KINDS = (
          "thanh_phan, so_sanh, dinh_chinh thụt lề bên dưới."),
     Kind("bao-cao", f"{REPORTS_DIR}/*.yaml", Report, "Một báo cáo",
          "Tên tệp là đường dẫn của trang (2021-6-thang-dau-nam.yaml → /bao-cao/2021-6-thang-dau-nam/)."),
-    Kind("de-tai-du-an", PROJECTS_FILE, ProjectRegister, "Sổ đề tài, dự án",
-         "Mỗi đề tài, dự án một mục."),
-    Kind("bao-ho", PROTECTIONS_FILE, ProtectionRegister, "Sổ bảo hộ sở hữu trí tuệ",
+    Kind(PROJECTS.id, PROJECTS.file, PROJECTS.model, PROJECTS.label, "Mỗi đề tài, dự án một mục."),
+    Kind(PROTECTIONS.id, PROTECTIONS.file, PROTECTIONS.model, PROTECTIONS.label,
          "Mỗi sản phẩm được bảo hộ hoặc đang đăng ký một mục."),
     Kind("chuyen-muc", CATEGORIES_FILE, Categories, "Các chuyên mục tin tức",
          "Mỗi bản tin ghi chuyen_muc bằng mã một chuyên mục ở đây."),

@@ -27,7 +27,7 @@ _NULL_WORDS = {"", "~", "null", "Null", "NULL"}
 _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: same nodes, faster
 
 
-class _Loader(_BASE):
+class _StrictYamlLoader(_BASE):
     """Composes nodes without guessing types: every scalar stays text, so the resolver's regexes (a third of the
     reading time) are skipped. Explicit tags never reach `resolve` and are still refused below."""
 
@@ -37,7 +37,7 @@ class _Loader(_BASE):
         return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
 
 
-_LOADER = _Loader
+_LOADER = _StrictYamlLoader
 
 
 @dataclass

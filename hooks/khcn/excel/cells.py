@@ -18,11 +18,11 @@ from decimal import Decimal
 from pydantic_core import PydanticCustomError
 
 from khcn.data.fields import read_count, read_percentage
+from khcn.data.models import BOUND_WORDS
 
 DASH = "-"
 _DASHES = {"-", "–", "—"}  # Word and Excel turn a typed `-` into a dash now and then
 _GROUPED = re.compile(r"^\d{1,3}([.,  ]\d{3})+$")
-_BOUND_WORDS = ("trên", "dưới", "khoảng")
 COUNT_EXPECTED = "một số nguyên không âm, ví dụ 42 (chỉ số này là số đếm)"
 EMPTY_EXPECTED = "ghi số liệu, hoặc `-` nếu kỳ này không có số liệu"
 
@@ -98,7 +98,7 @@ def bound_code(value: object) -> str | None:
     if is_empty(value):
         return None
     text = unicodedata.normalize("NFC", str(value)).strip().casefold()
-    codes = {"trên": "tren", "dưới": "duoi", "khoảng": "khoang", "tren": "tren", "duoi": "duoi", "khoang": "khoang"}
+    codes = {word: code for code, word in BOUND_WORDS.items()} | {code: code for code in BOUND_WORDS}
     if text not in codes:
         raise CellIssue(shown(value), "một trong các chữ trên, dưới, khoảng (chọn trong danh sách), hoặc để trống "
                                       "khi số liệu là số chính xác")
@@ -121,7 +121,7 @@ def _count_from_text(text: str) -> str:
         digits = re.sub(r"\D", "", text)
         raise CellIssue(f"`{text}` có dấu ngăn cách hàng nghìn (có thể hiểu sai)",
                         f"viết {digits}: các chữ số viết liền, không dấu chấm, dấu phẩy hay dấu cách")
-    word = next((w for w in _BOUND_WORDS if text.casefold().startswith(w)), None)
+    word = next((w for w in BOUND_WORDS.values() if text.casefold().startswith(w)), None)
     if word:
         raise CellIssue(f"`{text}`", f"chỉ ghi số ở ô này và chọn `{word}` ở cột So sánh")
     try:

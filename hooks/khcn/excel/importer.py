@@ -29,7 +29,7 @@ from khcn.core.periods import Period, parse_period
 from khcn.data import dataset
 from khcn.data.dataset import _same_value as names_published  # the loader's own rule for `gia_tri_cu`
 from khcn.data.fields import VIETNAM
-from khcn.data.models import VALUE_MODELS, Catalogue, Indicator, Value
+from khcn.data.models import Catalogue, Indicator, IndicatorKind, Value
 from khcn.data.schemas import schema_line
 from khcn.data.yamlsource import parse_yaml
 from khcn.excel.periodfile import (
@@ -135,7 +135,7 @@ def _entries(catalogue: Catalogue, reading: SheetReading, current: PeriodFile, p
     for indicator in catalogue.indicators:
         figure = reading.entries.get(indicator.id)
         cells = reading.cells[indicator.id]
-        first = cells[NUMERATOR if indicator.kind == "ty_le" else VALUE]
+        first = cells[NUMERATOR if indicator.kind is IndicatorKind.RATIO else VALUE]
         old, reason = published.get(indicator.id), reading.reasons.get(indicator.id)
         notes = [dict(note) for note in current.notes.get(indicator.id, []) if keepable(note)]
         if figure is None:
@@ -166,7 +166,7 @@ def _noted(indicator: Indicator, old: Value, new: Value, notes: list[dict], reas
     elif reason:
         notes.append({"ngay": f"{today:%d/%m/%Y}", "gia_tri_cu": editor_text(old), "ly_do": reason})
     elif not earlier:
-        first = cells[NUMERATOR if indicator.kind == "ty_le" else VALUE]
+        first = cells[NUMERATOR if indicator.kind is IndicatorKind.RATIO else VALUE]
         outcome.problems.append(problem_at(first, f"`{indicator.id}`", f"giá trị đã công bố {described(old)} nay là "
                                            f"{described(new)}", f"lý do đính chính ở ô {cells[REASON]} (trang thống "
                                            "kê ghi kèm giá trị cũ và lý do), hoặc giữ giá trị đã công bố"))
@@ -175,7 +175,7 @@ def _noted(indicator: Indicator, old: Value, new: Value, notes: list[dict], reas
 
 def _value(indicator: Indicator, figure: dict) -> Value | None:
     try:
-        return VALUE_MODELS[indicator.kind].model_validate(figure)
+        return indicator.kind.model.model_validate(figure)
     except ValidationError:
         return None  # the check below says why, at its cell
 
@@ -289,10 +289,10 @@ def _place(problem) -> tuple:
     return (1, 0, 0, str(problem))
 
 
-def _cell(cells: dict, rest: list[str], kind: str) -> str:
+def _cell(cells: dict, rest: list[str], kind: IndicatorKind) -> str:
     """The cell of a field of one indicator's value: `gia_tri` → Giá trị, `thanh_phan.can` → that row's value…"""
     if not rest:
-        return cells[NUMERATOR if kind == "ty_le" else VALUE]
+        return cells[NUMERATOR if kind is IndicatorKind.RATIO else VALUE]
     if rest[0] == "thanh_phan" and len(rest) > 1 and rest[1] in cells:
         return cells[rest[1]]
     fields = {"tu_so": NUMERATOR, "mau_so": DENOMINATOR, "so_sanh": BOUND, "dinh_chinh": REASON}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from khcn.core.errors import DataErrors
 from khcn.core.history import published_versions
-from khcn.data.models import VALUE_MODELS, Catalogue, CountValue, Indicator, RatioValue, Value
+from khcn.data.models import BOUND_WORDS, Catalogue, CountValue, Indicator, RatioValue, Value
 from khcn.data.validation import validate
 from khcn.data.yamlsource import parse_yaml, read_yaml, yaml_quoted
 from khcn.excel.cells import percent
@@ -24,7 +24,7 @@ from khcn.excel.cells import percent
 CATALOGUE_FILE = "chi-so.yaml"
 VALUES_DIR = "so-lieu"
 
-Entry = dict  # one indicator's raw YAML data, long form: {"gia_tri": "42", "thanh_phan": {...}, "dinh_chinh": [...]}
+RawValue = dict  # one indicator's raw YAML data, long form: {"gia_tri": "42", "thanh_phan": {...}, "dinh_chinh": [...]}
 
 
 @dataclass
@@ -93,7 +93,7 @@ def _values(raw: dict, catalogue: Catalogue, doc, unreadable: list) -> dict[str,
     for indicator_id, data in raw.items():
         value = None
         if indicator_id in kinds:
-            value, _ = validate(VALUE_MODELS[kinds[indicator_id]], data, doc, (indicator_id,))
+            value, _ = validate(kinds[indicator_id].model, data, doc, (indicator_id,))
         if value is None:
             unreadable.append(indicator_id)
         else:
@@ -106,7 +106,7 @@ def _values(raw: dict, catalogue: Catalogue, doc, unreadable: list) -> dict[str,
 def editor_text(value: Value) -> str:
     """`42`, `trên 60`, `109/138`, `86,96`: a value as an editor types it (and as `gia_tri_cu` names it)."""
     if isinstance(value, CountValue):
-        bound = {"tren": "trên ", "duoi": "dưới ", "khoang": "khoảng "}.get(value.bound or "", "")
+        bound = BOUND_WORDS[value.bound] + " " if value.bound else ""
         return f"{bound}{value.value}"
     if isinstance(value, RatioValue):
         return f"{value.numerator}/{value.denominator}"
@@ -120,13 +120,13 @@ def described(value: Value) -> str:
     return text + (f" ({', '.join(f'{c} {n}' for c, n in parts.items())})" if parts else "")
 
 
-def entry_of(value: Value) -> Entry:
+def entry_of(value: Value) -> RawValue:
     """The long form of a value, without its notes."""
     if isinstance(value, RatioValue):
         return {"tu_so": str(value.numerator), "mau_so": str(value.denominator)}
     if not isinstance(value, CountValue):
         return {"gia_tri": percent(Decimal(value.value))}
-    entry: Entry = {"gia_tri": str(value.value)}
+    entry: RawValue = {"gia_tri": str(value.value)}
     if value.bound:
         entry["so_sanh"] = value.bound
     if value.components:
@@ -136,7 +136,7 @@ def entry_of(value: Value) -> Entry:
 
 # --- writing -----------------------------------------------------------------------------------------------------
 
-def period_text(catalogue: Catalogue, entries: dict[str, Entry], header: list[str]) -> str:
+def period_text(catalogue: Catalogue, entries: dict[str, RawValue], header: list[str]) -> str:
     """The file: `header` (comment lines), then each area's indicators under a `# <lĩnh vực>` line."""
     lines = list(header)
     for area in catalogue.areas:
@@ -148,7 +148,7 @@ def period_text(catalogue: Catalogue, entries: dict[str, Entry], header: list[st
     return "\n".join(lines).lstrip("\n") + "\n"
 
 
-def _entry_lines(indicator: Indicator, entry: Entry) -> list[str]:
+def _entry_lines(indicator: Indicator, entry: RawValue) -> list[str]:
     short = _shorthand(entry)
     if short is not None:
         return [f"{indicator.id}: {scalar(short)}"]
@@ -165,7 +165,7 @@ def _entry_lines(indicator: Indicator, entry: Entry) -> list[str]:
     return lines
 
 
-def _shorthand(entry: Entry) -> str | None:
+def _shorthand(entry: RawValue) -> str | None:
     """`42`, `86,96` or `109/138` when the value needs nothing else (no bound, breakdown or note)."""
     if set(entry) == {"gia_tri"}:
         return entry["gia_tri"]

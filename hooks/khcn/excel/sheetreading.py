@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string
 from openpyxl.utils.exceptions import InvalidFileException
 
-from khcn.data.models import Catalogue, Indicator
+from khcn.data.models import Catalogue, Indicator, IndicatorKind
 from khcn.excel.cells import (
     DASH,
     EMPTY_EXPECTED,
@@ -232,14 +232,15 @@ def _figure(sheet, indicator: Indicator, places: dict, reading: SheetReading):
     reason = _read(sheet, REASON, row, subject, reading, note_text)
     if reason:
         reading.reasons[indicator.id] = reason
-    if indicator.kind == "ty_le":
+    if indicator.kind is IndicatorKind.RATIO:
         return _ratio(sheet, row, subject, reading)
-    reader = count_text if indicator.kind == "so_luong" else _percent_reader(sheet[f"{VALUE}{row}"].number_format)
+    is_count = indicator.kind is IndicatorKind.COUNT
+    reader = count_text if is_count else _percent_reader(sheet[f"{VALUE}{row}"].number_format)
     total = _read(sheet, VALUE, row, subject, reading, reader)
     if total is None:
         reading.problem(f"{VALUE}{row}", subject, "ô trống", EMPTY_EXPECTED)
         return _BROKEN
-    if indicator.kind == "phan_tram":
+    if indicator.kind is IndicatorKind.PERCENT:
         return _BROKEN if total is _BROKEN else (None if total == DASH else {"gia_tri": total})
     return _count(sheet, indicator, places, total, reading)
 

@@ -22,7 +22,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from khcn.core.periods import Period
-from khcn.data.models import Catalogue, Component, CountValue, Indicator, RatioValue, Value
+from khcn.data.models import BOUND_WORDS, Catalogue, Component, CountValue, Indicator, IndicatorKind, RatioValue, Value
 from khcn.excel.cells import DASH
 from khcn.excel.periodfile import VALUES_DIR, PeriodFile, read_catalogue, read_period_file, values_path
 
@@ -37,7 +37,6 @@ ID, COMPONENT, NAME, UNIT, VALUE, NUMERATOR, DENOMINATOR, BOUND, REASON, HINT = 
 TITLES = {ID: "Mã chỉ số", COMPONENT: "Mã thành phần", NAME: "Chỉ số", UNIT: "Đơn vị", VALUE: "Giá trị",
           NUMERATOR: "Tử số", DENOMINATOR: "Mẫu số", BOUND: "So sánh", REASON: "Lý do đính chính", HINT: "Cách ghi"}
 VALUE_COLUMNS = (VALUE, NUMERATOR, DENOMINATOR, BOUND, REASON)
-BOUND_WORDS = ("trên", "dưới", "khoảng")
 
 _GREY = PatternFill("solid", fgColor="F2F2F2")
 _AREA = PatternFill("solid", fgColor="D9D9D9")
@@ -59,8 +58,8 @@ def white_columns(indicator: Indicator, component: Component | None) -> tuple[st
     """The cells an editor fills on a row; every other value cell of the row stays empty."""
     if component is not None:
         return (VALUE,)
-    return {"so_luong": (VALUE, BOUND, REASON), "phan_tram": (VALUE, REASON),
-            "ty_le": (NUMERATOR, DENOMINATOR, REASON)}[indicator.kind]
+    return {IndicatorKind.COUNT: (VALUE, BOUND, REASON), IndicatorKind.PERCENT: (VALUE, REASON),
+            IndicatorKind.RATIO: (NUMERATOR, DENOMINATOR, REASON)}[indicator.kind]
 
 
 def sheet_rows(catalogue: Catalogue) -> list[Row]:
@@ -77,9 +76,9 @@ def how_to_write(indicator: Indicator, component: Component | None, catalogue: C
     """The "Cách ghi" cell: what the row's white cells take."""
     if component is not None:
         return "Số nguyên; ghi - ở mọi thành phần nếu không có số chi tiết"
-    if indicator.kind == "ty_le":
+    if indicator.kind is IndicatorKind.RATIO:
         hint = f"Tử số và mẫu số ({indicator.denominator}), ví dụ 109 và 138"
-    elif indicator.kind == "phan_tram":
+    elif indicator.kind is IndicatorKind.PERCENT:
         hint = "Phần trăm từ 0 đến 100, ví dụ 86,96"
     elif indicator.components:
         hint = "Số nguyên, bằng tổng các thành phần bên dưới"
@@ -97,7 +96,7 @@ def build_workbook(catalogue: Catalogue, period: Period, current: PeriodFile) ->
     sheet = book.active
     sheet.title = SHEET
     _top(sheet, period)
-    bounds = DataValidation(type="list", formula1=f'"{",".join(BOUND_WORDS)}"', allow_blank=True,
+    bounds = DataValidation(type="list", formula1=f'"{",".join(BOUND_WORDS.values())}"', allow_blank=True,
                             showErrorMessage=True, errorTitle="So sánh",
                             error="Chọn trên, dưới hoặc khoảng; để trống khi số liệu là số chính xác.",
                             showInputMessage=True, promptTitle="So sánh",
@@ -110,7 +109,7 @@ def build_workbook(catalogue: Catalogue, period: Period, current: PeriodFile) ->
         _indicator_row(sheet, number, row, catalogue)
         if current.exists and row.indicator.id not in current.unreadable:
             _prefill(sheet, number, row, current.values.get(row.indicator.id))
-        if row.component is None and row.indicator.kind == "so_luong":
+        if row.component is None and row.indicator.kind is IndicatorKind.COUNT:
             bounds.add(f"{BOUND}{number}")
     _widths(sheet, catalogue)
     _guide(book.create_sheet(GUIDE_SHEET), period, current)
@@ -193,11 +192,11 @@ def _figures(row: Row, value: Value | None) -> dict[str, object]:
         parts = getattr(value, "components", {})
         return {VALUE: parts.get(row.component.id, DASH)}
     if value is None:
-        return {NUMERATOR: DASH, DENOMINATOR: DASH} if row.indicator.kind == "ty_le" else {VALUE: DASH}
+        return {NUMERATOR: DASH, DENOMINATOR: DASH} if row.indicator.kind is IndicatorKind.RATIO else {VALUE: DASH}
     if isinstance(value, RatioValue):
         return {NUMERATOR: value.numerator, DENOMINATOR: value.denominator}
     if isinstance(value, CountValue):
-        bound = {"tren": "trên", "duoi": "dưới", "khoang": "khoảng"}.get(value.bound)
+        bound = BOUND_WORDS.get(value.bound)
         return {VALUE: value.value, **({BOUND: bound} if bound else {})}
     number = Decimal(value.value)
     return {VALUE: int(number) if number == number.to_integral_value() else float(number)}

@@ -302,7 +302,7 @@ def front_matter(text: str) -> str | None:
     return match["yaml"] if match else None
 
 
-def render_bulletin(page: LegacyPage, file_name: str, category: str) -> str:
+def bulletin_file_text(page: LegacyPage, file_name: str, category: str) -> str:
     return _ENV.get_template("legacy_bulletin.md.j2").render(page=page, file_name=file_name, category=category)
 
 

@@ -18,7 +18,7 @@ from khcn.news.pages import NEWS, Stream
 from khcn.pages.render import CONTACT_PAGE, DOCUMENTS_PAGE, HOME_PAGE, REPORTS_INDEX, report_path
 from khcn.pages.statistics import PROJECTS_PAGE, PROTECTIONS_PAGE
 
-DATA = "data"
+DATA_FOLDER = "data"  # the home page draws on all of it
 REGISTERS = {PROJECTS_PAGE: ["data/de-tai-du-an.yaml"], PROTECTIONS_PAGE: ["data/bao-ho.yaml"],
              DOCUMENTS_PAGE: ["data/van-ban.yaml", "data/bao-cao"], CONTACT_PAGE: ["data/to-chuc.yaml"],
              REPORTS_INDEX: ["data/bao-cao"]}
@@ -53,7 +53,7 @@ def page_sources(site: SiteData, stream: Stream, pages: list[str]) -> dict[str, 
         elif page.startswith(NEWS + "/"):
             found[page] = STREAM
         elif page == HOME_PAGE:
-            found[page] = [DATA]
+            found[page] = [DATA_FOLDER]
         else:
             found[page] = [f"docs/{page}"]
     return found

@@ -17,7 +17,7 @@ from khcn.core.background import split_map
 from khcn.core.memory import no_garbage_collection
 from khcn.core.periods import short_label
 from khcn.data.dataset import SiteData
-from khcn.data.models import PROJECT_LEVELS, PROJECT_STATUSES, PROTECTION_KINDS, PROTECTION_STATUSES
+from khcn.data.registerkinds import PROJECTS, PROTECTIONS, REGISTER_KINDS, RegisterKind
 from khcn.pages.render import STATISTICS_PAGE, link, render, report_path
 from khcn.stats import downloads as opendata_files
 from khcn.stats import frames as stats
@@ -25,9 +25,9 @@ from khcn.stats import registers
 from khcn.stats.charts import Point, bar_chart
 
 OVERVIEW = STATISTICS_PAGE
-DATA = "thong-ke/du-lieu"
-PROJECTS_PAGE = "de-tai-du-an/index.md"
-PROTECTIONS_PAGE = "so-huu-tri-tue/index.md"
+DOWNLOADS_FOLDER = "thong-ke/du-lieu"  # the open-data files
+PROJECTS_PAGE = PROJECTS.page
+PROTECTIONS_PAGE = PROTECTIONS.page
 
 
 def area_path(area_id: str) -> str:
@@ -67,7 +67,7 @@ def render_overview(site: SiteData) -> str:
     areas = [(area, [i for i in site.catalogue.indicators if i.area == area.id]) for area in site.catalogue.areas]
     return render("stats_overview.md.j2", page=OVERVIEW, key_rows=key_rows,
                   areas=[(a, inds, [_latest_row(site, i) for i in inds]) for a, inds in areas if inds],
-                  area_path=area_path, indicator_path=indicator_path, href=href, link=link, data=DATA)
+                  area_path=area_path, indicator_path=indicator_path, href=href, link=link, data=DOWNLOADS_FOLDER)
 
 
 def _latest_row(site: SiteData, indicator) -> dict:
@@ -82,7 +82,7 @@ def render_area(site: SiteData, area) -> str:
     periods, rows = stats.area_table(site, area.id)
     path = area_path(area.id)
     return render("stats_area.md.j2", page=path, area=area, periods=periods, rows=rows, href=href, link=link,
-                  indicator_path=indicator_path, downloads=_downloads(f"{DATA}/linh-vuc/{area.id}"),
+                  indicator_path=indicator_path, downloads=_downloads(f"{DOWNLOADS_FOLDER}/linh-vuc/{area.id}"),
                   overview=OVERVIEW)
 
 
@@ -101,35 +101,25 @@ def render_indicator(site: SiteData, indicator) -> str:
                   parent=site.indicators.get(indicator.part_of) if indicator.part_of else None,
                   register=_register_note(site, indicator),
                   reports=[(r, report_path(r)) for r in stats.citing_reports(site, indicator.id)],
-                  downloads=_downloads(f"{DATA}/chi-so/{indicator.id}"), href=href, link=link, area_path=area_path,
-                  indicator_path=indicator_path, overview=OVERVIEW)
+                  downloads=_downloads(f"{DOWNLOADS_FOLDER}/chi-so/{indicator.id}"), href=href, link=link,
+                  area_path=area_path, indicator_path=indicator_path, overview=OVERVIEW)
 
 
 def _register_note(site: SiteData, indicator) -> dict | None:
     """What the register says about this indicator: checked periods, or that it is not complete yet."""
     if indicator.counted_in is None:
         return None
-    register = site.projects if indicator.counted_in == "de-tai-du-an" else site.protections
-    page = PROJECTS_PAGE if indicator.counted_in == "de-tai-du-an" else PROTECTIONS_PAGE
-    checked = [p for p in register.complete_periods if (indicator.id, p.id) in site.values]
-    return {"page": page, "checked": checked,
-            "name": "Sổ đề tài, dự án" if indicator.counted_in == "de-tai-du-an" else "Sổ bảo hộ sở hữu trí tuệ"}
+    kind = REGISTER_KINDS[indicator.counted_in]
+    checked = [p for p in kind.of(site).complete_periods if (indicator.id, p.id) in site.values]
+    return {"page": kind.page, "checked": checked, "name": kind.label}
 
 
-def render_projects(site: SiteData) -> str:
-    frame = registers.projects_frame(site.projects)
-    return render("register_projects.md.j2", entries=site.projects.entries, categories=PROJECT_LEVELS,
-                  statuses=PROJECT_STATUSES, summary=registers.counts_by_year(frame, "de-tai-du-an"),
-                  complete=site.projects.complete_periods, downloads=_downloads(f"{DATA}/de-tai-du-an"),
-                  href=href, link=link, page=PROJECTS_PAGE)
-
-
-def render_protections(site: SiteData) -> str:
-    frame = registers.protections_frame(site.protections)
-    return render("register_protections.md.j2", entries=site.protections.entries, categories=PROTECTION_KINDS,
-                  statuses=PROTECTION_STATUSES, summary=registers.counts_by_year(frame, "bao-ho"),
-                  complete=site.protections.complete_periods, downloads=_downloads(f"{DATA}/bao-ho"),
-                  href=href, link=link, page=PROTECTIONS_PAGE)
+def render_register(site: SiteData, kind: RegisterKind) -> str:
+    register = kind.of(site)
+    summary = registers.counts_by_year(registers.register_frame(kind, register), kind.id)
+    return render(kind.template, entries=register.entries, categories=kind.categories, statuses=kind.statuses,
+                  summary=summary, complete=register.complete_periods,
+                  downloads=_downloads(f"{DOWNLOADS_FOLDER}/{kind.id}"), href=href, link=link, page=kind.page)
 
 
 def statistics_pages(site: SiteData) -> list[tuple[str, str]]:
@@ -140,7 +130,7 @@ def statistics_pages(site: SiteData) -> list[tuple[str, str]]:
     tasks += [(area_path(a.id), partial(render_area, site, a)) for a in site.catalogue.areas
               if any(i.area == a.id for i in site.catalogue.indicators)]
     tasks += [(indicator_path(i.id), partial(render_indicator, site, i)) for i in site.catalogue.indicators]
-    tasks += [(PROJECTS_PAGE, partial(render_projects, site)), (PROTECTIONS_PAGE, partial(render_protections, site))]
+    tasks += [(kind.page, partial(render_register, site, kind)) for kind in REGISTER_KINDS.values()]
     with no_garbage_collection():  # short-lived strings, no cycles
         return split_map(_render_task, tasks)
 
@@ -152,8 +142,8 @@ def _render_task(task: tuple) -> tuple[str, str]:
 
 def data_files(site: SiteData) -> list[tuple[str, bytes]]:
     """Every download, at a stable address, with the package that describes them."""
-    return opendata_files.data_files(site, DATA)
+    return opendata_files.data_files(site, DOWNLOADS_FOLDER)
 
 
 def write_data_files(site: SiteData, site_dir: Path) -> None:
-    opendata_files.write_data_files(site, DATA, site_dir)
+    opendata_files.write_data_files(site, DOWNLOADS_FOLDER, site_dir)

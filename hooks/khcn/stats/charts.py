@@ -12,7 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import jinja2
-from babel.numbers import format_decimal
+
+from khcn.core.formatting import number
 
 # Sizes are in viewBox units. The page scales the SVG to its column (down to ~350 px on a phone), so a
 # 480-wide viewBox with 14-unit text reads at about 10 px there.
@@ -88,11 +89,6 @@ def _round(x: float) -> float | int:
     return int(x) if x == int(x) else x
 
 
-def number(x: Decimal) -> str:
-    """`12.500`, `0,25`: Vietnamese thousands dot and decimal comma, with exactly the digits the tick has."""
-    return format_decimal(x, locale="vi", decimal_quantization=False)
-
-
 def nice_axis(largest: float) -> list[Decimal]:
     """Tick values from 0 to just above `largest` in round steps (1, 2, 2,5 or 5 × 10ⁿ).
 
@@ -147,7 +143,7 @@ def layout(points: list[Point], unit: str) -> Layout:
         raise ValueError("bar chart values must be finite and >= 0")
     n = len(points)
     ticks = nice_axis(max(p.value for p in points))
-    tick_texts = [number(t) for t in ticks]
+    tick_texts = [number(t) for t in ticks]  # `12.500`, `0,25`: exactly the digits the tick has
     label_len = max(len(p.label) for p in points) * CHAR
     value_len = max(len(p.display) for p in points) * CHAR
 

@@ -15,7 +15,7 @@ from khcn.core import formatting
 from khcn.core.memory import no_garbage_collection
 from khcn.core.periods import Period
 from khcn.data.dataset import SiteData
-from khcn.data.models import CountValue, Indicator, RatioValue, Value
+from khcn.data.models import BOUND_WORDS, CountValue, Indicator, RatioValue, Value
 from khcn.data.richtext import ValueRef
 from khcn.stats.opendata import Field
 
@@ -102,7 +102,7 @@ def _values_frame(site: SiteData, indicator_ids: list[str] | None) -> pd.DataFra
 
 def _value_columns(value: Value) -> tuple:
     """gia_tri, so_sanh, tu_so, mau_so."""
-    bound = formatting.BOUND_WORDS.get(value.bound) if isinstance(value, CountValue) and value.bound else None
+    bound = BOUND_WORDS.get(value.bound) if isinstance(value, CountValue) and value.bound else None
     if isinstance(value, RatioValue):
         return numeric(value).quantize(Decimal("0.01")), bound, value.numerator, value.denominator
     return numeric(value), bound, None, None

@@ -25,7 +25,6 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 
 TYPES = ("string", "integer", "number", "date", "boolean")
-CREATOR = "Sở Khoa học và Công nghệ tỉnh Tuyên Quang"
 FIXED_TIME = datetime(1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 NAME_PATTERN = re.compile(r"^[a-z0-9._-]+$")
 MEDIATYPES = {
@@ -219,23 +218,24 @@ class Table:
                           separators=(",", ":"), allow_nan=False, default=_json_value)
         return (text + "\n").encode("utf-8")
 
-    def xlsx(self, title: str, sheet_name: str = "Số liệu", selected: list[int] | None = None) -> bytes:
-        return workbook([self.sheet(sheet_name, selected)], title)
+    def xlsx(self, title: str, creator: str, sheet_name: str = "Số liệu", selected: list[int] | None = None) -> bytes:
+        return workbook([self.sheet(sheet_name, selected)], title, creator)
 
 
-def xlsx_bytes(sheets: list[tuple[str, pd.DataFrame, list[Field]]], title: str) -> bytes:
-    """One worksheet per (name, frame, fields); bold frozen header of Vietnamese titles, real numbers and dates."""
-    return workbook([Table(frame, fields).sheet(name) for name, frame, fields in sheets], title)
+def xlsx_bytes(sheets: list[tuple[str, pd.DataFrame, list[Field]]], title: str, creator: str) -> bytes:
+    """One worksheet per (name, frame, fields); bold frozen header of Vietnamese titles, real numbers and dates.
+    `creator`: the organisation publishing the file (the document's author in Excel's properties)."""
+    return workbook([Table(frame, fields).sheet(name) for name, frame, fields in sheets], title, creator)
 
 
-def workbook(sheets: list[dict], title: str) -> bytes:
+def workbook(sheets: list[dict], title: str, creator: str) -> bytes:
     names = [sheet["name"] for sheet in sheets]
     if len({n.casefold() for n in names}) != len(names):  # Excel compares sheet names case-blind
         raise ValueError(f"sheet names collide once made valid for Excel: {names}")
     formats = list(dict.fromkeys(nf for sheet in sheets for nf in sheet["styles"]))
     if any(sheet["styles"] != {nf: formats.index(nf) + 2 for nf in sheet["styles"]} for sheet in sheets):
         sheets = [_restyled(sheet, formats) for sheet in sheets]
-    context = {"sheets": sheets, "title": title, "creator": CREATOR, "formats": formats,
+    context = {"sheets": sheets, "title": title, "creator": creator, "formats": formats,
                "time": FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ")}
     parts = [("[Content_Types].xml", "content_types.xml.j2"), ("_rels/.rels", "rels.xml.j2"),
              ("docProps/app.xml", "app.xml.j2"), ("docProps/core.xml", "core.xml.j2"),

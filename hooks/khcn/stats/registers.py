@@ -1,10 +1,6 @@
 """Counts derived from the registers (pandas), to publish and to check against the reported indicators.
 
-Rules, per register:
-- de-tai-du-an: a project counts in a period when it runs during it (started by the period's end, not ended before
-  its start) and is past the proposal stage; broken down by level (`cap`).
-- bao-ho: a protection counts in a period when it was granted (`trang_thai: da-cap`) on or before the period's end;
-  broken down by kind (`loai`). A grant without a date cannot be placed in time and is not counted.
+Each register's columns and counting rule are in khcn.data.registerkinds.
 """
 
 from __future__ import annotations
@@ -13,41 +9,40 @@ import pandas as pd
 
 from khcn.core.periods import Period
 from khcn.data.models import ProjectRegister, ProtectionRegister
+from khcn.data.registerkinds import PROJECTS, PROTECTIONS, REGISTER_KINDS, RegisterKind
 
-PROJECT_COLUMNS = ["code", "title", "level", "programme", "host", "start", "end", "status"]
-PROTECTION_COLUMNS = ["product", "holder", "district", "kind", "status", "date", "as_of", "note"]
+
+def register_frame(kind: RegisterKind, register: ProjectRegister | ProtectionRegister) -> pd.DataFrame:
+    """One row per entry, its dates as timestamps."""
+    columns = list(kind.columns)
+    frame = pd.DataFrame([{column: getattr(entry, column) for column in columns} for entry in register.entries],
+                         columns=columns)
+    for column in kind.dates:
+        frame[column] = pd.to_datetime(frame[column])
+    for column in kind.month_ends:  # a month ends on its last day: a project ending in May runs through May 31
+        frame[column] = pd.to_datetime(frame[column]) + pd.offsets.MonthEnd(0)
+    return frame
 
 
 def projects_frame(register: ProjectRegister) -> pd.DataFrame:
-    rows = [{column: getattr(entry, column) for column in PROJECT_COLUMNS} for entry in register.entries]
-    frame = pd.DataFrame(rows, columns=PROJECT_COLUMNS)
-    frame["start"] = pd.to_datetime(frame["start"])
-    # a project's end is a month: it runs to that month's last day
-    frame["end"] = pd.to_datetime(frame["end"]) + pd.offsets.MonthEnd(0)
-    return frame
+    return register_frame(PROJECTS, register)
 
 
 def protections_frame(register: ProtectionRegister) -> pd.DataFrame:
-    rows = [{column: getattr(entry, column) for column in PROTECTION_COLUMNS} for entry in register.entries]
-    frame = pd.DataFrame(rows, columns=PROTECTION_COLUMNS)
-    frame["date"] = pd.to_datetime(frame["date"])
-    return frame
+    return register_frame(PROTECTIONS, register)
 
 
 def counted(frame: pd.DataFrame, register: str, period: Period) -> pd.Series:
-    """Entries counted in `period`, by category (level or kind); categories with none are absent."""
-    start, end = pd.Timestamp(period.start), pd.Timestamp(period.end)
-    if register == "de-tai-du-an":
-        not_ended = frame["end"].isna() | (frame["end"] >= start)
-        running = (frame["status"] != "de-xuat") & (frame["start"] <= end) & not_ended
-        return frame.loc[running, "level"].value_counts().sort_index()
-    granted = (frame["status"] == "da-cap") & frame["date"].notna() & (frame["date"] <= end)
-    return frame.loc[granted, "kind"].value_counts().sort_index()
+    """Entries of the register (its id) counted in `period`, by category; categories with none are absent."""
+    kind = REGISTER_KINDS[register]
+    counts = kind.counts(frame, pd.Timestamp(period.start), pd.Timestamp(period.end))
+    return frame.loc[counts, kind.category].value_counts().sort_index()
 
 
 def counts_by_year(frame: pd.DataFrame, register: str) -> pd.DataFrame:
     """Entries by year (project start, grant date) and category: the register page's summary table."""
-    when, category = ("start", "level") if register == "de-tai-du-an" else ("date", "kind")
+    kind = REGISTER_KINDS[register]
+    when, category = kind.when, kind.category
     dated = frame.dropna(subset=[when])
     if dated.empty:
         return pd.DataFrame()
