@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from khcn.data import fields
 from khcn.data.fields import Count, Date, DateTime, Flag, Month, Percentage, PeriodField, Slug, Text
-from khcn.data.models import VALUE_MODELS, Value
+from khcn.data.models import IndicatorKind, Value
 from khcn.data.schemas import KINDS, Kind
 
 # Each field type in editors' words (the table's "kiểu"), and what its reader accepts (its error message's "cần").
@@ -99,7 +99,7 @@ def tables(kind: Kind) -> list[Table]:
         queue = [Table("Mỗi mục của danh sách (bắt đầu bằng `- `)", typing.get_args(shape)[0])]
     else:  # so-lieu: `mã chỉ số: giá trị`, the value read by the indicator's kind
         assert typing.get_args(shape)[1] is Value, shape
-        queue = [Table(f"Giá trị của chỉ số `kieu: {kind_id}`", model) for kind_id, model in VALUE_MODELS.items()]
+        queue = [Table(f"Giá trị của chỉ số `kieu: {kind.value}`", kind.model) for kind in IndicatorKind]
     done: list[Table] = []
     while queue:
         table = queue.pop(0)
