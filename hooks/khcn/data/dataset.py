@@ -28,6 +28,18 @@ from khcn.core.periods import Period, parse_period
 from khcn.core.slugs import RESERVED_BULLETIN_SLUGS, document_anchor
 from khcn.data.bulletins import Bulletin, read_bulletin
 from khcn.data.fields import read_count, read_percentage, read_slug
+from khcn.data.kinds import (
+    BULLETINS,
+    CATALOGUE,
+    CATEGORIES,
+    DOCUMENTS,
+    ORGANISATION,
+    PROJECTS,
+    PROTECTIONS,
+    REPORTS,
+    SINGLE_FILES,
+    VALUES,
+)
 from khcn.data.models import (
     VALUE_MODELS,
     Area,
@@ -47,15 +59,6 @@ from khcn.data.validation import validate
 from khcn.data.yamlsource import SourceDocument, parse_yaml, prune_cache, read_yaml
 from khcn.stats.registers import counted, projects_frame, protections_frame
 
-ORGANISATION_FILE = "to-chuc.yaml"
-PROJECTS_FILE = "de-tai-du-an.yaml"
-PROTECTIONS_FILE = "bao-ho.yaml"
-DOCUMENTS_FILE = "van-ban.yaml"
-CATALOGUE_FILE = "chi-so.yaml"
-VALUES_DIR = "so-lieu"
-REPORTS_DIR = "bao-cao"
-CATEGORIES_FILE = "chuyen-muc.yaml"
-BULLETINS_DIR = "tin-tuc"
 REPORTS_CATEGORY = "bao-cao"  # reports join the stream in this category
 
 
@@ -153,14 +156,14 @@ class _Loader:
 
     def load(self) -> SiteData | None:
         self._check_layout()
-        organisation = self._record(ORGANISATION_FILE, Organisation)
+        organisation = self._record(ORGANISATION.files, Organisation)
         documents = self._documents()
         catalogue = self._catalogue()
         indicators = {i.id: i for i in catalogue.indicators} if catalogue else {}
         values, periods = self._values(indicators)
         reports = self._reports(indicators, documents, values)
-        registers = {"de-tai-du-an": self._register(PROJECTS_FILE, ProjectRegister),
-                     "bao-ho": self._register(PROTECTIONS_FILE, ProtectionRegister)}
+        registers = {"de-tai-du-an": self._register(PROJECTS.files, ProjectRegister),
+                     "bao-ho": self._register(PROTECTIONS.files, ProtectionRegister)}
         self._check_registers(registers, indicators, values)
         categories = self._categories(bool(reports))
         bulletins = self._bulletins(categories, indicators, documents, values)
@@ -172,7 +175,7 @@ class _Loader:
     # --- bulletins -------------------------------------------------------------------------------------------
 
     def _categories(self, has_reports: bool) -> dict[str, Category]:
-        doc = self._read(CATEGORIES_FILE)
+        doc = self._read(CATEGORIES.files)
         if doc is None:
             self.categories_broken = True
             return {}
@@ -186,12 +189,13 @@ class _Loader:
         categories = {c.id: c for c in entries if c.id in ids}
         if has_reports and REPORTS_CATEGORY not in categories and REPORTS_CATEGORY not in self.broken:
             self._problem(doc, ("chuyen_muc",), f"không có chuyên mục `{REPORTS_CATEGORY}`",
-                          f"chuyên mục `{REPORTS_CATEGORY}` (các báo cáo trong {REPORTS_DIR}/ đăng vào chuyên mục này)")
+                          f"chuyên mục `{REPORTS_CATEGORY}` (các báo cáo trong {REPORTS.folder}/ "
+                          "đăng vào chuyên mục này)")
         return categories
 
     def _bulletins(self, categories, indicators, documents, values) -> list[Bulletin]:
         bulletins, seen = [], {}
-        for path in sorted((self.data_dir / BULLETINS_DIR).rglob("*.md")):
+        for path in sorted((self.data_dir / BULLETINS.folder).rglob("*.md")):
             relative = path.relative_to(self.data_dir).as_posix()
             slug = self._bulletin_slug(path, relative, seen)
             if slug is None:
@@ -222,7 +226,7 @@ class _Loader:
             return None
         if slug in seen:
             self.errors.append(DataError(self._name(relative), 1, "tên tệp",
-                                         f"cùng đường dẫn /{BULLETINS_DIR}/{slug}/ với tệp {seen[slug]}",
+                                         f"cùng đường dẫn /{BULLETINS.folder}/{slug}/ với tệp {seen[slug]}",
                                          "mỗi bài một tên tệp riêng: đổi tên một trong hai tệp (chưa đăng thì đổi "
                                          "được; bài đã đăng thì giữ tên để không hỏng liên kết)"))
             return None
@@ -233,7 +237,7 @@ class _Loader:
         meta = bulletin.meta
         if meta.category not in categories and not self.categories_broken:
             self._problem(doc, ("chuyen_muc",), f"chuyên mục `{meta.category}` chưa khai báo",
-                          _one_of(meta.category, list(categories), f"mã một chuyên mục trong {CATEGORIES_FILE}"))
+                          _one_of(meta.category, list(categories), f"mã một chuyên mục trong {CATEGORIES.files}"))
         if meta.image is not None:
             self._check_image(doc, meta.image)
             if meta.image_alt is None:
@@ -279,7 +283,7 @@ class _Loader:
                 if problem:
                     doc = self._value_docs[(indicator.id, period.id)]
                     file, line = doc.file, doc.line_of((indicator.id,))
-                    register_file = PROJECTS_FILE if register == "de-tai-du-an" else PROTECTIONS_FILE
+                    register_file = PROJECTS.files if register == "de-tai-du-an" else PROTECTIONS.files
                     self.errors.append(DataError(file, line, indicator.id, problem + f" theo sổ {register_file}",
                                                  f"số báo cáo khớp với sổ, hoặc bỏ kỳ {period.id} khỏi "
                                                  f"`day_du_cac_ky` của {register_file} nếu sổ chưa ghi đủ"))
@@ -332,26 +336,26 @@ class _Loader:
         return record
 
     def _check_layout(self) -> None:
-        known = {ORGANISATION_FILE, DOCUMENTS_FILE, CATALOGUE_FILE, PROJECTS_FILE, PROTECTIONS_FILE, CATEGORIES_FILE}
+        known = set(SINGLE_FILES)
         for path in sorted(self.data_dir.rglob("*")):
             relative = path.relative_to(self.data_dir).as_posix()
             if path.is_dir() or any(part.startswith(".") for part in path.parts):
                 continue
             folder = relative.rpartition("/")[0]
-            if relative in known or (folder in (VALUES_DIR, REPORTS_DIR) and path.suffix == ".yaml"):
+            if relative in known or (folder in (VALUES.folder, REPORTS.folder) and path.suffix == ".yaml"):
                 continue
-            if relative.startswith(BULLETINS_DIR + "/") and path.suffix == ".md":
+            if relative.startswith(BULLETINS.folder + "/") and path.suffix == ".md":
                 continue
             hint = "đổi đuôi tệp thành `.yaml`" if path.suffix == ".yml" else (
-                f"chỉ các tệp {', '.join(sorted(known))}, {VALUES_DIR}/<kỳ>.yaml, {REPORTS_DIR}/<tên>.yaml "
-                f"và {BULLETINS_DIR}/<năm>/<tên>.md (ảnh đặt trong docs/anh/)")
+                f"chỉ các tệp {', '.join(sorted(known))}, {VALUES.folder}/<kỳ>.yaml, {REPORTS.folder}/<tên>.yaml "
+                f"và {BULLETINS.folder}/<năm>/<tên>.md (ảnh đặt trong docs/anh/)")
             self.errors.append(DataError(self._name(relative), 1, "", "một tệp không thuộc loại dữ liệu nào "
                                          "(tệp này sẽ bị bỏ qua)", hint))
 
     # --- documents -------------------------------------------------------------------------------------------
 
     def _documents(self) -> dict[str, LegalDocument]:
-        doc = self._read(DOCUMENTS_FILE)
+        doc = self._read(DOCUMENTS.files)
         if doc is None:
             self.documents_broken = True
             return {}
@@ -374,7 +378,7 @@ class _Loader:
     # --- catalogue -------------------------------------------------------------------------------------------
 
     def _catalogue(self) -> Catalogue | None:
-        doc = self._read(CATALOGUE_FILE)
+        doc = self._read(CATALOGUE.files)
         data = doc.data if doc else None
         if not (isinstance(data, dict) and set(data) == {"linh_vuc", "chi_so"}):
             if doc is not None:
@@ -441,8 +445,8 @@ class _Loader:
         values: dict[tuple[str, str], Value] = {}
         periods: dict[str, Period] = {}
         files_of: dict[str, str] = {}  # period id -> its file
-        for path in sorted((self.data_dir / VALUES_DIR).glob("*.yaml")):
-            relative = f"{VALUES_DIR}/{path.name}"
+        for path in sorted((self.data_dir / VALUES.folder).glob("*.yaml")):
+            relative = f"{VALUES.folder}/{path.name}"
             period = parse_period(path.stem)
             if period is None:
                 self.errors.append(DataError(self._name(relative), 1, "tên tệp", f"tên tệp `{path.name}`",
@@ -510,8 +514,9 @@ class _Loader:
         indicator = indicators.get(indicator_id)
         if indicator is None:
             if not self.catalogue_broken and indicator_id not in self.broken:  # else already reported
-                self._problem(doc, (indicator_id,), f"chỉ số `{indicator_id}` không có trong danh mục {CATALOGUE_FILE}",
-                      _one_of(indicator_id, list(indicators), "mã một chỉ số của danh mục"))
+                self._problem(doc, (indicator_id,),
+                              f"chỉ số `{indicator_id}` không có trong danh mục {CATALOGUE.files}",
+                              _one_of(indicator_id, list(indicators), "mã một chỉ số của danh mục"))
             return None
         value, errors = validate(VALUE_MODELS[indicator.kind], raw, doc, (indicator_id,))
         self.errors.extend(errors)
@@ -564,8 +569,8 @@ class _Loader:
 
     def _reports(self, indicators, documents, values) -> list[ReportPage]:
         pages = []
-        for path in sorted((self.data_dir / REPORTS_DIR).glob("*.yaml")):
-            relative = f"{REPORTS_DIR}/{path.name}"
+        for path in sorted((self.data_dir / REPORTS.folder).glob("*.yaml")):
+            relative = f"{REPORTS.folder}/{path.name}"
             try:
                 slug = read_slug(path.stem)
             except Exception:
@@ -611,14 +616,14 @@ class _Loader:
             return self._table_problem(ref, indicators, in_report)
         if isinstance(ref, DocumentRef):
             if ref.number not in documents and ref.number not in self.broken and not self.documents_broken:
-                return (f"văn bản `{ref.number}` chưa có trong sổ {DOCUMENTS_FILE}",
-                        _one_of(ref.number, list(documents), f"số, ký hiệu của một văn bản trong {DOCUMENTS_FILE}"))
+                return (f"văn bản `{ref.number}` chưa có trong sổ {DOCUMENTS.files}",
+                        _one_of(ref.number, list(documents), f"số, ký hiệu của một văn bản trong {DOCUMENTS.files}"))
             return None
         indicator = indicators.get(ref.indicator)
         if indicator is None and (self.catalogue_broken or ref.indicator in self.broken):
             return None  # the catalogue's own error says what to fix first
         if indicator is None:
-            return (f"chỉ số `{ref.indicator}` không có trong danh mục {CATALOGUE_FILE}",
+            return (f"chỉ số `{ref.indicator}` không có trong danh mục {CATALOGUE.files}",
                     _one_of(ref.indicator, list(indicators), "mã một chỉ số của danh mục"))
         if ref.period is None and own_period is None:
             component = '.' + ref.component if ref.component else ''
@@ -635,10 +640,10 @@ class _Loader:
                     _one_of(ref.component, component_ids, "một thành phần khai báo trong chi-so.yaml"))
         if value is None:
             return (f"chỉ số `{indicator.id}` chưa có số liệu kỳ {period}",
-                    f"giá trị của `{indicator.id}` trong {VALUES_DIR}/{period}.yaml")
+                    f"giá trị của `{indicator.id}` trong {VALUES.folder}/{period}.yaml")
         if ref.component is not None and ref.component not in value.components:
             return (f"số liệu kỳ {period} của `{indicator.id}` không chia theo thành phần",
-                    f"`thanh_phan` của `{indicator.id}` trong {VALUES_DIR}/{period}.yaml")
+                    f"`thanh_phan` của `{indicator.id}` trong {VALUES.folder}/{period}.yaml")
         return None
 
 
@@ -651,13 +656,13 @@ class _Loader:
                     "một dòng trống")
         if ref.indicator is not None:
             if ref.indicator not in indicators and not self.catalogue_broken and ref.indicator not in self.broken:
-                return (f"chỉ số `{ref.indicator}` không có trong danh mục {CATALOGUE_FILE}",
+                return (f"chỉ số `{ref.indicator}` không có trong danh mục {CATALOGUE.files}",
                         _one_of(ref.indicator, list(indicators), "mã một chỉ số của danh mục"))
             return None
         period = parse_period(ref.period)
         if period is None or period.id not in self.periods_loaded:
             return (f"kỳ `{ref.period}` chưa có số liệu",
-                    f"một kỳ có tệp trong {VALUES_DIR}/: "
+                    f"một kỳ có tệp trong {VALUES.folder}/: "
                     + (", ".join(sorted(self.periods_loaded)) or "chưa có kỳ nào"))
         return None
 
