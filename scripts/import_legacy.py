@@ -24,6 +24,7 @@ from pydantic_core import PydanticCustomError
 from _project import ROOT, shown
 from khcn.core.errors import DataErrors
 from khcn.data.fields import read_datetime, read_slug, read_text
+from khcn.data.kinds import CATEGORIES
 from khcn.data.yamlsource import parse_yaml, read_yaml
 from khcn.news.legacy import (
     LegacyPage,
@@ -36,7 +37,6 @@ from khcn.news.legacy import (
     title_key,
 )
 
-CATEGORIES_FILE = "chuyen-muc.yaml"  # as khcn.data.dataset names it (not imported: it loads pandas, slow for a script)
 OUTCOMES = {"new": "mới", "updated": "cập nhật", "unchanged": "không đổi", "skipped": "bỏ qua", "failed": "lỗi"}
 
 
@@ -195,7 +195,7 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         if not path.exists():
             parser.error(f"không có tệp hay thư mục `{path}`")
     if args.category is not None:
-        problem = _category_problem(args.category, args.bulletins.parent / CATEGORIES_FILE)
+        problem = _category_problem(args.category, args.bulletins.parent / CATEGORIES.files)
         if problem:
             parser.error(f"--chuyen-muc: {problem}")
     return args

@@ -17,8 +17,8 @@ from pydantic_core import PydanticCustomError
 
 from _project import ROOT
 from khcn.core.slugs import RESERVED_BULLETIN_SLUGS, title_slug
-from khcn.data.dataset import BULLETINS_DIR, CATEGORIES_FILE
 from khcn.data.fields import VIETNAM, read_datetime, read_slug
+from khcn.data.kinds import BULLETINS, CATEGORIES
 from khcn.data.yamlsource import read_yaml
 from khcn.pages.render import render
 
@@ -30,7 +30,7 @@ def existing(bulletins: Path, slug: str) -> Path | None:
 
 
 def categories(data_dir: Path) -> list[str]:
-    doc = read_yaml(data_dir / CATEGORIES_FILE)
+    doc = read_yaml(data_dir / CATEGORIES.files)
     return [item.get("ma") for item in (doc.data or {}).get("chuyen_muc", []) if isinstance(item, dict)]
 
 
@@ -41,14 +41,14 @@ def create(data_dir: Path, title: str, category: str, author: str | None, now: d
         raise ValueError('Thiếu tiêu đề: make bulletin TITLE="Tiêu đề bài"')
     known = categories(data_dir)
     if category not in known:
-        raise ValueError(f"Chuyên mục `{category}` chưa có trong data/{CATEGORIES_FILE}; "
+        raise ValueError(f"Chuyên mục `{category}` chưa có trong data/{CATEGORIES.files}; "
                          f"dùng một trong: {', '.join(known)}")
     slug = chosen or title_slug(title)
     try:
         read_slug(slug)
     except PydanticCustomError:
         raise ValueError(f"Đường dẫn `{slug}` không hợp lệ: viết thường, không dấu, nối bằng `-`") from None
-    bulletins = data_dir / BULLETINS_DIR
+    bulletins = data_dir / BULLETINS.folder
     if slug in RESERVED_BULLETIN_SLUGS or (taken := existing(bulletins, slug)) is not None:
         reserved = slug in RESERVED_BULLETIN_SLUGS
         where = "trang danh sách tin" if reserved else taken.relative_to(data_dir.parent).as_posix()

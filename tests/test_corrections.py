@@ -97,3 +97,22 @@ def test_commits_not_yet_on_the_remote_main_are_drafts(published, tmp_path):
     git(published.parent, "commit", "-qam", "Nháp, chưa đẩy lên")
     edit(published / "so-lieu/2020-H1.yaml", "san-pham-bao-ho: 151", "san-pham-bao-ho: 150")
     assert load_site_data(published).values[("san-pham-bao-ho", "2020-H1")].value == 150  # back to the published
+
+
+def test_the_published_versions_come_from_the_history_given(tiny_data):
+    """Not under git: the history handed to the loader is what was published (the Excel importer's own, for one)."""
+    values = tiny_data / "so-lieu/2020-H1.yaml"
+    published_text = values.read_text(encoding="utf-8")
+    edit(values, "san-pham-bao-ho: 150", "san-pham-bao-ho: 151")
+    load_site_data(tiny_data)  # git knows no version of it
+    asked = []
+
+    def history(path):
+        asked.append(path.name)
+        return [("c0", published_text)] if path == values else []
+
+    with pytest.raises(DataErrors) as caught:
+        load_site_data(tiny_data, history=history)
+    assert "gặp giá trị đã công bố 150 nay là 151 mà không có ghi chú đính chính" in str(caught.value)
+    assert "2020-H1.yaml" in asked
+    load_site_data(tiny_data, check_history=False, history=history)

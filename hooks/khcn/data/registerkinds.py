@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from khcn.data import kinds
 from khcn.data.models import (
     PROJECT_LEVELS,
     PROJECT_STATUSES,
@@ -32,12 +33,9 @@ FieldSpec = tuple[str, str, str, str]  # a download column: name, Frictionless t
 
 @dataclass(frozen=True)
 class RegisterKind:
-    id: str  # `dem_tu_so` in chi-so.yaml; the stem of its downloads and its data package resource
-    file: str  # under data/
+    data: kinds.Kind  # its file among the kinds of data files: its id, file name, model and label come from there
     page: str  # its page's path (the address book's, once merged)
-    label: str  # "Sổ đề tài, dự án": its schema, data package resource and the indicator pages' note
     sheet_title: str  # the title of its XLSX download
-    model: type  # the file's model
     site_field: str  # the SiteData attribute holding it
     template: str  # its page's template
     categories: dict[str, str]  # what its counts break down by: code → name
@@ -50,6 +48,25 @@ class RegisterKind:
     counts: Callable  # (frame, period start, period end) → which rows count in the period
     download_fields: tuple[FieldSpec, ...]
     download_row: Callable  # an entry → its download row, by field name
+
+    @property
+    def id(self) -> str:
+        """`dem_tu_so` in chi-so.yaml; the stem of its downloads and its data package resource."""
+        return self.data.name
+
+    @property
+    def file(self) -> str:
+        """Its file under data/."""
+        return self.data.files
+
+    @property
+    def label(self) -> str:
+        """"Sổ đề tài, dự án": its schema, data package resource and the indicator pages' note."""
+        return self.data.title
+
+    @property
+    def model(self) -> type:
+        return self.data.shape
 
     def of(self, site) -> ProjectRegister | ProtectionRegister:
         """The register in a loaded site."""
@@ -76,8 +93,8 @@ def _protection_row(p: Protection) -> dict:
 
 
 PROJECTS = RegisterKind(
-    id="de-tai-du-an", file="de-tai-du-an.yaml", page="de-tai-du-an/index.md", label="Sổ đề tài, dự án",
-    sheet_title="Đề tài, dự án", model=ProjectRegister, site_field="projects", template="register_projects.md.j2",
+    data=kinds.PROJECTS, page="de-tai-du-an/index.md",
+    sheet_title="Đề tài, dự án", site_field="projects", template="register_projects.md.j2",
     categories=PROJECT_LEVELS, statuses=PROJECT_STATUSES,
     columns=("code", "title", "level", "programme", "host", "start", "end", "status"),
     dates=("start",), month_ends=("end",), when="start", category="level", counts=_running,
@@ -95,8 +112,8 @@ PROJECTS = RegisterKind(
 )
 
 PROTECTIONS = RegisterKind(
-    id="bao-ho", file="bao-ho.yaml", page="so-huu-tri-tue/index.md", label="Sổ bảo hộ sở hữu trí tuệ",
-    sheet_title="Sở hữu trí tuệ", model=ProtectionRegister, site_field="protections",
+    data=kinds.PROTECTIONS, page="so-huu-tri-tue/index.md",
+    sheet_title="Sở hữu trí tuệ", site_field="protections",
     template="register_protections.md.j2", categories=PROTECTION_KINDS, statuses=PROTECTION_STATUSES,
     columns=("product", "holder", "district", "kind", "status", "date", "as_of", "note"),
     dates=("date",), month_ends=(), when="date", category="kind", counts=_granted,

@@ -15,77 +15,15 @@ from __future__ import annotations
 
 import fnmatch
 import json
-from dataclasses import dataclass
 
 from pydantic import TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema
 
-from khcn.data.dataset import (
-    BULLETINS_DIR,
-    CATALOGUE_FILE,
-    CATEGORIES_FILE,
-    DOCUMENTS_FILE,
-    ORGANISATION_FILE,
-    REPORTS_DIR,
-    VALUES_DIR,
-)
-from khcn.data.fields import Slug
-from khcn.data.models import (
-    BulletinMeta,
-    Catalogue,
-    Categories,
-    CountValue,
-    LegalDocument,
-    Organisation,
-    PercentValue,
-    RatioValue,
-    Report,
-    Value,
-    _one_or_more,
-)
-from khcn.data.registerkinds import PROJECTS, PROTECTIONS
+from khcn.data.kinds import KINDS, Kind
+from khcn.data.models import CountValue, PercentValue, RatioValue, _one_or_more
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 SCHEMA_DIR = ".vscode/schemas"  # from the project's root
-
-
-@dataclass(frozen=True)
-class Kind:
-    """One kind of data file: what the build validates it with, and what editors read about it."""
-
-    name: str  # the schema is SCHEMA_DIR/<name>.schema.json
-    files: str  # a glob under data/
-    shape: object  # a model, or the type the loader validates the whole file's data as
-    title: str
-    description: str
-
-    @property
-    def schema_file(self) -> str:
-        return f"{self.name}.schema.json"
-
-
-KINDS = (
-    Kind("to-chuc", ORGANISATION_FILE, Organisation, "Thông tin về cơ quan",
-         "Đầu trang, chân trang và trang Liên hệ lấy từ tệp này."),
-    Kind("van-ban", DOCUMENTS_FILE, tuple[LegalDocument, ...], "Danh mục văn bản",
-         "Mỗi văn bản một mục bắt đầu bằng - so_ky_hieu: …; báo cáo trích dẫn bằng [[số ký hiệu]]."),
-    Kind("chi-so", CATALOGUE_FILE, Catalogue, "Danh mục chỉ số",
-         "Các lĩnh vực và các chỉ số thống kê: tên, đơn vị, kiểu, cách tính, định nghĩa."),
-    Kind("so-lieu", f"{VALUES_DIR}/*.yaml", dict[Slug, Value], "Số liệu của một kỳ",
-         "Tên tệp là kỳ (2021-H1.yaml). Mỗi dòng một chỉ số: mã chỉ số: giá trị, ví dụ quy-hoach-gop-y: 10, "
-         "ubnd-xa-ap-dung-iso: 109/138, co-quan-hanh-chinh-ap-dung-iso: 86,96; hoặc các trường gia_tri, "
-         "thanh_phan, so_sanh, dinh_chinh thụt lề bên dưới."),
-    Kind("bao-cao", f"{REPORTS_DIR}/*.yaml", Report, "Một báo cáo",
-         "Tên tệp là đường dẫn của trang (2021-6-thang-dau-nam.yaml → /bao-cao/2021-6-thang-dau-nam/)."),
-    Kind(PROJECTS.id, PROJECTS.file, PROJECTS.model, PROJECTS.label, "Mỗi đề tài, dự án một mục."),
-    Kind(PROTECTIONS.id, PROTECTIONS.file, PROTECTIONS.model, PROTECTIONS.label,
-         "Mỗi sản phẩm được bảo hộ hoặc đang đăng ký một mục."),
-    Kind("chuyen-muc", CATEGORIES_FILE, Categories, "Các chuyên mục tin tức",
-         "Mỗi bản tin ghi chuyen_muc bằng mã một chuyên mục ở đây."),
-    # Front matter inside Markdown: the YAML extension does not check it, other tools may.
-    Kind("tin-tuc-front-matter", f"{BULLETINS_DIR}/**/*.md", BulletinMeta, "Phần đầu của một bản tin",
-         "Các trường giữa hai dòng --- ở đầu tệp bản tin."),
-)
 
 # The scalar a value model reads in place of its fields (the `_shorthand` validators of models.py): `42` is
 # `gia_tri: 42`, `109/138` is `tu_so: 109` and `mau_so: 138`. A field's alias: the scalar is that field's value.

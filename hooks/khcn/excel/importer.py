@@ -4,7 +4,7 @@ The figures read from the sheet (khcn.excel.sheetreading) become the text of the
 (khcn.excel.periodfile), which is then checked like any other data: written into a temporary copy of data/ and loaded
 with khcn.data.dataset, every cross-check included. The history check (a published value changes only with a
 correction note) must see the real file's history, not the copy's (a copy is in no git repository): while the copy is
-checked, khcn.data.dataset is asked for the published versions of the real path (`_history_of`). The real data/ is never
+checked, khcn.data.dataset is handed the published versions of the real path (`_history_of`). The real data/ is never
 touched before everything passed.
 
 A published value changed in the sheet needs its reason in "Lý do đính chính": the note (`ngay`: today,
@@ -13,7 +13,6 @@ A published value changed in the sheet needs its reason in "Lý do đính chính
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import tempfile
@@ -24,10 +23,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from khcn.core.errors import DataError, DataErrors
+from khcn.core.history import published_versions
 from khcn.core.periods import EXAMPLES as PERIOD_EXAMPLES
 from khcn.core.periods import Period, parse_period
-from khcn.data import dataset
-from khcn.data.dataset import _same_value as names_published  # the loader's own rule for `gia_tri_cu`
+from khcn.data.dataset import History, load_site_data
+from khcn.data.dataset.corrections import essence, names_published  # the loader's own rules for `gia_tri_cu`
 from khcn.data.fields import VIETNAM
 from khcn.data.models import Catalogue, Indicator, IndicatorKind, Value
 from khcn.data.schemas import schema_line
@@ -147,7 +147,7 @@ def _entries(catalogue: Catalogue, reading: SheetReading, current: PeriodFile, p
                 outcome.warnings.append(f"ghi chú đính chính của `{indicator.id}` sẽ mất vì bảng ghi `-`")
             continue
         new = _value(indicator, figure)
-        if new is not None and old is not None and _essence(old) != _essence(new):
+        if new is not None and old is not None and essence(old) != essence(new):
             notes = _noted(indicator, old, new, notes, reason, today, cells, outcome)
         elif reason:
             outcome.warnings.append(f"{cells[REASON]}: bỏ qua lý do đính chính vì giá trị "
@@ -180,10 +180,6 @@ def _value(indicator: Indicator, figure: dict) -> Value | None:
         return None  # the check below says why, at its cell
 
 
-def _essence(value: Value) -> dict:
-    return value.model_dump(exclude={"corrections"})
-
-
 # --- what changed, what would be lost ------------------------------------------------------------------------------
 
 def changes(catalogue: Catalogue, current: PeriodFile, entries: dict[str, dict]) -> list[str]:
@@ -200,7 +196,7 @@ def changes(catalogue: Catalogue, current: PeriodFile, entries: dict[str, dict])
             lines.append(f"  − bỏ `{indicator.id}`: {described(old)} (bảng ghi `-`)")
         elif old == new:
             same += old is not None
-        elif _essence(old) == _essence(new):
+        elif essence(old) == essence(new):
             lines.append(f"  ~ đổi `{indicator.id}`: {described(new)}, ghi chú đính chính "
                          f"{len(old.corrections)} → {len(new.corrections)}")
         else:
@@ -230,12 +226,11 @@ def check_in_copy(data_dir: Path, period_id: str, text: str, shown_as: str) -> l
         target = values_path(copy, period_id)
         target.parent.mkdir(exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="\n")
-        with _history_of(copy, data_dir):
-            try:
-                dataset.load_site_data(copy, shown_as, check_history=True,
-                                       cache=data_dir.resolve().parent / ".cache" / "khcn")
-            except DataErrors as exc:
-                return exc.errors
+        try:
+            load_site_data(copy, shown_as, check_history=True, cache=data_dir.resolve().parent / ".cache" / "khcn",
+                           history=_history_of(copy, data_dir))
+        except DataErrors as exc:
+            return exc.errors
     return []
 
 
@@ -248,23 +243,17 @@ def _beside(copy: Path, docs: Path) -> None:
         shutil.copytree(docs, copy.parent / "docs")
 
 
-@contextlib.contextmanager
-def _history_of(copy: Path, real: Path):
-    """While the copy is checked, its files' published versions are those of the same files in `real`."""
-    original = dataset.published_versions
+def _history_of(copy: Path, real: Path) -> History:
+    """The published versions of a file of the copy: those of the same file in `real`."""
     copy, real = copy.resolve(), real.resolve()
 
     def versions(path: Path):
         try:
-            return original(real / path.resolve().relative_to(copy))
+            return published_versions(real / path.resolve().relative_to(copy))
         except ValueError:
-            return original(path)
+            return published_versions(path)
 
-    dataset.published_versions = versions
-    try:
-        yield
-    finally:
-        dataset.published_versions = original
+    return versions
 
 
 def _on_cells(errors: list[DataError], values_file: str, reading: SheetReading, catalogue: Catalogue,

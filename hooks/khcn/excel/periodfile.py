@@ -15,14 +15,11 @@ from pathlib import Path
 
 from khcn.core.errors import DataErrors
 from khcn.core.history import published_versions
+from khcn.data.kinds import CATALOGUE, VALUES
 from khcn.data.models import BOUND_WORDS, Catalogue, CountValue, Indicator, RatioValue, Value
 from khcn.data.validation import validate
 from khcn.data.yamlsource import parse_yaml, read_yaml, yaml_quoted
 from khcn.excel.cells import percent
-
-# As khcn.data.dataset names them (not imported: it loads pandas, slow for making a template).
-CATALOGUE_FILE = "chi-so.yaml"
-VALUES_DIR = "so-lieu"
 
 RawValue = dict  # one indicator's raw YAML data, long form: {"gia_tri": "42", "thanh_phan": {...}, "dinh_chinh": [...]}
 
@@ -51,7 +48,7 @@ class PeriodFile:
 
 
 def read_catalogue(data_dir: Path, shown_as: str = "data") -> Catalogue:
-    doc = read_yaml(data_dir / CATALOGUE_FILE, f"{shown_as}/{CATALOGUE_FILE}")
+    doc = read_yaml(data_dir / CATALOGUE.files, f"{shown_as}/{CATALOGUE.files}")
     catalogue, errors = validate(Catalogue, doc.data, doc)
     if errors:
         raise DataErrors(errors)
@@ -59,7 +56,7 @@ def read_catalogue(data_dir: Path, shown_as: str = "data") -> Catalogue:
 
 
 def values_path(data_dir: Path, period_id: str) -> Path:
-    return data_dir / VALUES_DIR / f"{period_id}.yaml"
+    return data_dir / VALUES.folder / f"{period_id}.yaml"
 
 
 def read_period_file(path: Path, catalogue: Catalogue, shown: str) -> PeriodFile:

@@ -22,9 +22,10 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from khcn.core.periods import Period
+from khcn.data.kinds import VALUES
 from khcn.data.models import BOUND_WORDS, Catalogue, Component, CountValue, Indicator, IndicatorKind, RatioValue, Value
 from khcn.excel.cells import DASH
-from khcn.excel.periodfile import VALUES_DIR, PeriodFile, read_catalogue, read_period_file, values_path
+from khcn.excel.periodfile import PeriodFile, read_catalogue, read_period_file, values_path
 
 SHEET = "Số liệu"
 GUIDE_SHEET = "Hướng dẫn"
@@ -121,7 +122,7 @@ def template(data_dir: Path, period: Period, shown_as: str = "data") -> tuple[Wo
     """The workbook of `period` for the data in `data_dir`, and warnings for the editor; DataErrors when the
     catalogue or the period's file cannot be read."""
     catalogue = read_catalogue(data_dir, shown_as)
-    shown = f"{shown_as}/{VALUES_DIR}/{period.id}.yaml"
+    shown = f"{shown_as}/{VALUES.folder}/{period.id}.yaml"
     current = read_period_file(values_path(data_dir, period.id), catalogue, shown)
     warnings = [f"`{i}` trong {shown} không đọc được thành một giá trị của danh mục: không điền sẵn" for i in
                 current.unreadable]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from khcn.core.history import last_changes
+from khcn.data import kinds
 from khcn.data.dataset import SiteData
 from khcn.data.fields import VIETNAM
 from khcn.news.pages import NEWS, Stream
@@ -19,11 +20,13 @@ from khcn.pages.render import CONTACT_PAGE, DOCUMENTS_PAGE, HOME_PAGE, REPORTS_I
 from khcn.pages.statistics import PROJECTS_PAGE, PROTECTIONS_PAGE
 
 DATA_FOLDER = "data"  # the home page draws on all of it
-REGISTERS = {PROJECTS_PAGE: ["data/de-tai-du-an.yaml"], PROTECTIONS_PAGE: ["data/bao-ho.yaml"],
-             DOCUMENTS_PAGE: ["data/van-ban.yaml", "data/bao-cao"], CONTACT_PAGE: ["data/to-chuc.yaml"],
-             REPORTS_INDEX: ["data/bao-cao"]}
-STATISTICS = ["data/chi-so.yaml", "data/so-lieu", "data/de-tai-du-an.yaml", "data/bao-ho.yaml"]
-STREAM = ["data/tin-tuc", "data/bao-cao", "data/chuyen-muc.yaml"]
+PROJECTS, PROTECTIONS = f"{DATA_FOLDER}/{kinds.PROJECTS.files}", f"{DATA_FOLDER}/{kinds.PROTECTIONS.files}"
+DOCUMENTS, CATALOGUE = f"{DATA_FOLDER}/{kinds.DOCUMENTS.files}", f"{DATA_FOLDER}/{kinds.CATALOGUE.files}"
+REPORTS = f"{DATA_FOLDER}/{kinds.REPORTS.folder}"
+REGISTERS = {PROJECTS_PAGE: [PROJECTS], PROTECTIONS_PAGE: [PROTECTIONS], DOCUMENTS_PAGE: [DOCUMENTS, REPORTS],
+             CONTACT_PAGE: [f"{DATA_FOLDER}/{kinds.ORGANISATION.files}"], REPORTS_INDEX: [REPORTS]}
+STATISTICS = [CATALOGUE, f"{DATA_FOLDER}/{kinds.VALUES.folder}", PROJECTS, PROTECTIONS]
+STREAM = [f"{DATA_FOLDER}/{kinds.BULLETINS.folder}", REPORTS, f"{DATA_FOLDER}/{kinds.CATEGORIES.files}"]
 
 
 @dataclass(frozen=True)
@@ -44,8 +47,8 @@ def page_sources(site: SiteData, stream: Stream, pages: list[str]) -> dict[str, 
             found[page] = [stream.bulletins[page].file]
         elif page in reports:
             report = reports[page]
-            found[page] = [report.file, f"data/so-lieu/{report.record.period.id}.yaml", "data/van-ban.yaml",
-                           "data/chi-so.yaml"]
+            values_file = f"{DATA_FOLDER}/{kinds.VALUES.folder}/{report.record.period.id}.yaml"
+            found[page] = [report.file, values_file, DOCUMENTS, CATALOGUE]
         elif page in REGISTERS:
             found[page] = REGISTERS[page]
         elif page.startswith("thong-ke/"):

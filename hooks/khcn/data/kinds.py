@@ -1,0 +1,68 @@
+"""The kinds of files editors keep under `data/`: where each is, what it is read as, what editors read about it.
+
+The one list of them: the loader (khcn.data.dataset), the JSON Schemas (khcn.data.schemas), the Excel tools and the
+scripts take the names from here. No pandas here, so that a script naming a file starts fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khcn.data.fields import Slug
+from khcn.data.models import (
+    BulletinMeta,
+    Catalogue,
+    Categories,
+    LegalDocument,
+    Organisation,
+    ProjectRegister,
+    ProtectionRegister,
+    Report,
+    Value,
+)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of data file: what the build validates it with, and what editors read about it."""
+
+    name: str  # the schema is <name>.schema.json
+    files: str  # the file, or a glob of the files, under data/
+    shape: object  # a model, or the type the loader validates the whole file's data as
+    title: str
+    description: str
+
+    @property
+    def folder(self) -> str:
+        """The folder of a kind kept one file per record (so-lieu, bao-cao, tin-tuc)."""
+        return self.files.partition("/")[0]
+
+    @property
+    def schema_file(self) -> str:
+        return f"{self.name}.schema.json"
+
+
+ORGANISATION = Kind("to-chuc", "to-chuc.yaml", Organisation, "Thông tin về cơ quan",
+                    "Đầu trang, chân trang và trang Liên hệ lấy từ tệp này.")
+DOCUMENTS = Kind("van-ban", "van-ban.yaml", tuple[LegalDocument, ...], "Danh mục văn bản",
+                 "Mỗi văn bản một mục bắt đầu bằng - so_ky_hieu: …; báo cáo trích dẫn bằng [[số ký hiệu]].")
+CATALOGUE = Kind("chi-so", "chi-so.yaml", Catalogue, "Danh mục chỉ số",
+                 "Các lĩnh vực và các chỉ số thống kê: tên, đơn vị, kiểu, cách tính, định nghĩa.")
+VALUES = Kind("so-lieu", "so-lieu/*.yaml", dict[Slug, Value], "Số liệu của một kỳ",
+              "Tên tệp là kỳ (2021-H1.yaml). Mỗi dòng một chỉ số: mã chỉ số: giá trị, ví dụ quy-hoach-gop-y: 10, "
+              "ubnd-xa-ap-dung-iso: 109/138, co-quan-hanh-chinh-ap-dung-iso: 86,96; hoặc các trường gia_tri, "
+              "thanh_phan, so_sanh, dinh_chinh thụt lề bên dưới.")
+REPORTS = Kind("bao-cao", "bao-cao/*.yaml", Report, "Một báo cáo",
+               "Tên tệp là đường dẫn của trang (2021-6-thang-dau-nam.yaml → /bao-cao/2021-6-thang-dau-nam/).")
+PROJECTS = Kind("de-tai-du-an", "de-tai-du-an.yaml", ProjectRegister, "Sổ đề tài, dự án",
+                "Mỗi đề tài, dự án một mục.")
+PROTECTIONS = Kind("bao-ho", "bao-ho.yaml", ProtectionRegister, "Sổ bảo hộ sở hữu trí tuệ",
+                   "Mỗi sản phẩm được bảo hộ hoặc đang đăng ký một mục.")
+CATEGORIES = Kind("chuyen-muc", "chuyen-muc.yaml", Categories, "Các chuyên mục tin tức",
+                  "Mỗi bản tin ghi chuyen_muc bằng mã một chuyên mục ở đây.")
+# Front matter inside Markdown: the YAML extension does not check it, other tools may.
+BULLETINS = Kind("tin-tuc-front-matter", "tin-tuc/**/*.md", BulletinMeta, "Phần đầu của một bản tin",
+                 "Các trường giữa hai dòng --- ở đầu tệp bản tin.")
+
+KINDS = (ORGANISATION, DOCUMENTS, CATALOGUE, VALUES, REPORTS, PROJECTS, PROTECTIONS, CATEGORIES, BULLETINS)
+SINGLE_FILES = tuple(kind.files for kind in KINDS if "/" not in kind.files)  # the files directly under data/
