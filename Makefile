@@ -6,13 +6,19 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: build serve validate lint bulletin schemas data-reference xlsx-template xlsx-import test test-fast bench-stats bench-bulletins browser-deps node-tools java clean
+.PHONY: build generate serve validate lint bulletin schemas data-reference xlsx-template xlsx-import test test-fast bench-stats bench-bulletins browser-deps node-tools java clean
 
 # ENGINE=properdocs builds the same site with ProperDocs, the maintained fork of MkDocs 1.x (tests check both).
 ENGINE ?= mkdocs
 
 build: $(STAMP)
 	$(PY) scripts/build_site.py --engine $(ENGINE)
+
+# The site as a plain MkDocs project that runs no hooks (for Zensical or another engine; see ENGINES.md):
+# make generate OUT=DIR (DIR new or empty), then `cd DIR && python -m mkdocs build`
+generate: $(STAMP)
+	$(if $(OUT),,$(error OUT=DIR is required: make generate OUT=DIR))
+	$(PY) scripts/generate_project.py "$(OUT)"
 
 serve: $(STAMP)
 	$(PY) -m $(ENGINE) serve -a 127.0.0.1:8000

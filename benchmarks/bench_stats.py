@@ -2,7 +2,8 @@
 
     DATA LAYER   load_site_data(data/) and stats.values_frame(site), in-process (best and median of 3)
     HOOKS BUILD  `mkdocs build` of a project copy with the hooks (what `make build` does, minus validation)
-    PLAIN BUILD  `mkdocs build` of the same pages written out as files, without hooks: what MkDocs alone costs
+    PLAIN BUILD  `mkdocs build` of the same pages written out as files, without hooks (`make generate`): what
+                 MkDocs alone costs
 
 The two builds run alternately; the ratio hooks/plain is the hooks' overhead. Peak memory is that of the build's
 process tree, sampled from /proc (benchmarks/benchkit.py says how and why). Nothing is written into data/ or docs/
@@ -16,10 +17,8 @@ import gc
 import statistics
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
-
-import yaml
-from mkdocs.utils import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -38,11 +37,9 @@ from benchkit import (  # noqa: E402
     workspace,
 )
 from generate_stats_data import generate  # noqa: E402
-from khcn.core.slugs import heading_slug  # noqa: E402
 from khcn.data.dataset import load_site_data  # noqa: E402
-from khcn.pages.render import theme_context  # noqa: E402
-from khcn.pages.site import site_pages  # noqa: E402
-from khcn.pages.statistics import data_files  # noqa: E402
+from khcn.data.fields import VIETNAM  # noqa: E402
+from khcn.export import write_plain_project  # noqa: E402
 from khcn.stats import frames as stats  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "bench-stats-latest.json"
@@ -51,29 +48,10 @@ TARGET_DATA_S, TARGET_OVERHEAD = 2.0, 15.0
 
 
 def plain_project(dest: Path, site) -> tuple[int, int]:
-    """The generated pages and files written into docs/, and a mkdocs.yml without hooks: (pages, data files).
-
-    What on_config sets goes into mkdocs.yml instead: site_name, extra.organisation and the toc's slugify (as
-    `!!python/name:khcn.core.slugs.heading_slug`, importable through PYTHONPATH=hooks/: hooks/ is a plain library
-    here)."""
-    copy_project(dest)
-    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))  # resolves !ENV like MkDocs does
-    config.pop("hooks", None)
-    config["watch"] = [path for path in config.get("watch", []) if (dest / path).exists()]  # no data/
-    config["site_name"] = site.organisation.full_name
-    config.setdefault("extra", {})["organisation"] = theme_context(site)
-    extensions = config["markdown_extensions"]
-    toc = next((e for e in extensions if isinstance(e, dict) and "toc" in e), None)
-    if toc is None:
-        extensions.append(toc := {"toc": {}})
-    toc["toc"] = dict(toc["toc"] or {}, slugify=heading_slug)
-    (dest / "mkdocs.yml").write_text(yaml.dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    pages, files = site_pages(site), data_files(site)
-    for path, content in [*pages, *files]:
-        target = dest / "docs" / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    return len(pages), len(files)
+    """The plain project (`make generate`, khcn/export.py): every generated page, feed and download written into
+    docs/ and a mkdocs.yml without hooks; (pages, data files)."""
+    exported = write_plain_project(ROOT, dest, site, updated=datetime.fromtimestamp(int(EPOCH), VIETNAM))
+    return exported.pages, exported.data_files
 
 
 def timed(function, *args):

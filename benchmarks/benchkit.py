@@ -184,12 +184,13 @@ def mkdocs_build(project: Path, out: Path, log: Path, epoch: str, warm_cache: bo
     """One `python -m mkdocs build -q` of `project` into `out` in a child process, its output in `log`: wall
     seconds, CPU seconds (user + system of the build and the processes it waited for) and the peak memory of its
     process tree. Cold unless `warm_cache`: the hooks' cache of data-file readings (.cache/) deleted first, so
-    data/ is read as on a fresh clone or CI. hooks/ of the project is on PYTHONPATH (a plain project's mkdocs.yml
-    may name functions there)."""
+    data/ is read as on a fresh clone or CI. hooks/ of the project and the project itself are on PYTHONPATH (a
+    plain project's mkdocs.yml names the slug function copied beside it, khcn.export)."""
     shutil.rmtree(out, ignore_errors=True)
     if not warm_cache:
         shutil.rmtree(project / ".cache", ignore_errors=True)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch, PYTHONPATH=str(project / "hooks"))
+    path = os.pathsep.join([str(project / "hooks"), str(project)])
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch, PYTHONPATH=path)
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
     with log.open("wb") as output:
         start = time.perf_counter()
