@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from benchio import clean_up, save_results  # noqa: E402
 from generate_stats_data import generate  # noqa: E402
+from khcn.addresses import theme_addresses  # noqa: E402
 from khcn.core.slugs import heading_slug  # noqa: E402
 from khcn.data.dataset import load_site_data  # noqa: E402
 from khcn.pages.render import theme_context  # noqa: E402
@@ -64,7 +65,7 @@ def plain_project(dest: Path, site) -> tuple[int, int]:
     config.pop("hooks", None)
     config["watch"] = [path for path in config.get("watch", []) if (dest / path).exists()]  # no data/
     config["site_name"] = site.organisation.full_name
-    config.setdefault("extra", {})["organisation"] = theme_context(site)
+    config.setdefault("extra", {}).update(organisation=theme_context(site), addresses=theme_addresses())
     extensions = config["markdown_extensions"]
     toc = next((e for e in extensions if isinstance(e, dict) and "toc" in e), None)
     if toc is None:

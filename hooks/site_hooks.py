@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from khcn.addresses import theme_addresses
 from khcn.core.background import BackgroundError, BackgroundJob
 from khcn.core.errors import DataErrors
 from khcn.core.slugs import heading_slug
@@ -48,6 +49,7 @@ def on_config(config):
     gc.freeze()  # the loaded records live as long as the build: the collector need not scan them again
     config.site_name = site.organisation.full_name
     config.extra["organisation"] = theme_context(site)
+    config.extra["addresses"] = theme_addresses()  # the theme's links (overrides/) from the address book
     config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
     return config
 

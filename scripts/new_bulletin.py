@@ -16,7 +16,8 @@ from pathlib import Path
 from pydantic_core import PydanticCustomError
 
 from _project import ROOT
-from khcn.core.slugs import RESERVED_BULLETIN_SLUGS, title_slug
+from khcn.addresses import RESERVED_BULLETIN_SLUGS
+from khcn.core.slugs import title_slug
 from khcn.data.dataset import BULLETINS_DIR, CATEGORIES_FILE
 from khcn.data.fields import VIETNAM, read_datetime, read_slug
 from khcn.data.yamlsource import read_yaml

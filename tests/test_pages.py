@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from conftest import assert_golden
+from khcn.addresses import link
 from khcn.core import formatting
 from khcn.data.dataset import load_site_data
 from khcn.data.models import CountValue, PercentValue, RatioValue
-from khcn.pages.render import link
 from khcn.pages.site import site_pages
 
 GOLDEN = Path(__file__).parent / "golden" / "tiny"

@@ -19,7 +19,8 @@ from pathlib import Path
 import jinja2
 from pydantic_core import PydanticCustomError
 
-from khcn.core.slugs import RESERVED_BULLETIN_SLUGS, title_slug
+from khcn.addresses import RESERVED_BULLETIN_SLUGS
+from khcn.core.slugs import title_slug
 from khcn.data.fields import read_datetime
 from khcn.data.yamlsource import yaml_quoted
 

@@ -11,12 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from khcn.addresses import (
+    CONTACT_PAGE,
+    DOCUMENTS_PAGE,
+    HOME_PAGE,
+    NEWS,
+    PROJECTS_PAGE,
+    PROTECTIONS_PAGE,
+    REPORTS_INDEX,
+    report_path,
+)
 from khcn.core.history import last_changes
 from khcn.data.dataset import SiteData
 from khcn.data.fields import VIETNAM
-from khcn.news.pages import NEWS, Stream
-from khcn.pages.render import CONTACT_PAGE, DOCUMENTS_PAGE, HOME_PAGE, REPORTS_INDEX, report_path
-from khcn.pages.statistics import PROJECTS_PAGE, PROTECTIONS_PAGE
+from khcn.news.pages import Stream
 
 DATA = "data"
 REGISTERS = {PROJECTS_PAGE: ["data/de-tai-du-an.yaml"], PROTECTIONS_PAGE: ["data/bao-ho.yaml"],
@@ -37,7 +45,7 @@ class Source:
 
 def page_sources(site: SiteData, stream: Stream, pages: list[str]) -> dict[str, list[str]]:
     """Page (under docs/) -> its sources, the one to edit first. Pages written by hand are their own source."""
-    reports = {report_path(r): r for r in site.reports}
+    reports = {report_path(r.slug): r for r in site.reports}
     found = {}
     for page in pages:
         if page in stream.bulletins:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
+from khcn.addresses import CONTACT_PAGE, DOCUMENTS_PAGE, REPORTS_INDEX, indicator_path, link, report_path
 from khcn.core import formatting
 from khcn.core.slugs import document_anchor
 from khcn.data.dataset import ReportPage, SiteData
@@ -15,17 +15,6 @@ from khcn.data.richtext import DocumentRef, Plain, TableRef, ValueRef
 from khcn.data.yamlsource import yaml_quoted
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
-
-REPORTS_INDEX = "bao-cao/index.md"
-DOCUMENTS_PAGE = "van-ban/index.md"
-CONTACT_PAGE = "lien-he/index.md"
-HOME_PAGE = "index.md"
-STATISTICS_PAGE = "thong-ke/index.md"
-
-
-def report_path(report: ReportPage) -> str:
-    return f"bao-cao/{report.slug}.md"
-
 
 def document_mention(document) -> str:
     """How official prose cites a document: `Kế hoạch số 26/KH-UBND ngày 04/02/2021`."""
@@ -81,12 +70,6 @@ def render(template: str, **context) -> str:
     return _ENV.get_template(template).render(**context)
 
 
-def link(from_page: str, to_page: str, anchor: str = "") -> str:
-    """A relative Markdown link between two generated pages; MkDocs turns it into the page's URL."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-    return target + (f"#{anchor}" if anchor else "")
-
-
 class Resolver:
     """Turns the references of one page's text into words and links."""
 
@@ -109,7 +92,7 @@ class Resolver:
         indicator = self.site.indicators[ref.indicator]
         return render("series_table.html.j2", indicator=indicator,
                       rows=[(p, v) for p, v in self.site.series_by_indicator.get(indicator.id, [])],
-                      indicator_link=link(self.page_path, f"thong-ke/chi-so/{indicator.id}.md"))
+                      indicator_link=link(self.page_path, indicator_path(indicator.id)))
 
 
 
@@ -127,7 +110,7 @@ def period_table(site: SiteData, period_id: str) -> list[dict]:
 
 def render_report(site: SiteData, report: ReportPage, stream_footer: dict) -> str:
     """`stream_footer`: the report's place in the bulletin stream (category, previous and next)."""
-    path = report_path(report)
+    path = report_path(report.slug)
     period = report.record.period
     return render("report.md.j2", report=report, record=report.record, period=period,
                    refs=Resolver(site, path, period.id), groups=period_table(site, period.id),
@@ -135,15 +118,15 @@ def render_report(site: SiteData, report: ReportPage, stream_footer: dict) -> st
 
 
 def render_reports_index(site: SiteData) -> str:
-    return render("reports_index.md.j2", reports=[(report, link(REPORTS_INDEX, report_path(report)))
+    return render("reports_index.md.j2", reports=[(report, link(REPORTS_INDEX, report_path(report.slug)))
                                                    for report in site.reports])
 
 
 def render_documents(site: SiteData) -> str:
     citations = _citations(site)
     documents = sorted(site.documents.values(), key=lambda d: (d.issued, d.number), reverse=True)
-    entries = [(document, [(r.record.title, link(DOCUMENTS_PAGE, report_path(r))) for r in citations[document.number]])
-               for document in documents]
+    entries = [(document, [(r.record.title, link(DOCUMENTS_PAGE, report_path(r.slug)))
+                           for r in citations[document.number]]) for document in documents]
     return render("documents.md.j2", entries=entries)
 
 
@@ -166,6 +149,6 @@ def generated_pages(site: SiteData, stream_footers: dict[str, dict]) -> list[tup
     page path -> the report's place in the bulletin stream (see newspages.footers)."""
     pages = [(REPORTS_INDEX, render_reports_index(site)), (DOCUMENTS_PAGE, render_documents(site)),
              (CONTACT_PAGE, render_contact(site))]
-    pages += [(report_path(report), render_report(site, report, stream_footers[report_path(report)]))
+    pages += [(report_path(report.slug), render_report(site, report, stream_footers[report_path(report.slug)]))
               for report in site.reports]
     return pages
