@@ -23,6 +23,7 @@ from khcn.core.slugs import heading_slug
 from khcn.data.dataset import load_site_data
 from khcn.data.fields import VIETNAM
 from khcn.news.pages import build_stream
+from khcn.pages.page import declared_sources
 from khcn.pages.provenance import provenance
 from khcn.pages.render import theme_context
 from khcn.pages.site import robots_txt, site_feeds, site_pages
@@ -57,13 +58,14 @@ def on_config(config):
 def on_files(files, config):
     site = config[SITE_DATA]
     stream = build_stream(site)
-    for path, markdown in site_pages(site, stream):
+    pages = site_pages(site, stream)
+    for path, markdown in pages:
         files.append(File.generated(config, path, content=markdown))
     for path, content in site_feeds(site, stream, config.site_url or "/", _build_date()):
         files.append(File.generated(config, path, content=content))
     files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url or "/")))
     source = config.extra.get("source") or {}
-    config[PROVENANCE] = provenance(site, stream, [f.src_uri for f in files.documentation_pages()],
+    config[PROVENANCE] = provenance(declared_sources(pages), [f.src_uri for f in files.documentation_pages()],
                                     Path(config.config_file_path).parent, source.get("repo_url") or "",
                                     source.get("branch") or "main")
     # The downloads (CSV, XLSX, JSON) are written straight into the site by a second process while MkDocs

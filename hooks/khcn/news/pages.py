@@ -37,6 +37,7 @@ from khcn.data.bulletins import Bulletin
 from khcn.data.dataset import REPORTS_CATEGORY, ReportPage, SiteData
 from khcn.data.richtext import DocumentRef, Plain, TableRef, ValueRef
 from khcn.news import stream as st
+from khcn.pages.page import EVERYTHING, STREAM, Page
 from khcn.pages.render import Resolver, render
 from khcn.stats import frames as stats
 
@@ -199,30 +200,33 @@ def _pager(listing: st.Listing) -> dict | None:
             "next": href(here, listing.pages[number]) if number < count else None}
 
 
-def _index(site, stream, path: str, title: str, groups: list[dict]) -> tuple[str, str]:
+def _index(site, stream, path: str, title: str, groups: list[dict]) -> Page:
     for group in groups:
         group["href"] = href(path, group.pop("target"))
-    return path, render("stream_index.md.j2", title=title, groups=groups, archive=_archive(site, stream, path))
+    return Page(path, render("stream_index.md.j2", title=title, groups=groups, archive=_archive(site, stream, path)),
+                STREAM)
 
 
-def news_pages(site: SiteData, stream: Stream) -> list[tuple[str, str]]:
-    """(path, Markdown) of the home page and every page of the news section, in a fixed order."""
-    pages = [(HOME_PAGE, render_home(site, stream))]
-    pages += [(e.path, render_bulletin(site, stream, e)) for e in stream.entries if e.path in stream.bulletins]
+def news_pages(site: SiteData, stream: Stream) -> list[Page]:
+    """The home page and every page of the news section, in a fixed order. A bulletin's page comes from its file;
+    the lists, from the whole stream."""
+    pages = [Page(HOME_PAGE, render_home(site, stream), EVERYTHING)]
+    pages += [Page(e.path, render_bulletin(site, stream, e), (stream.bulletins[e.path].file,))
+              for e in stream.entries if e.path in stream.bulletins]
     news_description = "Tin hoạt động, thông báo và báo cáo của Sở, mới nhất trước."
-    pages += [(page.path, render_listing(site, stream, page, news_description))
+    pages += [Page(page.path, render_listing(site, stream, page, news_description), STREAM)
               for page in st.paginate(stream.entries, NEWS, "Tin tức")]
     categories, years = stream.categories, stream.years
     for category_id, entries in categories.items():
         category = site.categories[category_id]
-        pages += [(page.path, render_listing(site, stream, page, category.description, current=category_id))
-                  for page in st.paginate(entries, category_base(category_id), category.name)]
+        pages += [Page(page.path, render_listing(site, stream, page, category.description, current=category_id),
+                       STREAM) for page in st.paginate(entries, category_base(category_id), category.name)]
     for year, entries in years.items():
-        pages += [(page.path, render_listing(site, stream, page, None, current=str(year)))
+        pages += [Page(page.path, render_listing(site, stream, page, None, current=str(year)), STREAM)
                   for page in st.paginate(entries, year_base(year), f"Tin bài năm {year}")]
     authors = st.by_author(stream.entries, author_slug)
     for author, (name, entries) in authors.items():
-        pages += [(page.path, render_listing(site, stream, page))
+        pages += [Page(page.path, render_listing(site, stream, page), STREAM)
                   for page in st.paginate(entries, author_base(author), name)]
     pages.append(_index(site, stream, CATEGORIES_INDEX, "Chuyên mục", [
         {"name": site.categories[c].name, "count": len(e), "description": site.categories[c].description,

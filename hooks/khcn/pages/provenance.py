@@ -11,27 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from khcn.addresses import (
-    CONTACT_PAGE,
-    DOCUMENTS_PAGE,
-    HOME_PAGE,
-    NEWS,
-    PROJECTS_PAGE,
-    PROTECTIONS_PAGE,
-    REPORTS_INDEX,
-    report_path,
-)
 from khcn.core.history import last_changes
-from khcn.data.dataset import SiteData
 from khcn.data.fields import VIETNAM
-from khcn.news.pages import Stream
-
-DATA = "data"
-REGISTERS = {PROJECTS_PAGE: ["data/de-tai-du-an.yaml"], PROTECTIONS_PAGE: ["data/bao-ho.yaml"],
-             DOCUMENTS_PAGE: ["data/van-ban.yaml", "data/bao-cao"], CONTACT_PAGE: ["data/to-chuc.yaml"],
-             REPORTS_INDEX: ["data/bao-cao"]}
-STATISTICS = ["data/chi-so.yaml", "data/so-lieu", "data/de-tai-du-an.yaml", "data/bao-ho.yaml"]
-STREAM = ["data/tin-tuc", "data/bao-cao", "data/chuyen-muc.yaml"]
 
 
 @dataclass(frozen=True)
@@ -43,28 +24,10 @@ class Source:
     edit_url: str | None  # on the repository's web host, when one is configured
 
 
-def page_sources(site: SiteData, stream: Stream, pages: list[str]) -> dict[str, list[str]]:
-    """Page (under docs/) -> its sources, the one to edit first. Pages written by hand are their own source."""
-    reports = {report_path(r.slug): r for r in site.reports}
-    found = {}
-    for page in pages:
-        if page in stream.bulletins:
-            found[page] = [stream.bulletins[page].file]
-        elif page in reports:
-            report = reports[page]
-            found[page] = [report.file, f"data/so-lieu/{report.record.period.id}.yaml", "data/van-ban.yaml",
-                           "data/chi-so.yaml"]
-        elif page in REGISTERS:
-            found[page] = REGISTERS[page]
-        elif page.startswith("thong-ke/"):
-            found[page] = STATISTICS
-        elif page.startswith(NEWS + "/"):
-            found[page] = STREAM
-        elif page == HOME_PAGE:
-            found[page] = [DATA]
-        else:
-            found[page] = [f"docs/{page}"]
-    return found
+def page_sources(declared: dict[str, tuple[str, ...]], pages: list[str]) -> dict[str, list[str]]:
+    """Page (under docs/) -> its sources, the one to edit first: those its producer declared (see page.py). Pages
+    written by hand are their own source."""
+    return {page: list(declared.get(page) or [f"docs/{page}"]) for page in pages}
 
 
 class Changes:
@@ -107,10 +70,11 @@ def describe(sources: list[str], changes: Changes | None, repo_url: str, branch:
     return Source(primary, is_folder, changed, draft, edit_url)
 
 
-def provenance(site: SiteData, stream: Stream, pages: list[str], project, repo_url: str = "",
+def provenance(declared: dict[str, tuple[str, ...]], pages: list[str], project, repo_url: str = "",
                branch: str = "main") -> dict[str, Source]:
-    """Page -> its line (see the module's docstring), for every page of the site."""
+    """Page -> its line (see the module's docstring), for every page of the site; `declared`: the generated pages'
+    sources (page.declared_sources)."""
     files = last_changes(project)
     changes = Changes(files) if files is not None else None
     return {page: describe(sources, changes, repo_url, branch)
-            for page, sources in page_sources(site, stream, pages).items()}
+            for page, sources in page_sources(declared, pages).items()}

@@ -13,6 +13,7 @@ from khcn.core.slugs import document_anchor
 from khcn.data.dataset import ReportPage, SiteData
 from khcn.data.richtext import DocumentRef, Plain, TableRef, ValueRef
 from khcn.data.yamlsource import yaml_quoted
+from khcn.pages.page import DOCUMENTS, ORGANISATION, REPORTS, Page, report_sources
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 
@@ -144,11 +145,14 @@ def render_contact(site: SiteData) -> str:
     return render("contact.md.j2", organisation=site.organisation)
 
 
-def generated_pages(site: SiteData, stream_footers: dict[str, dict]) -> list[tuple[str, str]]:
-    """(path under docs/, Markdown) of the registers' and reports' pages, in a fixed order. `stream_footers`:
-    page path -> the report's place in the bulletin stream (see newspages.footers)."""
-    pages = [(REPORTS_INDEX, render_reports_index(site)), (DOCUMENTS_PAGE, render_documents(site)),
-             (CONTACT_PAGE, render_contact(site))]
-    pages += [(report_path(report.slug), render_report(site, report, stream_footers[report_path(report.slug)]))
-              for report in site.reports]
+def generated_pages(site: SiteData, stream_footers: dict[str, dict]) -> list[Page]:
+    """The registers' and reports' pages, in a fixed order. `stream_footers`: page path -> the report's place in
+    the bulletin stream (see news.pages.footers)."""
+    pages = [Page(REPORTS_INDEX, render_reports_index(site), REPORTS),
+             Page(DOCUMENTS_PAGE, render_documents(site), DOCUMENTS),
+             Page(CONTACT_PAGE, render_contact(site), ORGANISATION)]
+    for report in site.reports:
+        path = report_path(report.slug)
+        pages.append(Page(path, render_report(site, report, stream_footers[path]),
+                          report_sources(report.file, report.record.period.id)))
     return pages

@@ -8,12 +8,13 @@ from datetime import datetime
 from khcn.data.dataset import SiteData
 from khcn.news.feeds import FeedSite, feed_files
 from khcn.news.pages import Stream, build_stream, footers, news_pages
+from khcn.pages.page import Page
 from khcn.pages.render import generated_pages, render
 from khcn.pages.statistics import statistics_pages
 
 
-def site_pages(site: SiteData, stream: Stream | None = None) -> list[tuple[str, str]]:
-    """(path under docs/, Markdown) of every generated page."""
+def site_pages(site: SiteData, stream: Stream | None = None) -> list[Page]:
+    """Every generated page, each with the data files it came from; it unpacks as (path under docs/, Markdown)."""
     stream = stream or build_stream(site)
     return [*news_pages(site, stream), *generated_pages(site, footers(site, stream)), *statistics_pages(site)]
 

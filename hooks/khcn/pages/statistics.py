@@ -33,6 +33,7 @@ from khcn.core.memory import no_garbage_collection
 from khcn.core.periods import short_label
 from khcn.data.dataset import SiteData
 from khcn.data.models import PROJECT_LEVELS, PROJECT_STATUSES, PROTECTION_KINDS, PROTECTION_STATUSES
+from khcn.pages.page import PROJECTS, PROTECTIONS, STATISTICS, Page
 from khcn.pages.render import render
 from khcn.stats import downloads as opendata_files
 from khcn.stats import frames as stats
@@ -111,22 +112,24 @@ def render_protections(site: SiteData) -> str:
                   href=href, link=link, page=PROTECTIONS_PAGE)
 
 
-def statistics_pages(site: SiteData) -> list[tuple[str, str]]:
-    """(path, Markdown) of every page of the section. On a large site this is thousands of pages: half of them
-    are rendered by a second process at the same time (see background.split_map)."""
+def statistics_pages(site: SiteData) -> list[Page]:
+    """Every page of the section. On a large site this is thousands of pages: half of them are rendered by a
+    second process at the same time (see background.split_map)."""
     partial = functools.partial
-    tasks = [(STATISTICS_PAGE, partial(render_overview, site))]
-    tasks += [(area_path(a.id), partial(render_area, site, a)) for a in site.catalogue.areas
+    tasks = [(STATISTICS_PAGE, STATISTICS, partial(render_overview, site))]
+    tasks += [(area_path(a.id), STATISTICS, partial(render_area, site, a)) for a in site.catalogue.areas
               if any(i.area == a.id for i in site.catalogue.indicators)]
-    tasks += [(indicator_path(i.id), partial(render_indicator, site, i)) for i in site.catalogue.indicators]
-    tasks += [(PROJECTS_PAGE, partial(render_projects, site)), (PROTECTIONS_PAGE, partial(render_protections, site))]
+    tasks += [(indicator_path(i.id), STATISTICS, partial(render_indicator, site, i))
+              for i in site.catalogue.indicators]
+    tasks += [(PROJECTS_PAGE, PROJECTS, partial(render_projects, site)),
+              (PROTECTIONS_PAGE, PROTECTIONS, partial(render_protections, site))]
     with no_garbage_collection():  # short-lived strings, no cycles
         return split_map(_render_task, tasks)
 
 
-def _render_task(task: tuple) -> tuple[str, str]:
-    path, render_page = task
-    return path, render_page()
+def _render_task(task: tuple) -> Page:
+    path, sources, render_page = task
+    return Page(path, render_page(), sources)
 
 
 def data_files(site: SiteData) -> list[tuple[str, bytes]]:
