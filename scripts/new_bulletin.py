@@ -21,7 +21,7 @@ from khcn.core.slugs import title_slug
 from khcn.data.dataset import BULLETINS_DIR, CATEGORIES_FILE
 from khcn.data.fields import VIETNAM, read_datetime, read_slug
 from khcn.data.yamlsource import read_yaml
-from khcn.pages.render import render
+from khcn.rendering import render
 
 DEFAULT_CATEGORY = "tin-hoat-dong"
 

@@ -102,3 +102,17 @@ def test_number_matches_babel(value, decimals):
 
     pattern = "#,##0.##########" if decimals is None else ("#,##0." + "0" * decimals if decimals else "#,##0")
     assert formatting.number(value, decimals) == format_decimal(value, format=pattern, locale="vi")
+
+
+def test_references_are_written_out_by_one_function_escaped_for_reports_only():
+    from markupsafe import escape
+
+    from khcn.data.richtext import Plain
+    from khcn.pages.render import write_out
+    from khcn.rendering import ENV
+
+    segments = [Plain("Tỉ lệ < 5% & tăng")]
+    assert write_out(segments, None) == "Tỉ lệ < 5% & tăng"  # a bulletin's Markdown, as typed
+    assert write_out(segments, None, escape=escape) == "Tỉ lệ &lt; 5% &amp; tăng"
+    macro = ENV.get_template("richtext.md.j2").module.paragraph  # what a report's template writes
+    assert str(macro(segments, None)) == "Tỉ lệ &lt; 5% &amp; tăng"

@@ -25,7 +25,7 @@ from khcn.addresses import NEWS_FEEDS, NEWS_INDEX, category_feeds, category_page
 from khcn.data.fields import VIETNAM
 from khcn.data.models import Category
 from khcn.news.stream import Entry, newest_first
-from khcn.pages.render import render
+from khcn.rendering import render
 
 LIMIT = 20
 MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json"}

@@ -35,10 +35,10 @@ from khcn.addresses import (
 from khcn.core.slugs import slug
 from khcn.data.bulletins import Bulletin
 from khcn.data.dataset import REPORTS_CATEGORY, ReportPage, SiteData
-from khcn.data.richtext import DocumentRef, Plain, TableRef, ValueRef
 from khcn.news import stream as st
 from khcn.pages.page import EVERYTHING, STREAM, Page
-from khcn.pages.render import Resolver, render
+from khcn.pages.render import Resolver, write_out
+from khcn.rendering import render
 from khcn.stats import frames as stats
 
 FEED_LABELS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
@@ -72,22 +72,6 @@ def build_stream(site: SiteData) -> Stream:
     entries = st.newest_first(entries)
     return Stream(entries, bodies, bulletins, st.neighbours(entries), st.by_category(entries, site.categories),
                   st.by_year(entries))
-
-
-def write_out(segments, refs: Resolver, plain: bool = False) -> str:
-    """A text with every reference replaced by its words, link or table; `plain`: words only (summaries)."""
-    parts = []
-    for segment in segments:
-        if isinstance(segment, Plain):
-            parts.append(segment.text)
-        elif isinstance(segment, ValueRef):
-            parts.append(refs.value(segment))
-        elif isinstance(segment, DocumentRef):
-            mention, target = refs.document(segment)
-            parts.append(mention if plain else f"[{mention}]({target})")
-        elif isinstance(segment, TableRef) and not plain:
-            parts.append(refs.table(segment).strip("\n"))
-    return "".join(parts)
 
 
 def _bulletin_entry(bulletin: Bulletin, path: str, body: str) -> st.Entry:

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import jinja2
 from markupsafe import Markup
+from markupsafe import escape as html_escape
 
 from khcn.addresses import CONTACT_PAGE, DOCUMENTS_PAGE, REPORTS_INDEX, indicator_path, link, report_path
 from khcn.core import formatting
 from khcn.core.slugs import document_anchor
 from khcn.data.dataset import ReportPage, SiteData
 from khcn.data.richtext import DocumentRef, Plain, TableRef, ValueRef
-from khcn.data.yamlsource import yaml_quoted
 from khcn.pages.page import DOCUMENTS, ORGANISATION, REPORTS, Page, report_sources
+from khcn.rendering import ENV, render
 
-TEMPLATES = Path(__file__).parent.parent / "templates"
 
 def document_mention(document) -> str:
     """How official prose cites a document: `Kế hoạch số 26/KH-UBND ngày 04/02/2021`."""
@@ -34,41 +31,8 @@ def theme_context(site: SiteData) -> dict:
             "reuse_notice": org.reuse_notice}
 
 
-def add_filters(env: jinja2.Environment) -> jinja2.Environment:
-    """Filters of our page templates."""
-    env.filters.update(
-        day=formatting.day,
-        official_day=formatting.official_day,
-        clock=formatting.clock,
-        iso=formatting.iso,
-        value_in_table=formatting.value_in_table,
-        number=formatting.number,
-        mention=document_mention,
-        anchor=document_anchor,
-        yaml_text=lambda text: Markup(yaml_quoted(text)),  # YAML, not HTML: no entities
-    )
-    return env
-
-
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,  # editors' text may hold `<` or `&`; Markdown shows entities as the characters
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.tests.update(plain=lambda s: isinstance(s, Plain), document_ref=lambda s: isinstance(s, DocumentRef),
-                     value_ref=lambda s: isinstance(s, ValueRef))
-    return add_filters(env)
-
-
-_ENV = _environment()
-
-
-def render(template: str, **context) -> str:
-    return _ENV.get_template(template).render(**context)
+ENV.filters["mention"] = document_mention
+ENV.globals["written_out"] = lambda segments, refs: Markup(write_out(segments, refs, escape=html_escape))
 
 
 class Resolver:
@@ -95,6 +59,23 @@ class Resolver:
                       rows=[(p, v) for p, v in self.site.series_by_indicator.get(indicator.id, [])],
                       indicator_link=link(self.page_path, indicator_path(indicator.id)))
 
+
+def write_out(segments, refs: Resolver, plain: bool = False, escape=str) -> str:
+    """A text with every reference replaced by its words, link or table; `plain`: words only (summaries).
+    `escape`: for HTML (a report's template), the editors' words and the references' words; a bulletin's body is
+    Markdown and stays as typed. Tables are our markup: never escaped."""
+    parts = []
+    for segment in segments:
+        if isinstance(segment, Plain):
+            parts.append(escape(segment.text))
+        elif isinstance(segment, ValueRef):
+            parts.append(escape(refs.value(segment)))
+        elif isinstance(segment, DocumentRef):
+            mention, target = refs.document(segment)
+            parts.append(escape(mention) if plain else f"[{escape(mention)}]({escape(target)})")
+        elif isinstance(segment, TableRef) and not plain:
+            parts.append(refs.table(segment).strip("\n"))
+    return "".join(parts)
 
 
 def period_table(site: SiteData, period_id: str) -> list[dict]:

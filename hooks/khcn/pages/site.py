@@ -9,8 +9,9 @@ from khcn.data.dataset import SiteData
 from khcn.news.feeds import FeedSite, feed_files
 from khcn.news.pages import Stream, build_stream, footers, news_pages
 from khcn.pages.page import Page
-from khcn.pages.render import generated_pages, render
+from khcn.pages.render import generated_pages
 from khcn.pages.statistics import statistics_pages
+from khcn.rendering import render
 
 
 def site_pages(site: SiteData, stream: Stream | None = None) -> list[Page]:

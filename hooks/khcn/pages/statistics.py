@@ -34,7 +34,7 @@ from khcn.core.periods import short_label
 from khcn.data.dataset import SiteData
 from khcn.data.models import PROJECT_LEVELS, PROJECT_STATUSES, PROTECTION_KINDS, PROTECTION_STATUSES
 from khcn.pages.page import PROJECTS, PROTECTIONS, STATISTICS, Page
-from khcn.pages.render import render
+from khcn.rendering import render
 from khcn.stats import downloads as opendata_files
 from khcn.stats import frames as stats
 from khcn.stats import registers
