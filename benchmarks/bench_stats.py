@@ -32,10 +32,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchio import clean_up, save_results  # noqa: E402
 from generate_stats_data import generate  # noqa: E402
 from khcn.addresses import theme_addresses  # noqa: E402
+from khcn.build import site_pages  # noqa: E402
 from khcn.core.slugs import heading_slug  # noqa: E402
 from khcn.data.dataset import load_site_data  # noqa: E402
 from khcn.pages.render import theme_context  # noqa: E402
-from khcn.pages.site import site_pages  # noqa: E402
 from khcn.pages.statistics import data_files  # noqa: E402
 from khcn.stats import frames as stats  # noqa: E402
 

@@ -8,10 +8,10 @@ import pytest
 
 from conftest import assert_golden
 from khcn.addresses import link
+from khcn.build import site_pages
 from khcn.core import formatting
 from khcn.data.dataset import load_site_data
 from khcn.data.models import CountValue, PercentValue, RatioValue
-from khcn.pages.site import site_pages
 
 GOLDEN = Path(__file__).parent / "golden" / "tiny"
 

@@ -8,12 +8,12 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import TINY_DATA, git, make_project, run_build
+from khcn.build import site_pages
 from khcn.data.dataset import load_site_data
 from khcn.data.fields import VIETNAM
 from khcn.news.pages import build_stream
 from khcn.pages.page import declared_sources
 from khcn.pages.provenance import Changes, describe, page_sources
-from khcn.pages.site import site_pages
 
 JAN = datetime(2026, 1, 5, 3, 0, tzinfo=UTC)
 MAR = datetime(2026, 3, 9, 20, 30, tzinfo=UTC)  # 10/03/2026 in Vietnam
