@@ -7,6 +7,8 @@ import unicodedata
 
 from slugify import slugify
 
+from khcn.addresses import RESERVED_BULLETIN_SLUGS  # noqa: F401 - the loader's import; the address book defines it
+
 _D = str.maketrans({"đ": "d", "Đ": "D"})
 
 
@@ -22,9 +24,6 @@ def fold(text: str) -> str:
 def slug(text: str, **options) -> str:
     """python-slugify of the folded text: `đ` → `d`, lower case, `-` between words."""
     return slugify(fold(text), **options)
-
-
-from khcn.addresses import RESERVED_BULLETIN_SLUGS  # noqa: E402,F401 - kept here for the loader; defined by the address book
 
 
 def title_slug(title: str) -> str:
