@@ -1,4 +1,4 @@
-"""MkDocs hooks: wire build events to the plain functions of the `khcn` package; no logic lives here.
+"""MkDocs hooks: wire build events to the phases of `khcn.build`; no logic lives here.
 
 Data is loaded and checked in `on_config`, before MkDocs cleans `site/`, so bad data stops the build with the
 editor's messages and an existing site untouched. Per-build state lives on the config, never in module globals:
@@ -9,37 +9,30 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
-from datetime import datetime
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from khcn.core.background import BackgroundError, BackgroundJob
+from khcn import build
+from khcn.addresses import theme_addresses
+from khcn.core.background import BackgroundError
 from khcn.core.errors import DataErrors
 from khcn.core.slugs import heading_slug
-from khcn.data.dataset import load_site_data
-from khcn.data.fields import VIETNAM
-from khcn.news.pages import build_stream
-from khcn.pages.provenance import provenance
 from khcn.pages.render import theme_context
-from khcn.pages.site import robots_txt, site_feeds, site_pages
-from khcn.pages.statistics import write_data_files
-from khcn.publish.search import SearchIndexError, index_site
+from khcn.publish.search import SearchIndexError
 from khcn.publish.themefix import valid_toggles
 
 log = logging.getLogger("mkdocs.hooks.khcn")
 SITE_DATA = "khcn_site_data"
 DOWNLOADS = "khcn_downloads"
 PROVENANCE = "khcn_provenance"
-CACHE = ".cache/khcn"  # readings of data files, by content (see khcn.data.yamlsource.read_yaml)
 
 
 def on_config(config):
     project = Path(config.config_file_path).parent
     try:
-        site = load_site_data(project / "data", cache=project / CACHE)
+        site = build.load(project)
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
     for where in site.normalised:
@@ -48,25 +41,24 @@ def on_config(config):
     gc.freeze()  # the loaded records live as long as the build: the collector need not scan them again
     config.site_name = site.organisation.full_name
     config.extra["organisation"] = theme_context(site)
+    config.extra["addresses"] = theme_addresses()  # the theme's links (overrides/) from the address book
     config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
     return config
 
 
 def on_files(files, config):
     site = config[SITE_DATA]
-    stream = build_stream(site)
-    for path, markdown in site_pages(site, stream):
-        files.append(File.generated(config, path, content=markdown))
-    for path, content in site_feeds(site, stream, config.site_url or "/", _build_date()):
+    stream = build.stream(site)
+    pages = build.site_pages(site, stream)
+    for path, content in [*pages, *build.feeds(site, stream, config.site_url or "/")]:
         files.append(File.generated(config, path, content=content))
-    files.append(File.generated(config, "robots.txt", content=robots_txt(config.site_url or "/")))
     source = config.extra.get("source") or {}
-    config[PROVENANCE] = provenance(site, stream, [f.src_uri for f in files.documentation_pages()],
-                                    Path(config.config_file_path).parent, source.get("repo_url") or "",
-                                    source.get("branch") or "main")
+    config[PROVENANCE] = build.page_provenance(pages, [f.src_uri for f in files.documentation_pages()],
+                                               Path(config.config_file_path).parent, source.get("repo_url") or "",
+                                               source.get("branch") or "main")
     # The downloads (CSV, XLSX, JSON) are written straight into the site by a second process while MkDocs
     # renders the pages; `site_dir` has been cleaned by now. Pages link them with plain HTML links.
-    config[DOWNLOADS] = BackgroundJob(write_data_files, site, Path(config.site_dir))
+    config[DOWNLOADS] = build.downloads(site, Path(config.site_dir))
     return files
 
 
@@ -83,20 +75,14 @@ def on_post_template(output_content, template_name, config):
     return valid_toggles(output_content)  # 404.html: a theme template, not a page
 
 
-def _build_date() -> datetime | None:
-    """The date of the last commit (SOURCE_DATE_EPOCH, set by `make`): the same for every build of a commit."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(epoch), VIETNAM) if epoch else None
-
-
 def on_post_build(config):
     try:
         config[DOWNLOADS].wait()
     except BackgroundError as exc:
         raise PluginError(f"Không ghi được các tệp dữ liệu tải về:\n{exc}") from None
-    # The search index is made from the built pages, so it comes last (khcn/publish/search.py: what is indexed and why).
+    # The search index is made from the built pages, so it comes last.
     try:
-        summary = index_site(Path(config.site_dir))
+        summary = build.search(Path(config.site_dir))
     except SearchIndexError as exc:
         raise PluginError(f"Không lập được chỉ mục tìm kiếm:\n{exc}") from None
     log.info("Chỉ mục tìm kiếm: %d trang, %d từ.", summary.pages, summary.words)

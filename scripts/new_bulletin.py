@@ -16,11 +16,12 @@ from pathlib import Path
 from pydantic_core import PydanticCustomError
 
 from _project import ROOT
-from khcn.core.slugs import RESERVED_BULLETIN_SLUGS, title_slug
+from khcn.addresses import RESERVED_BULLETIN_SLUGS
+from khcn.core.slugs import title_slug
 from khcn.data.fields import VIETNAM, read_datetime, read_slug
 from khcn.data.kinds import BULLETINS, CATEGORIES
 from khcn.data.yamlsource import read_yaml
-from khcn.pages.render import render
+from khcn.rendering import render
 
 DEFAULT_CATEGORY = "tin-hoat-dong"
 

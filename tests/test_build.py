@@ -76,3 +76,16 @@ def test_no_page_loads_anything_from_another_host(tmp_path, tiny_data):
     assert run_build(project).returncode == 0
     for page in sorted((project / "site").rglob("*.html")):
         assert foreign_loads(soup(page)) == [], page
+
+
+def test_the_phases_give_pages_with_their_sources_then_feeds_and_robots(tiny_data, monkeypatch):
+    """khcn/build.py without MkDocs: what the hooks add to the site, in the order they add it."""
+    from khcn import build
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1633083956")
+    site = build.load(tiny_data.parent)
+    stream = build.stream(site)
+    pages = build.site_pages(site, stream)
+    assert all(page.sources for page in pages) and pages[0].path == "index.md"
+    files = [path for path, _ in build.feeds(site, stream, "https://example.invalid/")]
+    assert files[:3] == ["tin-tuc/rss.xml", "tin-tuc/atom.xml", "tin-tuc/feed.json"] and files[-1] == "robots.txt"

@@ -64,7 +64,7 @@ def test_unpublished_changes_need_no_note(tiny_data):
 
 
 def test_a_correction_is_shown_where_the_value_is(published):
-    from khcn.pages.site import site_pages
+    from khcn.build import site_pages
 
     edit(published / "so-lieu/2021-H1.yaml", "san-pham-bao-ho: 200",
          "san-pham-bao-ho:\n  gia_tri: 201\n  dinh_chinh:\n    - ngay: 15/11/2021\n"

@@ -21,11 +21,12 @@ import jsonschema
 import pytest
 from lxml import etree
 
+from khcn.addresses import NEWS_FEEDS as FEEDS
+from khcn.addresses import category_feeds, category_page, page_url
 from khcn.data.fields import VIETNAM
 from khcn.data.models import Category
-from khcn.news.feeds import EMPTY_UPDATED, FEEDS, LIMIT, FeedSite, category_feeds, category_page, feed_files
+from khcn.news.feeds import EMPTY_UPDATED, LIMIT, FeedSite, feed_files
 from khcn.news.stream import Entry
-from khcn.pages.statistics import page_url
 
 SCHEMAS = Path(__file__).parent / "schemas"
 ATOM = "http://www.w3.org/2005/Atom"

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from conftest import assert_golden
+from khcn.addresses import link
+from khcn.build import site_pages
 from khcn.core import formatting
 from khcn.data.dataset import load_site_data
 from khcn.data.models import CountValue, PercentValue, RatioValue
-from khcn.pages.render import link
-from khcn.pages.site import site_pages
 
 GOLDEN = Path(__file__).parent / "golden" / "tiny"
 
@@ -102,3 +102,17 @@ def test_number_matches_babel(value, decimals):
 
     pattern = "#,##0.##########" if decimals is None else ("#,##0." + "0" * decimals if decimals else "#,##0")
     assert formatting.number(value, decimals) == format_decimal(value, format=pattern, locale="vi")
+
+
+def test_references_are_written_out_by_one_function_escaped_for_reports_only():
+    from markupsafe import escape
+
+    from khcn.data.richtext import Plain
+    from khcn.pages.render import write_out
+    from khcn.rendering import ENV
+
+    segments = [Plain("Tỉ lệ < 5% & tăng")]
+    assert write_out(segments, None) == "Tỉ lệ < 5% & tăng"  # a bulletin's Markdown, as typed
+    assert write_out(segments, None, escape=escape) == "Tỉ lệ &lt; 5% &amp; tăng"
+    macro = ENV.get_template("richtext.md.j2").module.paragraph  # what a report's template writes
+    assert str(macro(segments, None)) == "Tỉ lệ &lt; 5% &amp; tăng"

@@ -8,9 +8,11 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import TINY_DATA, git, make_project, run_build
+from khcn.build import site_pages
 from khcn.data.dataset import load_site_data
 from khcn.data.fields import VIETNAM
 from khcn.news.pages import build_stream
+from khcn.pages.page import declared_sources
 from khcn.pages.provenance import Changes, describe, page_sources
 
 JAN = datetime(2026, 1, 5, 3, 0, tzinfo=UTC)
@@ -39,12 +41,12 @@ def test_each_page_names_the_file_an_editor_opens_first():
     site = load_site_data(TINY_DATA)
     stream = build_stream(site)
     pages = ["tin-tuc/kiem-dinh-phuong-tien-do.md", "bao-cao/2021-6-thang.md", "van-ban/index.md",
-             "thong-ke/chi-so/can.md", "tin-tuc/nam/2021/index.md", "index.md", "gioi-thieu.md"]
-    sources = page_sources(site, stream, pages)
+             "thong-ke/chi-so/phuong-tien-do.md", "tin-tuc/nam/2021/index.md", "index.md", "gioi-thieu.md"]
+    sources = page_sources(declared_sources(site_pages(site, stream)), pages)
     assert sources["tin-tuc/kiem-dinh-phuong-tien-do.md"] == ["data/tin-tuc/2021/kiem-dinh-phuong-tien-do.md"]
     assert sources["bao-cao/2021-6-thang.md"][:2] == ["data/bao-cao/2021-6-thang.yaml", "data/so-lieu/2021-H1.yaml"]
     assert sources["van-ban/index.md"][0] == "data/van-ban.yaml"
-    assert sources["thong-ke/chi-so/can.md"][0] == "data/chi-so.yaml"
+    assert sources["thong-ke/chi-so/phuong-tien-do.md"][0] == "data/chi-so.yaml"
     assert sources["tin-tuc/nam/2021/index.md"][0] == "data/tin-tuc"
     assert sources["gioi-thieu.md"] == ["docs/gioi-thieu.md"]
 

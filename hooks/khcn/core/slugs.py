@@ -7,6 +7,8 @@ import unicodedata
 
 from slugify import slugify
 
+from khcn.addresses import RESERVED_BULLETIN_SLUGS  # noqa: F401 - the loader's import; the address book defines it
+
 _D = str.maketrans({"đ": "d", "Đ": "D"})
 
 
@@ -22,10 +24,6 @@ def fold(text: str) -> str:
 def slug(text: str, **options) -> str:
     """python-slugify of the folded text: `đ` → `d`, lower case, `-` between words."""
     return slugify(fold(text), **options)
-
-
-# Addresses under /tin-tuc/ that the stream's own pages use: no bulletin may take them.
-RESERVED_BULLETIN_SLUGS = frozenset({"trang", "chuyen-muc", "nam", "tac-gia", "index"})
 
 
 def title_slug(title: str) -> str:

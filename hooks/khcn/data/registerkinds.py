@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from khcn.addresses import PROJECTS_PAGE, PROTECTIONS_PAGE
 from khcn.data import kinds
 from khcn.data.models import (
     PROJECT_LEVELS,
@@ -34,7 +35,7 @@ FieldSpec = tuple[str, str, str, str]  # a download column: name, Frictionless t
 @dataclass(frozen=True)
 class RegisterKind:
     data: kinds.Kind  # its file among the kinds of data files: its id, file name, model and label come from there
-    page: str  # its page's path (the address book's, once merged)
+    page: str  # its page's path, from the address book
     sheet_title: str  # the title of its XLSX download
     site_field: str  # the SiteData attribute holding it
     template: str  # its page's template
@@ -93,7 +94,7 @@ def _protection_row(p: Protection) -> dict:
 
 
 PROJECTS = RegisterKind(
-    data=kinds.PROJECTS, page="de-tai-du-an/index.md",
+    data=kinds.PROJECTS, page=PROJECTS_PAGE,
     sheet_title="Đề tài, dự án", site_field="projects", template="register_projects.md.j2",
     categories=PROJECT_LEVELS, statuses=PROJECT_STATUSES,
     columns=("code", "title", "level", "programme", "host", "start", "end", "status"),
@@ -112,7 +113,7 @@ PROJECTS = RegisterKind(
 )
 
 PROTECTIONS = RegisterKind(
-    data=kinds.PROTECTIONS, page="so-huu-tri-tue/index.md",
+    data=kinds.PROTECTIONS, page=PROTECTIONS_PAGE,
     sheet_title="Sở hữu trí tuệ", site_field="protections",
     template="register_protections.md.j2", categories=PROTECTION_KINDS, statuses=PROTECTION_STATUSES,
     columns=("product", "holder", "district", "kind", "status", "date", "as_of", "note"),

@@ -21,15 +21,13 @@ from datetime import datetime
 from email.utils import format_datetime
 from urllib.parse import quote
 
+from khcn.addresses import NEWS_FEEDS, NEWS_INDEX, category_feeds, category_page, page_url
 from khcn.data.fields import VIETNAM
 from khcn.data.models import Category
 from khcn.news.stream import Entry, newest_first
-from khcn.pages.render import render
-from khcn.pages.statistics import page_url
+from khcn.rendering import render
 
 LIMIT = 20
-STREAM_PAGE = "tin-tuc/index.md"
-FILE_NAMES = {"rss": "rss.xml", "atom": "atom.xml", "json": "feed.json"}
 MEDIA_TYPES = {"rss": "application/rss+xml", "atom": "application/atom+xml", "json": "application/feed+json"}
 EMPTY_UPDATED = datetime(1970, 1, 1, 7, tzinfo=VIETNAM)
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -50,22 +48,6 @@ class FeedSite:
     title: str
     description: str
     language: str = "vi"
-
-
-def feed_paths(folder: str) -> dict[str, str]:
-    """The three feeds of a list page's folder, by format."""
-    return {kind: f"{folder}/{name}" for kind, name in FILE_NAMES.items()}
-
-
-def category_page(category_id: str) -> str:
-    return f"tin-tuc/chuyen-muc/{category_id}/index.md"
-
-
-def category_feeds(category_id: str) -> dict[str, str]:
-    return feed_paths(posixpath.dirname(category_page(category_id)))
-
-
-FEEDS = feed_paths(posixpath.dirname(STREAM_PAGE))
 
 
 def rfc822(moment: datetime) -> str:
@@ -194,7 +176,8 @@ def feed_files(entries: Iterable[Entry], categories: Iterable[Category], site: F
     by_id = {category.id: category for category in categories}
     ordered = newest_first(entries)  # they arrive sorted: only a defence
     items = [feed_item(entry, by_id[entry.category], site) for entry in ordered]
-    result = render_feed(build_feed(site, site.title, site.description, STREAM_PAGE, FEEDS, items, updated), FEEDS)
+    result = render_feed(build_feed(site, site.title, site.description, NEWS_INDEX, NEWS_FEEDS, items, updated),
+                         NEWS_FEEDS)
     for category in categories:
         paths = category_feeds(category.id)
         chosen = [i for i in items if i.category_id == category.id]

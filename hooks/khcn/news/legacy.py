@@ -14,14 +14,14 @@ import unicodedata
 from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
-import jinja2
 from pydantic_core import PydanticCustomError
 
-from khcn.core.slugs import RESERVED_BULLETIN_SLUGS, title_slug
+from khcn.addresses import RESERVED_BULLETIN_SLUGS
+from khcn.core.slugs import title_slug
 from khcn.data.fields import read_datetime
 from khcn.data.yamlsource import yaml_quoted
+from khcn.rendering import ENV, render
 
 DATE_LINE_EXAMPLE = "`01/10/2021 5:25:56 CH 49 lượt xem`"
 
@@ -303,7 +303,7 @@ def front_matter(text: str) -> str | None:
 
 
 def bulletin_file_text(page: LegacyPage, file_name: str, category: str) -> str:
-    return _ENV.get_template("legacy_bulletin.md.j2").render(page=page, file_name=file_name, category=category)
+    return render("legacy_bulletin.md.j2", page=page, file_name=file_name, category=category)  # not escaped
 
 
 # Python-Markdown shows these as typed only when escaped; `{{…}}` and `[[…]]` would be figures and documents.
@@ -325,12 +325,5 @@ def markdown_heading(text: str) -> str:
     return _INLINE.sub(r"\\\g<0>", _ENTITY.sub("&amp;", text).replace("<", "&lt;")).replace("#", "\\#")
 
 
-_ENV = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent.parent / "templates"),
-    autoescape=False,  # Markdown and YAML: the filters below escape for each
-    undefined=jinja2.StrictUndefined,
-    keep_trailing_newline=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-_ENV.filters.update(md=markdown_text, md_heading=markdown_heading, quoted=yaml_quoted)
+# Markdown and YAML escapes of legacy_bulletin.md.j2, a template that khcn.rendering leaves unescaped for them
+ENV.filters.update(md=markdown_text, md_heading=markdown_heading, quoted=yaml_quoted)

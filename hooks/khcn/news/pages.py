@@ -1,10 +1,7 @@
 """The news section (/tin-tuc/) and the home page: bulletins and reports as one stream, newest first.
 
-    tin-tuc/index.md, tin-tuc/trang/<n>.md             every entry, paginated
-    tin-tuc/<slug>.md                                  one bulletin (a report keeps its page under bao-cao/)
-    tin-tuc/chuyen-muc/index.md, …/<id>/index.md       categories
-    tin-tuc/nam/index.md, …/<year>/index.md            yearly archive
-    tin-tuc/tac-gia/index.md, …/<slug>/index.md        authors
+Every entry, paginated; one page per bulletin (a report keeps its page under bao-cao/); categories, a yearly archive
+and authors, each an index and one list per item. Their addresses are in khcn/addresses.py.
 """
 
 from __future__ import annotations
@@ -14,45 +11,44 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from khcn.addresses import (
+    AUTHORS,
+    AUTHORS_INDEX,
+    CATEGORIES_INDEX,
+    HOME_PAGE,
+    NEWS,
+    NEWS_FEEDS,
+    NEWS_INDEX,
+    REPORTS_INDEX,
+    STATISTICS_PAGE,
+    YEARS_INDEX,
+    author_base,
+    bulletin_path,
+    category_base,
+    category_feeds,
+    href,
+    indicator_path,
+    list_index,
+    report_path,
+    year_base,
+)
 from khcn.core.slugs import slug
 from khcn.data.bulletins import Bulletin
 from khcn.data.dataset import REPORTS_CATEGORY, ReportPage, SiteData
-from khcn.data.richtext import DocumentRef, Plain, TableRef, ValueRef
-from khcn.news import feeds
 from khcn.news import stream as st
-from khcn.pages.render import HOME_PAGE, REPORTS_INDEX, STATISTICS_PAGE, Resolver, render, report_path
-from khcn.pages.statistics import href, indicator_path
+from khcn.pages.page import EVERYTHING, STREAM, Page
+from khcn.pages.render import Resolver, write_out
+from khcn.rendering import render
 from khcn.stats import frames as stats
 
-NEWS = "tin-tuc"
-NEWS_INDEX = f"{NEWS}/index.md"
-CATEGORIES_INDEX = f"{NEWS}/chuyen-muc/index.md"
-YEARS_INDEX = f"{NEWS}/nam/index.md"
-AUTHORS_INDEX = f"{NEWS}/tac-gia/index.md"
 FEED_LABELS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
 WORDS_PER_MINUTE = 200  # an adult reading Vietnamese prose on a screen
 SUMMARY_WORDS = 50
 HOME_ENTRIES = 6
 
 
-def bulletin_path(slug: str) -> str:
-    return f"{NEWS}/{slug}.md"
-
-
-def category_base(category_id: str) -> str:
-    return f"{NEWS}/chuyen-muc/{category_id}"
-
-
-def year_base(year: int) -> str:
-    return f"{NEWS}/nam/{year}"
-
-
-def author_base(slug: str) -> str:
-    return f"{NEWS}/tac-gia/{slug}"
-
-
 def author_slug(name: str) -> str:
-    return slug(name) or "tac-gia"
+    return slug(name) or AUTHORS  # a name of marks only
 
 
 @dataclass
@@ -78,22 +74,6 @@ def build_stream(site: SiteData) -> Stream:
                   st.by_year(entries))
 
 
-def write_out(segments, refs: Resolver, plain: bool = False) -> str:
-    """A text with every reference replaced by its words, link or table; `plain`: words only (summaries)."""
-    parts = []
-    for segment in segments:
-        if isinstance(segment, Plain):
-            parts.append(segment.text)
-        elif isinstance(segment, ValueRef):
-            parts.append(refs.value(segment))
-        elif isinstance(segment, DocumentRef):
-            mention, target = refs.document(segment)
-            parts.append(mention if plain else f"[{mention}]({target})")
-        elif isinstance(segment, TableRef) and not plain:
-            parts.append(refs.table(segment).strip("\n"))
-    return "".join(parts)
-
-
 def _bulletin_entry(bulletin: Bulletin, path: str, body: str) -> st.Entry:
     meta = bulletin.meta
     return st.Entry(slug=bulletin.slug, path=path, title=meta.title, published=meta.published, authors=meta.authors,
@@ -102,7 +82,7 @@ def _bulletin_entry(bulletin: Bulletin, path: str, body: str) -> st.Entry:
 
 
 def _report_entry(site: SiteData, report: ReportPage) -> st.Entry:
-    path = report_path(report)
+    path = report_path(report.slug)
     refs = Resolver(site, path, report.record.period.id)
     opening = " ".join(write_out(paragraph, refs, plain=True) for paragraph in report.opening)
     words = sum(len(write_out(paragraph, refs, plain=True).split()) for paragraph in _report_paragraphs(report))
@@ -149,14 +129,14 @@ def footer(site: SiteData, stream: Stream, entry: st.Entry) -> dict:
             "older_href": href(here, older.path) if older else None,
             "newer_href": href(here, newer.path) if newer else None,
             "category": site.categories[entry.category],
-            "category_href": href(here, f"{category_base(entry.category)}/index.md"),
-            "authors": [(name, href(here, f"{author_base(author_slug(name))}/index.md")) for name in entry.authors],
+            "category_href": href(here, list_index(category_base(entry.category))),
+            "authors": [(name, href(here, list_index(author_base(author_slug(name))))) for name in entry.authors],
             "news_href": href(here, NEWS_INDEX)}
 
 
 def footers(site: SiteData, stream: Stream) -> dict[str, dict]:
     """Page -> footer, for the reports' pages (pages.generated_pages)."""
-    reports = {report_path(report) for report in site.reports}
+    reports = {report_path(report.slug) for report in site.reports}
     return {entry.path: footer(site, stream, entry) for entry in stream.entries if entry.path in reports}
 
 
@@ -168,13 +148,13 @@ def render_bulletin(site: SiteData, stream: Stream, entry: st.Entry) -> str:
 def _archive(site: SiteData, stream: Stream, here: str, current: str | None = None) -> dict:
     return {
         "categories": [{"name": site.categories[c].name, "count": len(entries), "current": current == c,
-                        "href": href(here, f"{category_base(c)}/index.md")}
+                        "href": href(here, list_index(category_base(c)))}
                        for c, entries in stream.categories.items()],
         "years": [{"name": str(year), "current": current == str(year),
-                   "href": href(here, f"{year_base(year)}/index.md")} for year in stream.years],
+                   "href": href(here, list_index(year_base(year)))} for year in stream.years],
         "all_href": href(here, NEWS_INDEX), "authors_href": href(here, AUTHORS_INDEX),
         "feeds": [(FEED_LABELS[kind], href(here, path)) for kind, path in
-                  (feeds.category_feeds(current) if current in site.categories else feeds.FEEDS).items()],
+                  (category_feeds(current) if current in site.categories else NEWS_FEEDS).items()],
     }
 
 
@@ -182,7 +162,7 @@ def render_listing(site: SiteData, stream: Stream, listing: st.Listing, intro: s
                    current: str | None = None) -> str:
     here = listing.path
     items = [{"entry": e, "href": href(here, e.path), "category": site.categories[e.category],
-              "category_href": href(here, f"{category_base(e.category)}/index.md")} for e in listing.entries]
+              "category_href": href(here, list_index(category_base(e.category)))} for e in listing.entries]
     return render("stream_list.md.j2", listing=listing, items=items, intro=intro, pager=_pager(listing),
                   archive=_archive(site, stream, here, current))
 
@@ -204,39 +184,42 @@ def _pager(listing: st.Listing) -> dict | None:
             "next": href(here, listing.pages[number]) if number < count else None}
 
 
-def _index(site, stream, path: str, title: str, groups: list[dict]) -> tuple[str, str]:
+def _index(site, stream, path: str, title: str, groups: list[dict]) -> Page:
     for group in groups:
         group["href"] = href(path, group.pop("target"))
-    return path, render("stream_index.md.j2", title=title, groups=groups, archive=_archive(site, stream, path))
+    return Page(path, render("stream_index.md.j2", title=title, groups=groups, archive=_archive(site, stream, path)),
+                STREAM)
 
 
-def news_pages(site: SiteData, stream: Stream) -> list[tuple[str, str]]:
-    """(path, Markdown) of the home page and every page of the news section, in a fixed order."""
-    pages = [(HOME_PAGE, render_home(site, stream))]
-    pages += [(e.path, render_bulletin(site, stream, e)) for e in stream.entries if e.path in stream.bulletins]
+def news_pages(site: SiteData, stream: Stream) -> list[Page]:
+    """The home page and every page of the news section, in a fixed order. A bulletin's page comes from its file;
+    the lists, from the whole stream."""
+    pages = [Page(HOME_PAGE, render_home(site, stream), EVERYTHING)]
+    pages += [Page(e.path, render_bulletin(site, stream, e), (stream.bulletins[e.path].file,))
+              for e in stream.entries if e.path in stream.bulletins]
     news_description = "Tin hoạt động, thông báo và báo cáo của Sở, mới nhất trước."
-    pages += [(page.path, render_listing(site, stream, page, news_description))
+    pages += [Page(page.path, render_listing(site, stream, page, news_description), STREAM)
               for page in st.paginate(stream.entries, NEWS, "Tin tức")]
     categories, years = stream.categories, stream.years
     for category_id, entries in categories.items():
         category = site.categories[category_id]
-        pages += [(page.path, render_listing(site, stream, page, category.description, current=category_id))
-                  for page in st.paginate(entries, category_base(category_id), category.name)]
+        pages += [Page(page.path, render_listing(site, stream, page, category.description, current=category_id),
+                       STREAM) for page in st.paginate(entries, category_base(category_id), category.name)]
     for year, entries in years.items():
-        pages += [(page.path, render_listing(site, stream, page, None, current=str(year)))
+        pages += [Page(page.path, render_listing(site, stream, page, None, current=str(year)), STREAM)
                   for page in st.paginate(entries, year_base(year), f"Tin bài năm {year}")]
     authors = st.by_author(stream.entries, author_slug)
     for author, (name, entries) in authors.items():
-        pages += [(page.path, render_listing(site, stream, page))
+        pages += [Page(page.path, render_listing(site, stream, page), STREAM)
                   for page in st.paginate(entries, author_base(author), name)]
     pages.append(_index(site, stream, CATEGORIES_INDEX, "Chuyên mục", [
         {"name": site.categories[c].name, "count": len(e), "description": site.categories[c].description,
-         "target": f"{category_base(c)}/index.md"} for c, e in categories.items()]))
+         "target": list_index(category_base(c))} for c, e in categories.items()]))
     pages.append(_index(site, stream, YEARS_INDEX, "Tin bài theo năm", [
-        {"name": f"Năm {y}", "count": len(e), "description": None, "target": f"{year_base(y)}/index.md"}
+        {"name": f"Năm {y}", "count": len(e), "description": None, "target": list_index(year_base(y))}
         for y, e in years.items()]))
     pages.append(_index(site, stream, AUTHORS_INDEX, "Tác giả", [
-        {"name": name, "count": len(e), "description": None, "target": f"{author_base(s)}/index.md"}
+        {"name": name, "count": len(e), "description": None, "target": list_index(author_base(s))}
         for s, (name, e) in authors.items()]))
     return pages
 
@@ -263,8 +246,8 @@ def render_home(site: SiteData, stream: Stream) -> str:
              for e in stream.entries[:HOME_ENTRIES]]
     return render("home.md.j2", organisation=site.organisation, items=items, period=period, rows=rows,
                   latest=latest_report,
-                  latest_href=href(HOME_PAGE, report_path(latest_report)) if latest_report else None,
+                  latest_href=href(HOME_PAGE, report_path(latest_report.slug)) if latest_report else None,
                   page=HOME_PAGE, href=href, indicator_path=indicator_path,
                   news_href=href(HOME_PAGE, NEWS_INDEX), reports_href=href(HOME_PAGE, REPORTS_INDEX),
                   statistics_href=href(HOME_PAGE, STATISTICS_PAGE),
-                  feeds=[(FEED_LABELS[kind], href(HOME_PAGE, path)) for kind, path in feeds.FEEDS.items()])
+                  feeds=[(FEED_LABELS[kind], href(HOME_PAGE, path)) for kind, path in NEWS_FEEDS.items()])

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from khcn.addresses import list_page
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -52,7 +54,7 @@ def newest_first(entries) -> list[Entry]:
 def paginate(entries: list[Entry], base: str, title: str) -> list[Listing]:
     """`base/index.md`, then `base/trang/2.md`, …: at least one page, even for an empty list."""
     count = max(1, -(-len(entries) // PER_PAGE))
-    paths = [f"{base}/index.md"] + [f"{base}/trang/{n}.md" for n in range(2, count + 1)]
+    paths = [list_page(base, n) for n in range(1, count + 1)]
     return [Listing(path, title, entries[(n - 1) * PER_PAGE: n * PER_PAGE], n, paths)
             for n, path in enumerate(paths, start=1)]
 

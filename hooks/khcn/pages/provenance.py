@@ -12,21 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from khcn.core.history import last_changes
-from khcn.data import kinds
-from khcn.data.dataset import SiteData
 from khcn.data.fields import VIETNAM
-from khcn.news.pages import NEWS, Stream
-from khcn.pages.render import CONTACT_PAGE, DOCUMENTS_PAGE, HOME_PAGE, REPORTS_INDEX, report_path
-from khcn.pages.statistics import PROJECTS_PAGE, PROTECTIONS_PAGE
-
-DATA_FOLDER = "data"  # the home page draws on all of it
-PROJECTS, PROTECTIONS = f"{DATA_FOLDER}/{kinds.PROJECTS.files}", f"{DATA_FOLDER}/{kinds.PROTECTIONS.files}"
-DOCUMENTS, CATALOGUE = f"{DATA_FOLDER}/{kinds.DOCUMENTS.files}", f"{DATA_FOLDER}/{kinds.CATALOGUE.files}"
-REPORTS = f"{DATA_FOLDER}/{kinds.REPORTS.folder}"
-REGISTERS = {PROJECTS_PAGE: [PROJECTS], PROTECTIONS_PAGE: [PROTECTIONS], DOCUMENTS_PAGE: [DOCUMENTS, REPORTS],
-             CONTACT_PAGE: [f"{DATA_FOLDER}/{kinds.ORGANISATION.files}"], REPORTS_INDEX: [REPORTS]}
-STATISTICS = [CATALOGUE, f"{DATA_FOLDER}/{kinds.VALUES.folder}", PROJECTS, PROTECTIONS]
-STREAM = [f"{DATA_FOLDER}/{kinds.BULLETINS.folder}", REPORTS, f"{DATA_FOLDER}/{kinds.CATEGORIES.files}"]
 
 
 @dataclass(frozen=True)
@@ -38,28 +24,10 @@ class Source:
     edit_url: str | None  # on the repository's web host, when one is configured
 
 
-def page_sources(site: SiteData, stream: Stream, pages: list[str]) -> dict[str, list[str]]:
-    """Page (under docs/) -> its sources, the one to edit first. Pages written by hand are their own source."""
-    reports = {report_path(r): r for r in site.reports}
-    found = {}
-    for page in pages:
-        if page in stream.bulletins:
-            found[page] = [stream.bulletins[page].file]
-        elif page in reports:
-            report = reports[page]
-            values_file = f"{DATA_FOLDER}/{kinds.VALUES.folder}/{report.record.period.id}.yaml"
-            found[page] = [report.file, values_file, DOCUMENTS, CATALOGUE]
-        elif page in REGISTERS:
-            found[page] = REGISTERS[page]
-        elif page.startswith("thong-ke/"):
-            found[page] = STATISTICS
-        elif page.startswith(NEWS + "/"):
-            found[page] = STREAM
-        elif page == HOME_PAGE:
-            found[page] = [DATA_FOLDER]
-        else:
-            found[page] = [f"docs/{page}"]
-    return found
+def page_sources(declared: dict[str, tuple[str, ...]], pages: list[str]) -> dict[str, list[str]]:
+    """Page (under docs/) -> its sources, the one to edit first: those its producer declared (see page.py). Pages
+    written by hand are their own source."""
+    return {page: list(declared.get(page) or [f"docs/{page}"]) for page in pages}
 
 
 class Changes:
@@ -102,10 +70,11 @@ def describe(sources: list[str], changes: Changes | None, repo_url: str, branch:
     return Source(primary, is_folder, changed, draft, edit_url)
 
 
-def provenance(site: SiteData, stream: Stream, pages: list[str], project, repo_url: str = "",
+def provenance(declared: dict[str, tuple[str, ...]], pages: list[str], project, repo_url: str = "",
                branch: str = "main") -> dict[str, Source]:
-    """Page -> its line (see the module's docstring), for every page of the site."""
+    """Page -> its line (see the module's docstring), for every page of the site; `declared`: the generated pages'
+    sources (page.declared_sources)."""
     files = last_changes(project)
     changes = Changes(files) if files is not None else None
     return {page: describe(sources, changes, repo_url, branch)
-            for page, sources in page_sources(site, stream, pages).items()}
+            for page, sources in page_sources(declared, pages).items()}

@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import posixpath
-from pathlib import Path
-
-import jinja2
 from markupsafe import Markup
+from markupsafe import escape as html_escape
 
+from khcn.addresses import CONTACT_PAGE, DOCUMENTS_PAGE, REPORTS_INDEX, indicator_path, link, report_path
 from khcn.core import formatting
 from khcn.core.slugs import document_anchor
 from khcn.data.dataset import ReportPage, SiteData
 from khcn.data.richtext import DocumentRef, Plain, TableRef, ValueRef
-from khcn.data.yamlsource import yaml_quoted
-
-TEMPLATES = Path(__file__).parent.parent / "templates"
-
-REPORTS_INDEX = "bao-cao/index.md"
-DOCUMENTS_PAGE = "van-ban/index.md"
-CONTACT_PAGE = "lien-he/index.md"
-HOME_PAGE = "index.md"
-STATISTICS_PAGE = "thong-ke/index.md"
-
-
-def report_path(report: ReportPage) -> str:
-    return f"bao-cao/{report.slug}.md"
+from khcn.pages.page import DOCUMENTS, ORGANISATION, REPORTS, Page, report_sources
+from khcn.rendering import ENV, render
 
 
 def document_mention(document) -> str:
@@ -44,47 +31,8 @@ def theme_context(site: SiteData) -> dict:
             "reuse_notice": org.reuse_notice}
 
 
-def add_filters(env: jinja2.Environment) -> jinja2.Environment:
-    """Filters of our page templates."""
-    env.filters.update(
-        day=formatting.day,
-        official_day=formatting.official_day,
-        clock=formatting.clock,
-        iso=formatting.iso,
-        value_in_table=formatting.value_in_table,
-        number=formatting.number,
-        mention=document_mention,
-        anchor=document_anchor,
-        yaml_text=lambda text: Markup(yaml_quoted(text)),  # YAML, not HTML: no entities
-    )
-    return env
-
-
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,  # editors' text may hold `<` or `&`; Markdown shows entities as the characters
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.tests.update(plain=lambda s: isinstance(s, Plain), document_ref=lambda s: isinstance(s, DocumentRef),
-                     value_ref=lambda s: isinstance(s, ValueRef))
-    return add_filters(env)
-
-
-_ENV = _environment()
-
-
-def render(template: str, **context) -> str:
-    return _ENV.get_template(template).render(**context)
-
-
-def link(from_page: str, to_page: str, anchor: str = "") -> str:
-    """A relative Markdown link between two generated pages; MkDocs turns it into the page's URL."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-    return target + (f"#{anchor}" if anchor else "")
+ENV.filters["mention"] = document_mention
+ENV.globals["written_out"] = lambda segments, refs: Markup(write_out(segments, refs, escape=html_escape))
 
 
 class Resolver:
@@ -109,8 +57,25 @@ class Resolver:
         indicator = self.site.indicators[ref.indicator]
         return render("series_table.html.j2", indicator=indicator,
                       rows=[(p, v) for p, v in self.site.series_by_indicator.get(indicator.id, [])],
-                      indicator_link=link(self.page_path, f"thong-ke/chi-so/{indicator.id}.md"))
+                      indicator_link=link(self.page_path, indicator_path(indicator.id)))
 
+
+def write_out(segments, refs: Resolver, plain: bool = False, escape=str) -> str:
+    """A text with every reference replaced by its words, link or table; `plain`: words only (summaries).
+    `escape`: for HTML (a report's template), the editors' words and the references' words; a bulletin's body is
+    Markdown and stays as typed. Tables are our markup: never escaped."""
+    parts = []
+    for segment in segments:
+        if isinstance(segment, Plain):
+            parts.append(escape(segment.text))
+        elif isinstance(segment, ValueRef):
+            parts.append(escape(refs.value(segment)))
+        elif isinstance(segment, DocumentRef):
+            mention, target = refs.document(segment)
+            parts.append(escape(mention) if plain else f"[{escape(mention)}]({escape(target)})")
+        elif isinstance(segment, TableRef) and not plain:
+            parts.append(refs.table(segment).strip("\n"))
+    return "".join(parts)
 
 
 def period_table(site: SiteData, period_id: str) -> list[dict]:
@@ -127,7 +92,7 @@ def period_table(site: SiteData, period_id: str) -> list[dict]:
 
 def render_report(site: SiteData, report: ReportPage, stream_footer: dict) -> str:
     """`stream_footer`: the report's place in the bulletin stream (category, previous and next)."""
-    path = report_path(report)
+    path = report_path(report.slug)
     period = report.record.period
     return render("report.md.j2", report=report, record=report.record, period=period,
                    refs=Resolver(site, path, period.id), groups=period_table(site, period.id),
@@ -135,15 +100,15 @@ def render_report(site: SiteData, report: ReportPage, stream_footer: dict) -> st
 
 
 def render_reports_index(site: SiteData) -> str:
-    return render("reports_index.md.j2", reports=[(report, link(REPORTS_INDEX, report_path(report)))
+    return render("reports_index.md.j2", reports=[(report, link(REPORTS_INDEX, report_path(report.slug)))
                                                    for report in site.reports])
 
 
 def render_documents(site: SiteData) -> str:
     citations = _citations(site)
     documents = sorted(site.documents.values(), key=lambda d: (d.issued, d.number), reverse=True)
-    entries = [(document, [(r.record.title, link(DOCUMENTS_PAGE, report_path(r))) for r in citations[document.number]])
-               for document in documents]
+    entries = [(document, [(r.record.title, link(DOCUMENTS_PAGE, report_path(r.slug)))
+                           for r in citations[document.number]]) for document in documents]
     return render("documents.md.j2", entries=entries)
 
 
@@ -161,11 +126,14 @@ def render_contact(site: SiteData) -> str:
     return render("contact.md.j2", organisation=site.organisation)
 
 
-def generated_pages(site: SiteData, stream_footers: dict[str, dict]) -> list[tuple[str, str]]:
-    """(path under docs/, Markdown) of the registers' and reports' pages, in a fixed order. `stream_footers`:
-    page path -> the report's place in the bulletin stream (see newspages.footers)."""
-    pages = [(REPORTS_INDEX, render_reports_index(site)), (DOCUMENTS_PAGE, render_documents(site)),
-             (CONTACT_PAGE, render_contact(site))]
-    pages += [(report_path(report), render_report(site, report, stream_footers[report_path(report)]))
-              for report in site.reports]
+def generated_pages(site: SiteData, stream_footers: dict[str, dict]) -> list[Page]:
+    """The registers' and reports' pages, in a fixed order. `stream_footers`: page path -> the report's place in
+    the bulletin stream (see news.pages.footers)."""
+    pages = [Page(REPORTS_INDEX, render_reports_index(site), REPORTS),
+             Page(DOCUMENTS_PAGE, render_documents(site), DOCUMENTS),
+             Page(CONTACT_PAGE, render_contact(site), ORGANISATION)]
+    for report in site.reports:
+        path = report_path(report.slug)
+        pages.append(Page(path, render_report(site, report, stream_footers[path]),
+                          report_sources(report.file, report.record.period.id)))
     return pages

@@ -9,11 +9,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
-
-import jinja2
 
 from khcn.core.formatting import number
+from khcn.rendering import render_fragment
 
 # Sizes are in viewBox units. The page scales the SVG to its column (down to ~350 px on a phone), so a
 # 480-wide viewBox with 14-unit text reads at about 10 px there.
@@ -28,15 +26,6 @@ BAR_SHARE = 0.6  # of each slot; the rest is the gap between bars
 MAX_BAR = 72  # two or three bars should not turn into slabs
 SIN45 = math.sqrt(0.5)
 NUDGE = 0.35 * FONT  # about half a digit's height: centres a text on a line or a bar
-
-_ENV = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent.parent / "templates"),
-    autoescape=True,  # titles and labels come from editors and may hold `<` or `&`
-    undefined=jinja2.StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-
 
 @dataclass(frozen=True)
 class Point:
@@ -188,6 +177,6 @@ def bar_chart(points: list[Point], title: str, unit: str, chart_id: str) -> str:
     `unit` ("sản phẩm") goes into the caption and the text alternative; `chart_id` (an ASCII slug) makes the
     element ids unique on the page. Raises ValueError for fewer than two points or a negative value.
     """
-    return _ENV.get_template("chart.svg.j2").render(
-        chart=layout(points, unit), title=title, unit=unit, desc=describe(points, unit), id=chart_id, font=FONT,
-    )
+    # escaped: titles and labels come from editors and may hold `<` or `&`
+    return render_fragment("chart.svg.j2", chart=layout(points, unit), title=title, unit=unit,
+                           desc=describe(points, unit), id=chart_id, font=FONT)

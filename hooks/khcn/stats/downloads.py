@@ -1,4 +1,4 @@
-"""The downloads of the statistics section, at stable addresses under thong-ke/du-lieu/:
+"""The downloads of the statistics section, at stable addresses under thong-ke/du-lieu/ (khcn/addresses.py):
 
     gia-tri.csv|xlsx|json       every value (long table: indicator × component × period)
     chi-so.csv                  the indicator catalogue
@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from khcn.addresses import ALL_VALUES, CATALOGUE_FILE, PACKAGE_FILE, area_stem, downloads, indicator_stem, register_stem
 from khcn.core.memory import no_garbage_collection
 from khcn.data.dataset import SiteData
 from khcn.data.registerkinds import REGISTER_KINDS, RegisterKind
@@ -24,43 +25,44 @@ from khcn.stats.opendata import Field, Table, csv_bytes, data_package, json_byte
 PACKAGE_TITLE = "Số liệu khoa học và công nghệ tỉnh Tuyên Quang"
 
 
-def data_files(site: SiteData, folder: str) -> list[tuple[str, bytes]]:
+def data_files(site: SiteData) -> list[tuple[str, bytes]]:
     """Every download as (path, bytes), sorted by path."""
-    return sorted(iter_data_files(site, folder))
+    return sorted(iter_data_files(site))
 
 
-def iter_data_files(site: SiteData, folder: str) -> Iterator[tuple[str, bytes]]:
+def iter_data_files(site: SiteData) -> Iterator[tuple[str, bytes]]:
     """The downloads one at a time: a large site's files together weigh hundreds of megabytes."""
     publisher = site.organisation.full_name  # data/to-chuc.yaml's ten_day_du
     values = stats.values_frame(site).reset_index(drop=True)
     table = Table(values, stats.VALUE_FIELDS)  # rendered once; each area and indicator file is a slice of it
-    yield f"{folder}/gia-tri.csv", table.csv()
-    yield f"{folder}/gia-tri.xlsx", table.xlsx(PACKAGE_TITLE, publisher)
-    yield f"{folder}/gia-tri.json", table.json()
-    yield f"{folder}/chi-so.csv", csv_bytes(stats.catalogue_frame(site), stats.CATALOGUE_FIELDS)
+    yield ALL_VALUES["csv"], table.csv()
+    yield ALL_VALUES["xlsx"], table.xlsx(PACKAGE_TITLE, publisher)
+    yield ALL_VALUES["json"], table.json()
+    yield CATALOGUE_FILE, csv_bytes(stats.catalogue_frame(site), stats.CATALOGUE_FIELDS)
     area_ids = values["chi_so"].map(lambda indicator: site.indicators[indicator].area)
     for area_id, rows in values.groupby(area_ids, sort=False).indices.items():
-        yield from _slices(table, f"{folder}/linh-vuc/{area_id}", list(rows), site.areas[area_id].name, publisher)
+        yield from _slices(table, area_stem(area_id), list(rows), site.areas[area_id].name, publisher)
     for indicator_id, rows in values.groupby("chi_so", sort=False).indices.items():
-        yield from _slices(table, f"{folder}/chi-so/{indicator_id}", list(rows), site.indicators[indicator_id].name,
+        yield from _slices(table, indicator_stem(indicator_id), list(rows), site.indicators[indicator_id].name,
                            publisher)
     for kind in REGISTER_KINDS.values():
-        yield from _slices(Table(_register(site, kind), register_fields(kind)), f"{folder}/{kind.id}", None,
+        yield from _slices(Table(_register(site, kind), register_fields(kind)), register_stem(kind.id), None,
                            kind.sheet_title, publisher)
-    yield f"{folder}/datapackage.json", json_bytes(_package(publisher))
+    yield PACKAGE_FILE, json_bytes(_package(publisher))
 
 
-def write_data_files(site: SiteData, folder: str, root: Path) -> None:
+def write_data_files(site: SiteData, root: Path) -> None:
     """Write every download under `root` (the site being built), each as soon as it is made."""
     with no_garbage_collection():  # millions of short-lived strings, no cycles
-        for path, content in iter_data_files(site, folder):
+        for path, content in iter_data_files(site):
             target = root / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
 
 
 def _slices(table: Table, stem: str, rows: list[int] | None, title: str, publisher: str) -> list[tuple[str, bytes]]:
-    return [(f"{stem}.csv", table.csv(rows)), (f"{stem}.xlsx", table.xlsx(title, publisher, selected=rows))]
+    paths = downloads(stem)
+    return [(paths["csv"], table.csv(rows)), (paths["xlsx"], table.xlsx(title, publisher, selected=rows))]
 
 
 def register_fields(kind: RegisterKind) -> list[Field]:

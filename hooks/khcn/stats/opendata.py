@@ -16,13 +16,13 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
-import jinja2
 import numpy as np
 import pandas as pd
 from openpyxl.utils import get_column_letter
+
+from khcn.rendering import render_fragment
 
 TYPES = ("string", "integer", "number", "date", "boolean")
 FIXED_TIME = datetime(1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
@@ -155,8 +155,6 @@ def _shown_width(value: object, number_format: str | None) -> int:
 
 # SpreadsheetML written directly from templates/xlsx/: openpyxl took ~15 ms a workbook, too slow for a
 # download per indicator on a site with thousands of them; this takes about 1 ms.
-_XLSX = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent.parent / "templates" / "xlsx"),
-                           autoescape=True, undefined=jinja2.StrictUndefined)
 _EXCEL_EPOCH = date(1899, 12, 30)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XML
 
@@ -241,7 +239,7 @@ def workbook(sheets: list[dict], title: str, creator: str) -> bytes:
              ("docProps/app.xml", "app.xml.j2"), ("docProps/core.xml", "core.xml.j2"),
              ("xl/workbook.xml", "workbook.xml.j2"), ("xl/_rels/workbook.xml.rels", "workbook_rels.xml.j2"),
              ("xl/styles.xml", "styles.xml.j2")]
-    entries = [(path, _XLSX.get_template(template).render(**context)) for path, template in parts]
+    entries = [(path, render_fragment(f"xlsx/{template}", **context)) for path, template in parts]
     entries += [(f"xl/worksheets/sheet{i}.xml", _sheet_xml(sheet)) for i, sheet in enumerate(sheets, start=1)]
     return _zip(entries)
 
@@ -251,7 +249,7 @@ _ROWS = "@@rows@@"
 
 def _sheet_xml(sheet: dict) -> bytes:
     """The worksheet: the template around the rows, which are already bytes."""
-    head, _, tail = _XLSX.get_template("sheet.xml.j2").render(sheet=sheet, rows=_ROWS).partition(_ROWS)
+    head, _, tail = render_fragment("xlsx/sheet.xml.j2", sheet=sheet, rows=_ROWS).partition(_ROWS)
     return head.encode("utf-8") + b"".join(sheet["rows"]) + tail.encode("utf-8")
 
 

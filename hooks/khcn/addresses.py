@@ -1,0 +1,182 @@
+"""The address book: where every page, feed and download of the site lives, and how pages link to each other.
+
+Like Pelican's `*_URL` / `*_SAVE_AS` settings, this is the one place that spells an address; every page producer,
+the theme (through `theme_addresses`, set in `config.extra` by the hooks) and the checks of mkdocs.yml's `nav` read
+it. Paths are under docs/ (`tin-tuc/index.md`); MkDocs serves `x/index.md` at `x/` and `x/y.md` at `x/y/`.
+
+    index.md                                     home
+    tin-tuc/index.md, tin-tuc/trang/<n>.md       the stream, paginated (every list pages the same way)
+    tin-tuc/<slug>.md                            one bulletin
+    tin-tuc/chuyen-muc/, nam/, tac-gia/          categories, years, authors: an index, then one list each
+    tin-tuc/rss.xml, atom.xml, feed.json         feeds (also under each category's folder)
+    bao-cao/index.md, bao-cao/<slug>.md          reports
+    van-ban/, lien-he/, de-tai-du-an/, so-huu-tri-tue/   registers and contact
+    thong-ke/index.md, linh-vuc/<area>.md, chi-so/<indicator>.md   statistics
+    thong-ke/du-lieu/...                         downloads (stable addresses)
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+HOME_PAGE = "index.md"
+SEARCH_PAGE = "tim-kiem.md"  # written by hand (docs/)
+
+NEWS = "tin-tuc"
+NEWS_INDEX = f"{NEWS}/index.md"
+PAGES_FOLDER = "trang"  # the second and later pages of a list
+CATEGORIES = "chuyen-muc"
+YEARS = "nam"
+AUTHORS = "tac-gia"
+CATEGORIES_INDEX = f"{NEWS}/{CATEGORIES}/index.md"
+YEARS_INDEX = f"{NEWS}/{YEARS}/index.md"
+AUTHORS_INDEX = f"{NEWS}/{AUTHORS}/index.md"
+# Addresses under /tin-tuc/ that the stream's own pages use: no bulletin may take them.
+RESERVED_BULLETIN_SLUGS = frozenset({PAGES_FOLDER, CATEGORIES, YEARS, AUTHORS, "index"})
+
+REPORTS = "bao-cao"
+REPORTS_INDEX = f"{REPORTS}/index.md"
+DOCUMENTS_PAGE = "van-ban/index.md"
+CONTACT_PAGE = "lien-he/index.md"
+PROJECTS_PAGE = "de-tai-du-an/index.md"
+PROTECTIONS_PAGE = "so-huu-tri-tue/index.md"
+
+STATISTICS = "thong-ke"
+STATISTICS_PAGE = f"{STATISTICS}/index.md"
+DATA = f"{STATISTICS}/du-lieu"  # the downloads
+
+FEED_FILES = {"rss": "rss.xml", "atom": "atom.xml", "json": "feed.json"}
+
+
+# --- pages -------------------------------------------------------------------------------------------------------
+
+def bulletin_path(slug: str) -> str:
+    return f"{NEWS}/{slug}.md"
+
+
+def report_path(slug: str) -> str:
+    return f"{REPORTS}/{slug}.md"
+
+
+def category_base(category_id: str) -> str:
+    return f"{NEWS}/{CATEGORIES}/{category_id}"
+
+
+def year_base(year: int) -> str:
+    return f"{NEWS}/{YEARS}/{year}"
+
+
+def author_base(author_slug: str) -> str:
+    return f"{NEWS}/{AUTHORS}/{author_slug}"
+
+
+def list_index(base: str) -> str:
+    """The first page of the list whose folder is `base`."""
+    return f"{base}/index.md"
+
+
+def list_page(base: str, number: int) -> str:
+    """Page `number` (1-based) of the list whose folder is `base`."""
+    return list_index(base) if number == 1 else f"{base}/{PAGES_FOLDER}/{number}.md"
+
+
+def category_page(category_id: str) -> str:
+    return list_index(category_base(category_id))
+
+
+def area_path(area_id: str) -> str:
+    return f"{STATISTICS}/linh-vuc/{area_id}.md"
+
+
+def indicator_path(indicator_id: str) -> str:
+    return f"{STATISTICS}/chi-so/{indicator_id}.md"
+
+
+# --- feeds -------------------------------------------------------------------------------------------------------
+
+def feed_paths(folder: str) -> dict[str, str]:
+    """The three feeds of a list page's folder, by format."""
+    return {kind: f"{folder}/{name}" for kind, name in FEED_FILES.items()}
+
+
+NEWS_FEEDS = feed_paths(NEWS)
+
+
+def category_feeds(category_id: str) -> dict[str, str]:
+    return feed_paths(category_base(category_id))
+
+
+# --- downloads ---------------------------------------------------------------------------------------------------
+
+def download_stem(*parts: str) -> str:
+    """A download's path without its extension: `download_stem("chi-so", "can")` -> thong-ke/du-lieu/chi-so/can."""
+    return "/".join([DATA, *parts])
+
+
+def downloads(stem: str) -> dict[str, str]:
+    """The CSV and XLSX of one table."""
+    return {"csv": f"{stem}.csv", "xlsx": f"{stem}.xlsx"}
+
+
+def area_stem(area_id: str) -> str:
+    return download_stem("linh-vuc", area_id)
+
+
+def indicator_stem(indicator_id: str) -> str:
+    return download_stem("chi-so", indicator_id)
+
+
+def register_stem(register_id: str) -> str:
+    return download_stem(register_id)
+
+
+VALUES_STEM = download_stem("gia-tri")  # every value: also as JSON
+ALL_VALUES = {**downloads(VALUES_STEM), "json": f"{VALUES_STEM}.json"}
+CATALOGUE_FILE = download_stem("chi-so.csv")
+PACKAGE_FILE = download_stem("datapackage.json")  # describes the CSV files
+
+
+# --- links -------------------------------------------------------------------------------------------------------
+
+def page_url(path: str) -> str:
+    """The URL folder MkDocs gives a page (`use_directory_urls`), or a file's own path."""
+    if not path.endswith(".md"):
+        return path
+    return path[: -len("index.md")] if path.endswith("index.md") else path[:-3] + "/"
+
+
+def href(from_page: str, to: str) -> str:
+    """A relative address for raw HTML, where MkDocs does not rewrite `.md` links. Pure string work (no
+    `posixpath.relpath`, which asks the file system for the current folder): list pages hold hundreds of links."""
+    here, target = page_url(from_page), page_url(to)
+    base = here.split("/")[:-1]  # the folders of the page's URL
+    parts = target.split("/")
+    common = 0
+    while common < min(len(base), len(parts) - 1) and base[common] == parts[common]:
+        common += 1
+    relative = "/".join([".."] * (len(base) - common) + parts[common:])
+    return relative or "./"
+
+
+def link(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A relative Markdown link between two generated pages; MkDocs turns it into the page's URL."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return target + (f"#{anchor}" if anchor else "")
+
+
+# --- the theme and the navigation --------------------------------------------------------------------------------
+
+# The top navigation (mkdocs.yml `nav`): MkDocs reads it before any hook runs, so mkdocs.yml keeps its own copy and
+# tests/test_pages.py checks that the two agree.
+NAV = {"Trang chủ": HOME_PAGE, "Tin tức": NEWS_INDEX, "Báo cáo": REPORTS_INDEX, "Thống kê": STATISTICS_PAGE,
+       "Văn bản": DOCUMENTS_PAGE, "Đề tài, dự án": PROJECTS_PAGE, "Sở hữu trí tuệ": PROTECTIONS_PAGE,
+       "Liên hệ": CONTACT_PAGE}
+# The pages reached from lists, not from the navigation (mkdocs.yml `not_in_nav`).
+NOT_IN_NAV = [f"/{SEARCH_PAGE}", f"/{NEWS}/**", f"/{REPORTS}/*.md", f"/{STATISTICS}/chi-so/*.md",
+              f"/{STATISTICS}/linh-vuc/*.md"]
+
+
+def theme_addresses() -> dict:
+    """The addresses the theme's templates link to (overrides/), as plain values a mkdocs.yml could hold too."""
+    return {"news": page_url(NEWS_INDEX), "contact": page_url(CONTACT_PAGE), "search": page_url(SEARCH_PAGE),
+            "feeds": dict(NEWS_FEEDS), "articles": [NEWS, REPORTS]}

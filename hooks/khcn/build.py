@@ -1,0 +1,88 @@
+"""The site's build, phase by phase, top to bottom (like MkDocs' `commands/build.py` `build()`):
+
+    load        data/ read and checked into records (before MkDocs cleans site/: bad data leaves the old site)
+    stream      bulletins and reports as one dated list, their references written out
+    pages       every generated page, with the data files it came from
+    feeds       the stream's RSS, Atom and JSON feeds, and robots.txt
+    provenance  the line under each page: its first source and the date of its last change
+    downloads   CSV, XLSX and JSON written into the site by a second process while MkDocs renders the pages
+    search      the Pagefind index, made from the built pages, so it comes last
+
+Plain functions of plain values; hooks/site_hooks.py calls each at its MkDocs event and keeps what they return on
+the build's config. No MkDocs here.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+from khcn.core.background import BackgroundJob
+from khcn.data.dataset import SiteData, load_site_data
+from khcn.data.fields import VIETNAM
+from khcn.news.feeds import FeedSite, feed_files
+from khcn.news.pages import Stream, build_stream, footers, news_pages
+from khcn.pages.page import Page, declared_sources
+from khcn.pages.provenance import Source, provenance
+from khcn.pages.render import generated_pages
+from khcn.pages.statistics import statistics_pages, write_data_files
+from khcn.publish.search import IndexSummary, index_site
+from khcn.rendering import render
+
+CACHE = ".cache/khcn"  # readings of data files, by content (see khcn.data.yamlsource.read_yaml)
+
+
+def load(project: Path) -> SiteData:
+    """Every record of the project's data/. Raises DataErrors, with the editors' messages."""
+    return load_site_data(project / "data", cache=project / CACHE)
+
+
+def stream(site: SiteData) -> Stream:
+    return build_stream(site)
+
+
+def site_pages(site: SiteData, stream: Stream | None = None) -> list[Page]:
+    """Every generated page, each with the data files it came from; it unpacks as (path under docs/, Markdown)."""
+    stream = stream or build_stream(site)
+    return [*news_pages(site, stream), *generated_pages(site, footers(site, stream)), *statistics_pages(site)]
+
+
+def site_feeds(site: SiteData, stream: Stream, site_url: str, updated: datetime | None) -> list[tuple[str, bytes]]:
+    """(path in the site, bytes) of the RSS, Atom and JSON feeds; `updated` dates an empty feed."""
+    organisation = site.organisation
+    about = FeedSite(url=site_url.rstrip("/") + "/", title=organisation.full_name,
+                     description=f"Tin hoạt động, thông báo và báo cáo của {organisation.full_name}")
+    return feed_files(stream.entries, site.categories.values(), about, updated=updated)
+
+
+def robots_txt(site_url: str) -> str:
+    """Everything may be indexed; the sitemap is at the site's root."""
+    return render("robots.txt.j2", site_url=site_url.rstrip("/") + "/")
+
+
+def feeds(site: SiteData, stream: Stream, site_url: str) -> list[tuple[str, bytes | str]]:
+    """The feeds, then robots.txt: the files of the site that are not pages."""
+    return [*site_feeds(site, stream, site_url, build_date()), ("robots.txt", robots_txt(site_url))]
+
+
+def build_date() -> datetime | None:
+    """The date of the last commit (SOURCE_DATE_EPOCH, set by `make`): the same for every build of a commit."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), VIETNAM) if epoch else None
+
+
+def page_provenance(pages: list[Page], every_page: list[str], project: Path, repo_url: str,
+                    branch: str) -> dict[str, Source]:
+    """`every_page`: the generated pages and those written by hand (their own source)."""
+    return provenance(declared_sources(pages), every_page, project, repo_url, branch)
+
+
+def downloads(site: SiteData, site_dir: Path) -> BackgroundJob:
+    """Started once `site_dir` has been cleaned; `.wait()` raises BackgroundError."""
+    return BackgroundJob(write_data_files, site, site_dir)
+
+
+def search(site_dir: Path) -> IndexSummary:
+    """Raises SearchIndexError (khcn/publish/search.py: what is indexed and why)."""
+    return index_site(site_dir)
