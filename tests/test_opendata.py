@@ -269,7 +269,7 @@ def test_the_downloads_name_the_organisation_of_data_to_chuc():
     from khcn.stats.downloads import data_files
 
     site = load_site_data(TINY_DATA)
-    files = dict(data_files(site, "du-lieu"))
+    files = {path.removeprefix("thong-ke/"): content for path, content in data_files(site)}
     name = site.organisation.full_name
     assert name == "Sở Thử Nghiệm tỉnh Thử Nghiệm"
     for path in ("du-lieu/gia-tri.xlsx", "du-lieu/de-tai-du-an.xlsx"):

@@ -7,8 +7,6 @@ import unicodedata
 
 from slugify import slugify
 
-from khcn.addresses import RESERVED_BULLETIN_SLUGS  # noqa: F401 - the loader's import; the address book defines it
-
 _D = str.maketrans({"đ": "d", "Đ": "D"})
 
 

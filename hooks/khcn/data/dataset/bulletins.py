@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pydantic_core import PydanticCustomError
 
+from khcn.addresses import RESERVED_BULLETIN_SLUGS
 from khcn.core.errors import DataError
-from khcn.core.slugs import RESERVED_BULLETIN_SLUGS
 from khcn.data.bulletins import Bulletin, read_bulletin
 from khcn.data.dataset.reading import Reading
 from khcn.data.fields import read_slug
