@@ -167,7 +167,7 @@ def link(from_page: str, to_page: str, anchor: str = "") -> str:
 # --- the theme and the navigation --------------------------------------------------------------------------------
 
 # The top navigation (mkdocs.yml `nav`): MkDocs reads it before any hook runs, so mkdocs.yml keeps its own copy and
-# tests/test_pages.py checks that the two agree.
+# tests/test_addresses.py checks that the two agree.
 NAV = {"Trang chủ": HOME_PAGE, "Tin tức": NEWS_INDEX, "Báo cáo": REPORTS_INDEX, "Thống kê": STATISTICS_PAGE,
        "Văn bản": DOCUMENTS_PAGE, "Đề tài, dự án": PROJECTS_PAGE, "Sở hữu trí tuệ": PROTECTIONS_PAGE,
        "Liên hệ": CONTACT_PAGE}
