@@ -10,7 +10,8 @@ import pytest
 from conftest import TINY_DATA, assert_golden
 from khcn.addresses import href
 from khcn.data.dataset import load_site_data
-from khcn.pages.statistics import data_files, statistics_pages
+from khcn.pages.statistics import statistics_pages
+from khcn.stats.downloads import data_files
 
 GOLDEN = Path(__file__).parent / "golden" / "tiny"
 PAGES = ["thong-ke/index.md", "thong-ke/linh-vuc/do-luong.md", "thong-ke/chi-so/phuong-tien-do.md",

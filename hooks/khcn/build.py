@@ -26,9 +26,10 @@ from khcn.news.pages import Stream, build_stream, footers, news_pages
 from khcn.pages.page import Page, declared_sources
 from khcn.pages.provenance import Source, provenance
 from khcn.pages.render import generated_pages
-from khcn.pages.statistics import statistics_pages, write_data_files
+from khcn.pages.statistics import statistics_pages
 from khcn.publish.search import IndexSummary, index_site
 from khcn.rendering import render
+from khcn.stats.downloads import write_data_files
 
 CACHE = ".cache/khcn"  # readings of data files, by content (see khcn.data.yamlsource.read_yaml)
 

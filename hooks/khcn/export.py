@@ -22,7 +22,7 @@ from khcn.core import slugs
 from khcn.data.dataset import SiteData
 from khcn.news.pages import build_stream
 from khcn.pages.render import theme_context
-from khcn.pages.statistics import data_files
+from khcn.stats.downloads import data_files
 
 COPIED = ("docs", "overrides")  # the hand-written pages and assets, and the theme's overrides
 DROPPED_WATCH = ("data", "hooks")  # not in the plain project

@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 from khcn.addresses import (
     ALL_VALUES,
@@ -33,7 +32,6 @@ from khcn.data.dataset import SiteData
 from khcn.data.registerkinds import REGISTER_KINDS, RegisterKind
 from khcn.pages.page import STATISTICS, Page, data
 from khcn.rendering import render
-from khcn.stats import downloads as opendata_files
 from khcn.stats import frames as stats
 from khcn.stats import registers
 from khcn.stats.charts import Point, bar_chart
@@ -118,11 +116,3 @@ def _render_task(task: tuple) -> Page:
     path, sources, render_page = task
     return Page(path, render_page(), sources)
 
-
-def data_files(site: SiteData) -> list[tuple[str, bytes]]:
-    """Every download, at a stable address, with the package that describes them."""
-    return opendata_files.data_files(site)
-
-
-def write_data_files(site: SiteData, site_dir: Path) -> None:
-    opendata_files.write_data_files(site, site_dir)
