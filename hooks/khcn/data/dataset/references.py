@@ -30,17 +30,23 @@ class Citable:
     def problem(self, ref, own_period: str | None, in_report=False):
         """What is wrong with one reference of a text, or None. `own_period`: the period of a report's text
         (`{{id}}` means that period); a bulletin has none, so its figures name their period."""
-        indicators, documents, values = self.indicators, self.documents, self.values
         if isinstance(ref, Malformed):
             return ref.found, ref.expected
         if isinstance(ref, TableRef):
             return self._table_problem(ref, in_report)
         if isinstance(ref, DocumentRef):
-            if (ref.number not in documents and not self.failures.document(ref.number)
-                    and not self.failures.file(DOCUMENTS)):
-                return (f"văn bản `{ref.number}` chưa có trong sổ {DOCUMENTS.files}",
-                        one_of(ref.number, list(documents), f"số, ký hiệu của một văn bản trong {DOCUMENTS.files}"))
+            return self._document_problem(ref)
+        return self._value_problem(ref, own_period)
+
+    def _document_problem(self, ref: DocumentRef):
+        documents = self.documents
+        if ref.number in documents or self.failures.document(ref.number) or self.failures.file(DOCUMENTS):
             return None
+        return (f"văn bản `{ref.number}` chưa có trong sổ {DOCUMENTS.files}",
+                one_of(ref.number, list(documents), f"số, ký hiệu của một văn bản trong {DOCUMENTS.files}"))
+
+    def _value_problem(self, ref, own_period: str | None):
+        indicators, values = self.indicators, self.values
         indicator = indicators.get(ref.indicator)
         if indicator is None and (self.failures.file(CATALOGUE) or self.failures.indicator(ref.indicator)):
             return None  # the catalogue's own error says what to fix first
@@ -48,9 +54,9 @@ class Citable:
             return (f"chỉ số `{ref.indicator}` không có trong danh mục {CATALOGUE.files}",
                     one_of(ref.indicator, list(indicators), "mã một chỉ số của danh mục"))
         if ref.period is None and own_period is None:
-            component = '.' + ref.component if ref.component else ''
+            component = "." + ref.component if ref.component else ""
             example = f"{indicator.id}{component}@{_latest_period(indicator.id, values)}"
-            return (f"`{{{{{ref.indicator}{'.' + ref.component if ref.component else ''}}}}}` không ghi kỳ",
+            return (f"`{{{{{ref.indicator}{component}}}}}` không ghi kỳ",
                     f"ghi rõ kỳ của số liệu, ví dụ `{{{{{example}}}}}` (bài đã đăng không đổi số khi có kỳ mới)")
         period = own_period if ref.period is None else ref.period
         value = values.get((indicator.id, period))
