@@ -50,6 +50,8 @@ ATTRIBUTES_EXPECTED = ("bỏ phần `{…}` (trang web không nhận thuộc tí
                        "{{ma-chi-so}}; dấu ngoặc nhọn trong lời văn thì viết \\{ và \\}")
 IMAGE_EXPECTED = ("ảnh viết ![mô tả](/anh/<năm>/ten-anh.jpg): tệp ảnh trong docs/anh/, tên tệp không dấu cách, "
                   "không ngoặc")
+IMAGE_NAME_EXPECTED = ("tên tệp ảnh chỉ gồm chữ, số và các dấu - _ . (không dấu cách, không ngoặc), "
+                       "ví dụ /anh/2026/hoi-thao.jpg: đổi tên tệp")
 IMAGE_ALT_EXPECTED = "lời tả ảnh không có dấu \" [ ] { } < > \\ (ngoặc kép dùng “…”)"
 CHARACTER_EXPECTED = ("xoá ký tự ẩn này (thường lẫn vào khi chép chữ từ Word, PDF hay trang web khác: gõ lại đoạn "
                       "đó)")
@@ -79,7 +81,7 @@ _HTML_START = re.compile(r"<(?:[A-Za-z]|/[A-Za-z]|!|\?)")
 _AUTOLINK = re.compile(r"<(?:https?://[^<>\s]*|mailto:[^<>\s]+|[^<>\s@:/!]+@[^<>\s@]+)>", re.IGNORECASE)
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _DROPPED_IN_ADDRESSES = re.compile(r"[\x00-\x20\x7f-\x9f\\]")  # what a browser skips (and backslashes, to be safe)
-_IMAGE_SOURCE = re.compile(r"/anh/[\w./%-]+")
+_IMAGE_SOURCE = re.compile(r"/anh/[\w./-]+")
 _IMAGE_ALT_FORBIDDEN = re.compile(r"[\"\[\]{}<>\\]")
 
 
@@ -125,9 +127,11 @@ def image_alt_problem(alt: str) -> Problem | None:
 
 def image_source_problem(source: str) -> Problem | None:
     """An image's address (`anh`, or inside `![…](…)`): a site file under /anh/, nothing that ends the address."""
-    if _IMAGE_SOURCE.fullmatch(source):
-        return None
-    return Problem(0, f"địa chỉ ảnh `{_shown(source)}`", IMAGE_EXPECTED)
+    if not source.startswith(IMAGE_FOLDER):
+        return Problem(0, f"địa chỉ ảnh `{_shown(source)}`", IMAGE_EXPECTED)
+    if not _IMAGE_SOURCE.fullmatch(source):
+        return Problem(0, f"tên tệp ảnh `{_shown(source)}`", IMAGE_NAME_EXPECTED)
+    return None
 
 
 def _masked(text: str) -> str:
