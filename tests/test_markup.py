@@ -94,8 +94,8 @@ class _Harm(HTMLParser):
         for name, value in attrs:
             if name.startswith("on") or name in ("style", "id", "class"):
                 self.harm.append(f"{tag}@{name}")
-            if name in ("href", "src") and re.match(r"\s*(javascript|data|vbscript)\s*:", re.sub(r"[\s\x00-\x1f]",
-                                                                                                 "", value or ""), re.I):
+            address = re.sub(r"[\s\x00-\x1f]", "", value or "")
+            if name in ("href", "src") and re.match(r"(javascript|data|vbscript):", address, re.I):
                 self.harm.append(f"{tag}@{name}={value}")
             if tag == "img" and name == "src" and not (value or "").startswith("/anh/"):
                 self.harm.append(f"img@src={value}")
