@@ -46,8 +46,8 @@ class Problem:
 HTML_EXPECTED = ("chữ thường, không có thẻ HTML: muốn in đậm dùng **…**, in nghiêng *…*, liên kết [chữ](https://…), "
                  "ảnh ![mô tả](/anh/…); dấu < so sánh thì để cách, ví dụ 5 < 7")
 LINK_EXPECTED = "liên kết bắt đầu bằng https:// hoặc / (trang trong web), hoặc mailto:, tel:; ví dụ [chữ](https://…)"
-ATTRIBUTES_EXPECTED = ("bỏ phần `{…}` (trang web không nhận thuộc tính); muốn in đậm dùng **…**; số liệu viết "
-                       "{{ma-chi-so}}; dấu ngoặc nhọn trong lời văn thì viết \\{ và \\}")
+ATTRIBUTES_EXPECTED = ("bỏ phần `{…}` (trang web không nhận thuộc tính): muốn in đậm dùng **…**, số liệu viết "
+                       "{{ma-chi-so}}, lời chú trong ngoặc thì dùng ngoặc đơn (…)")
 IMAGE_EXPECTED = ("ảnh viết ![mô tả](/anh/<năm>/ten-anh.jpg): tệp ảnh trong docs/anh/, tên tệp không dấu cách, "
                   "không ngoặc")
 IMAGE_NAME_EXPECTED = ("tên tệp ảnh chỉ gồm chữ, số và các dấu - _ . (không dấu cách, không ngoặc), "
@@ -94,6 +94,14 @@ def problems(text: str) -> list[Problem]:
     found += _image_problems(text, masked)
     found += _attribute_problems(masked)
     return sorted(found, key=lambda p: p.offset)
+
+
+def problems_by_line(text: str) -> list[Problem]:
+    """The first problem of each line (a long body: one message per line to fix, the rest seen once it is fixed)."""
+    first: dict[int, Problem] = {}
+    for problem in problems(text):
+        first.setdefault(text.count("\n", 0, problem.offset), problem)
+    return list(first.values())
 
 
 def first_problem(text: str) -> Problem | None:
