@@ -79,9 +79,9 @@ def test_stream_pages_fit_a_phone(phone, tiny_url, path):
 
 def test_a_reader_goes_from_the_list_to_a_bulletin_and_on_to_the_next(phone, tiny_url):
     phone.goto(tiny_url + "tin-tuc/", wait_until="networkidle")
-    phone.get_by_role("link", name="Kiểm định phương tiện đo & cân <thông dụng>").click()
+    phone.get_by_role("link", name="Kiểm định phương tiện đo & cân < 60 kg, > 2 kg").click()
     phone.wait_for_load_state("networkidle")
-    assert phone.locator("h1").inner_text() == "Kiểm định phương tiện đo & cân <thông dụng>"
+    assert phone.locator("h1").inner_text() == "Kiểm định phương tiện đo & cân < 60 kg, > 2 kg"
     meta = phone.locator(".tq-meta").first.inner_text()
     assert "15/07/2021 09:05" in meta and "Trần Văn Bình" in meta and "Tin hoạt động" in meta
     assert phone.get_by_role("region", name="Bảng số liệu: Phương tiện đo được kiểm định").is_visible()

@@ -244,7 +244,8 @@ def test_text_that_markdown_would_read_shows_as_typed():
 
 
 def test_front_matter_strings_are_read_back_exactly():
-    title = 'Thông báo: "Hội thảo" C:\\dữ liệu # 1 - {x} [y] 5:25:56 no 010'
+    # braces only escaped: a `{…}` could be an attribute list, refused in every text (khcn.data.markup)
+    title = 'Thông báo: "Hội thảo" C:\\dữ liệu # 1 - \\{x\\} [y] 5:25:56 no 010'
     text = bulletin(variant(TITLE, title))
     meta = meta_of(text)
     assert meta.title == title and meta.category == "thong-bao"

@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from khcn.core.errors import DataError, DataErrors
+from khcn.data.markup import problems_by_line
 from khcn.data.models import BulletinMeta
 from khcn.data.richtext import Segment, parse_markdown
 from khcn.data.validation import validate
@@ -67,6 +68,8 @@ def read_bulletin(raw: bytes, name: str, slug: str) -> tuple[Bulletin | None, So
     meta, errors = validate(BulletinMeta, doc.data, doc)
     errors += [DataError(name, body_line + body.count("\n", 0, m.start()), "nội dung", "đầu mục cấp 1 `# …`",
                          "đầu mục trong bài bắt đầu bằng `## ` (tiêu đề bài đã là cấp 1)") for m in H1.finditer(body)]
+    errors += [DataError(name, body_line + body.count("\n", 0, p.offset), "nội dung", p.found, p.expected)
+               for p in problems_by_line(body)]
     if not body.strip():
         errors.append(DataError(name, body_line, "nội dung", "bài chưa có nội dung",
                                 "nội dung bài viết bên dưới dòng `---` thứ hai"))

@@ -17,12 +17,17 @@ from slugify import slugify
 
 from khcn.core.periods import EXAMPLES as PERIOD_EXAMPLES
 from khcn.core.periods import Period, parse_period
+from khcn.data.markup import first_problem
 
 VIETNAM = timezone(timedelta(hours=7), "+07:00")
 
 
-def reject(found: str, expected: str) -> PydanticCustomError:
-    return PydanticCustomError("khcn", "{expected}", {"found": found, "expected": expected})
+def reject(found: str, expected: str, offset: int | None = None) -> PydanticCustomError:
+    """A value refused: what was found, what was expected; `offset`: where in the text (for its line)."""
+    context = {"found": found, "expected": expected}
+    if offset is not None:
+        context["offset"] = offset
+    return PydanticCustomError("khcn", "{expected}", context)
 
 
 def _text_of(value: object, expected: str) -> str:
@@ -45,6 +50,9 @@ TEXT_EXPECTED = "một đoạn chữ"
 
 
 def read_text(value: object) -> str:
+    """Editors' words, under the markup policy of khcn.data.markup (checked as typed, spaces around included)."""
+    if isinstance(value, str) and (problem := first_problem(value)):
+        raise reject(problem.found, problem.expected, problem.offset)
     text = _text_of(value, TEXT_EXPECTED)
     if not text:
         raise reject("một đoạn chữ trống", TEXT_EXPECTED)

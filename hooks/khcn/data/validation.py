@@ -57,6 +57,9 @@ def _translate(error: dict, model: type, doc: SourceDocument, prefix: tuple) -> 
         found, expected = _describe(found_value), _SHAPES[kind]
     else:  # a case without a Vietnamese wording yet: still say where, and what pydantic saw
         found, expected = _describe(found_value), error["msg"]
+    offset = error.get("ctx", {}).get("offset") if kind == "khcn" else None
+    if offset is not None and isinstance(found_value, str):  # a problem inside a text: its own line in a `|` block
+        return DataError(doc.file, doc.line_in_text(path, offset, found_value), field, found, expected)
     return DataError(doc.file, doc.line_of(path), field, found, expected)
 
 
