@@ -45,8 +45,7 @@ def _check(reading: Reading, doc: SourceDocument, register: Procedures) -> bool:
             reading.problem(doc, ("cong_dich_vu_cong_tinh",), f"`{portal}`",
                             f"tên miền cổng dịch vụ công của tỉnh, chữ thường, kết thúc bằng `{STATE_DOMAIN}`, "
                             "không có https://, ví dụ dichvucong.tuyenquang.gov.vn")
-        else:
-            hosts.append(portal)
+        hosts.append(_bare(portal))  # an invalid one still keeps its links quiet: one mistake, one message
     fields = [field.id for field in register.fields]
     codes: dict[str, int] = {}
     for index, procedure in enumerate(register.entries):
@@ -68,3 +67,8 @@ def _check(reading: Reading, doc: SourceDocument, register: Procedures) -> bool:
                             + (f" hoặc cổng của tỉnh ({portal})" if len(hosts) > 1 else
                                " hoặc cổng dịch vụ công của tỉnh (ghi tên miền ở `cong_dich_vu_cong_tinh`)"))
     return len(reading.errors) == before
+
+
+def _bare(portal: str) -> str:
+    """The host an editor meant by `https://Host/`."""
+    return portal.lower().removeprefix("https://").removeprefix("http://").split("/")[0]
