@@ -265,4 +265,5 @@ Flag = Annotated[bool, PlainValidator(read_flag), _FLAG_JSON]
 # issue 12b
 Url = Annotated[str, PlainValidator(read_url), _json(URL_EXPECTED, _whole(_URL.pattern.strip("^$")), type="string")]
 ProcedureCode = Annotated[str, PlainValidator(read_procedure_code),
-                          _json(PROCEDURE_CODE_EXPECTED, _whole(_PROCEDURE_CODE.pattern.strip("^$")), type="string")]
+                          _json(PROCEDURE_CODE_EXPECTED, _whole(_PROCEDURE_CODE.pattern.strip("^$")),
+                                type=["string", "number"])]
