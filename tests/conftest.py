@@ -25,6 +25,8 @@ def make_project(dest: Path, data: Path) -> Path:
         shutil.copytree(ROOT / folder, dest / folder, ignore=_IGNORE)
     if data != dest / "data":
         shutil.copytree(data, dest / "data")
+    if (data.parent / "docs").is_dir() and data.parent != dest:  # the fixture's own site files (attachments)
+        shutil.copytree(data.parent / "docs", dest / "docs", dirs_exist_ok=True, ignore=_IGNORE)
     return dest
 
 
@@ -38,7 +40,8 @@ def run_build(project: Path, site_dir: Path | None = None, epoch: str = "1633083
 
 @pytest.fixture
 def tiny_data(tmp_path: Path) -> Path:
-    """An editable copy of the tiny fixture data."""
+    """An editable copy of the tiny fixture data, with its site files beside it (tmp_path/docs: attachments)."""
+    shutil.copytree(TINY_DATA.parent / "docs", tmp_path / "docs")
     return Path(shutil.copytree(TINY_DATA, tmp_path / "data"))
 
 

@@ -46,6 +46,13 @@ PAGE_TYPES = {
     "categories": ("default", "tin-tuc/chuyen-muc/"),
     "year": ("default", "tin-tuc/nam/2021/"),
     "author": ("default", "tin-tuc/tac-gia/le-thuy-phuong/"),
+    # issue 12b
+    "procedures": ("tiny", "thu-tuc-hanh-chinh/"),
+    "documents with status and attachments": ("tiny", "van-ban/"),
+    "documents of a type": ("tiny", "van-ban/loai/quyet-dinh/"),
+    "documents of a year": ("tiny", "van-ban/nam/2021/"),
+    "notice with a deadline": ("tiny", "tin-tuc/tuyen-dung-vien-chuc-2021/"),
+    "notice category": ("tiny", "tin-tuc/chuyen-muc/mua-sam-dau-thau/"),
 }
 # The search results page, once the search work adds one under one of these addresses (README names it).
 SEARCH_PAGES = ["tim-kiem/", "search.html"]

@@ -32,6 +32,14 @@ def test_no_page_scrolls_sideways_on_a_phone(phone, base_url, path):
     assert width <= 390, f"{path or '/'} is {width}px wide"
 
 
+@pytest.mark.parametrize("path", ["thu-tuc-hanh-chinh/", "van-ban/", "van-ban/loai/quyet-dinh/", "van-ban/nam/2021/",
+                                  "tin-tuc/tuyen-dung-vien-chuc-2021/", "tin-tuc/chuyen-muc/mua-sam-dau-thau/"])
+def test_the_pages_of_procedures_documents_and_notices_fit_a_phone(phone, tiny_url, path):  # issue 12b
+    phone.goto(tiny_url + path, wait_until="networkidle")
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"{path} is {width}px wide"
+
+
 def test_the_indicator_table_scrolls_inside_its_own_box(phone, base_url):
     phone.goto(base_url + REPORT, wait_until="networkidle")
     box = phone.locator(".tq-scroll").bounding_box()

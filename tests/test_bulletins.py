@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from conftest import TINY_DATA, edit
+from khcn.core.clock import build_day
 from khcn.core.errors import DataErrors
 from khcn.data.dataset import load_site_data
+from khcn.data.dataset.categories import NOTICE_CATEGORIES
 from khcn.data.fields import VIETNAM
 from khcn.news import stream as st
-from khcn.news.pages import author_slug, build_stream, news_pages, render_listing
+from khcn.news.feeds import FeedSite, feed_files
+from khcn.news.pages import Latest, author_slug, build_stream, latest_in_category, news_pages, render_listing
 
 KIEM_DINH = "tin-tuc/2021/kiem-dinh-phuong-tien-do.md"
 
@@ -40,7 +43,9 @@ def errors_of(data: Path) -> list[str]:
 def test_tiny_bulletins_load_with_their_front_matter():
     site = load_site_data(TINY_DATA)
     found = {b.slug: b for b in site.bulletins}
-    assert set(found) == {"kiem-dinh-phuong-tien-do", "thong-bao-de-xuat-nhiem-vu"}
+    assert set(found) == {"kiem-dinh-phuong-tien-do", "thong-bao-de-xuat-nhiem-vu",
+                          # issue 12b: one notice of each category the law on access to information names
+                          "cong-khai-du-toan-ngan-sach-2021", "moi-thau-thiet-bi-do-luong", "tuyen-dung-vien-chuc-2021"}
     notice = found["thong-bao-de-xuat-nhiem-vu"].meta
     assert notice.authors == ("Trần Văn Bình", "Nguyễn Thị Hoa")
     assert notice.published == datetime(2020, 9, 1, 8, 0, tzinfo=VIETNAM)
@@ -153,10 +158,14 @@ def test_pager_links_the_neighbouring_pages_and_marks_the_current_one():
 
 def test_the_stream_is_newest_first_with_reports_and_neighbours():
     stream = build_stream(load_site_data(TINY_DATA))
-    assert [e.path for e in stream.entries] == ["bao-cao/2021-6-thang.md", "tin-tuc/kiem-dinh-phuong-tien-do.md",
+    assert [e.path for e in stream.entries] == ["bao-cao/2021-6-thang.md", "tin-tuc/moi-thau-thiet-bi-do-luong.md",
+                                               "tin-tuc/tuyen-dung-vien-chuc-2021.md",
+                                               "tin-tuc/kiem-dinh-phuong-tien-do.md",
+                                               "tin-tuc/cong-khai-du-toan-ngan-sach-2021.md",
                                                "tin-tuc/thong-bao-de-xuat-nhiem-vu.md"]
     older, newer = stream.neighbours["tin-tuc/kiem-dinh-phuong-tien-do.md"]
-    assert (older.path, newer.path) == ("tin-tuc/thong-bao-de-xuat-nhiem-vu.md", "bao-cao/2021-6-thang.md")
+    assert (older.path, newer.path) == ("tin-tuc/cong-khai-du-toan-ngan-sach-2021.md",
+                                        "tin-tuc/tuyen-dung-vien-chuc-2021.md")
     assert stream.neighbours["bao-cao/2021-6-thang.md"][1] is None
 
 
@@ -187,3 +196,50 @@ def test_summary_is_the_first_paragraph_when_none_is_written():
 def _site_and_stream():
     site = load_site_data(TINY_DATA)
     return site, build_stream(site)
+
+
+# --- issue 12b: notices with a deadline, and each category's latest entry ----------------------------------------
+
+def test_a_deadline_is_marked_expired_only_after_it_has_passed():
+    site = load_site_data(TINY_DATA)
+    before = {e.slug: e for e in build_stream(site, today=date(2021, 9, 15)).entries}
+    after = {e.slug: e for e in build_stream(site, today=date(2021, 9, 16)).entries}
+    assert before["tuyen-dung-vien-chuc-2021"].deadline_words == "Hạn chót: 15/09/2021"  # the last day still counts
+    assert after["tuyen-dung-vien-chuc-2021"].deadline_words == "Hạn chót: 15/09/2021 (đã hết hạn)"
+    assert after["moi-thau-thiet-bi-do-luong"].deadline_words == "Hạn chót: 20/10/2021"
+    assert after["cong-khai-du-toan-ngan-sach-2021"].deadline_words is None  # a notice without a deadline
+
+
+def test_the_deadline_reaches_the_page_the_lists_and_the_feeds():
+    site = load_site_data(TINY_DATA)
+    stream = build_stream(site, today=date(2021, 10, 1))
+    pages = dict(news_pages(site, stream))
+    expired = "Hạn chót: 15/09/2021 (đã hết hạn)"
+    for page in ["tin-tuc/tuyen-dung-vien-chuc-2021.md", "tin-tuc/index.md", "tin-tuc/chuyen-muc/tuyen-dung/index.md",
+                 "index.md"]:
+        assert expired in pages[page], page
+    feeds = dict(feed_files(stream.entries, site.categories.values(),
+                            FeedSite("https://example.org/", "Sở", "Tin"), updated=None))
+    for path in ["tin-tuc/rss.xml", "tin-tuc/atom.xml", "tin-tuc/feed.json",
+                 "tin-tuc/chuyen-muc/mua-sam-dau-thau/rss.xml"]:
+        assert "Hạn chót: " in feeds[path].decode("utf-8"), path
+    assert expired in feeds["tin-tuc/chuyen-muc/tuyen-dung/atom.xml"].decode("utf-8")
+
+
+def test_the_build_day_comes_from_source_date_epoch(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1633083956")  # 01/10/2021 17:25:56 in Vietnam
+    assert build_day() == date(2021, 10, 1)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1633021200")  # 01/10/2021 00:00 in Vietnam, still 30/09 in UTC
+    assert build_day() == date(2021, 10, 1)
+
+
+def test_each_notice_category_gives_its_latest_entry_for_the_access_to_information_page():
+    stream = build_stream(load_site_data(TINY_DATA), today=date(2021, 10, 1))
+    found = {category: latest_in_category(stream, category) for category in NOTICE_CATEGORIES}
+    at = lambda *moment: datetime(*moment, tzinfo=VIETNAM)  # noqa: E731
+    assert found == {
+        "ngan-sach": Latest(at(2021, 1, 20, 10, 0), "tin-tuc/cong-khai-du-toan-ngan-sach-2021.md"),
+        "mua-sam-dau-thau": Latest(at(2021, 9, 20, 8, 0), "tin-tuc/moi-thau-thiet-bi-do-luong.md"),
+        "tuyen-dung": Latest(at(2021, 9, 1, 14, 0), "tin-tuc/tuyen-dung-vien-chuc-2021.md")}
+    assert latest_in_category(stream, "bao-cao").path == "bao-cao/2021-6-thang.md"
+    assert latest_in_category(stream, "khong-co") is None  # a category editors have not declared

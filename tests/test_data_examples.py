@@ -16,6 +16,7 @@ from khcn.data.models import (
     CountValue,
     LegalDocument,
     Organisation,
+    Procedures,
     ProjectRegister,
     ProtectionRegister,
     Report,
@@ -46,6 +47,9 @@ def _examples() -> dict[str, list[str]]:
     ("data/bao-ho.yaml", 0, ProtectionRegister),
     ("Đính chính một con số đã công bố", 0, dict[str, CountValue]),
     ("data/chuyen-muc.yaml", 0, Categories),
+    # issue 12b
+    ("data/van-ban.yaml", 1, tuple[LegalDocument, ...]),
+    ("data/thu-tuc.yaml", 0, Procedures),
 ])
 def test_each_example_is_valid(heading, index, model):
     doc = parse_yaml(_examples()[heading][index], heading)

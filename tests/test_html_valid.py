@@ -42,6 +42,13 @@ PAGE_TYPES = {
     "categories": ("default", "tin-tuc/chuyen-muc/index.html"),
     "year": ("default", "tin-tuc/nam/2021/index.html"),
     "author": ("default", "tin-tuc/tac-gia/le-thuy-phuong/index.html"),
+    # issue 12b
+    "procedures": ("tiny", "thu-tuc-hanh-chinh/index.html"),
+    "documents with status and attachments": ("tiny", "van-ban/index.html"),
+    "documents of a type": ("tiny", "van-ban/loai/quyet-dinh/index.html"),
+    "documents of a year": ("tiny", "van-ban/nam/2021/index.html"),
+    "notice with a deadline": ("tiny", "tin-tuc/tuyen-dung-vien-chuc-2021/index.html"),
+    "notice category": ("tiny", "tin-tuc/chuyen-muc/mua-sam-dau-thau/index.html"),
 }
 
 

@@ -43,3 +43,13 @@ def test_an_indicator_page_prints_with_its_table(browser, base_url):
     everything = " ".join(pages)
     assert "Phương tiện đo được kiểm định" in everything and "170" in everything
     assert f"Trang 1/{len(pages)}" in pages[0]
+
+
+def test_the_procedures_and_the_documents_print_whole(browser, tiny_url):  # issue 12b
+    pages = printed(browser, tiny_url + "thu-tuc-hanh-chinh/")
+    everything = " ".join(pages)
+    assert "Thủ tục công bố sử dụng dấu định lượng" in everything and "1.008386" in everything
+    assert f"Trang 1/{len(pages)}" in pages[0]
+    everything = " ".join(printed(browser, tiny_url + "van-ban/"))
+    assert "Bị thay thế bởi Quyết định số 5/2021/QĐ-UBND" in everything
+    assert "5-2021-qd-ubnd.pdf (PDF, 175 byte)" in everything

@@ -121,6 +121,14 @@ def test_pages_that_repeat_others_are_not_indexed(search_site):
         assert listing not in urls, listing
 
 
+def test_procedures_are_found_and_the_documents_by_type_and_year_are_not_indexed_twice(search_site):  # issue 12b
+    pages = dict(search.indexed_pages(search_site))
+    procedures = pages["/thu-tuc-hanh-chinh/"]
+    for words in ["Thủ tục công bố sử dụng dấu", "1.008386", "Thủ tục thẩm định công nghệ dự án đầu tư"]:
+        assert words in procedures, words
+    assert not [url for url in pages if url.startswith(("/van-ban/loai/", "/van-ban/nam/"))]
+
+
 def test_a_bulletin_gives_its_title_summary_and_tags_not_its_body(search_site):
     page = (search_site / CHE.strip("/") / "index.html").read_text(encoding="utf-8")
     start = search.body_start(page)

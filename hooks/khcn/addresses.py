@@ -11,6 +11,8 @@ it. Paths are under docs/ (`tin-tuc/index.md`); MkDocs serves `x/index.md` at `x
     tin-tuc/rss.xml, atom.xml, feed.json         feeds (also under each category's folder)
     bao-cao/index.md, bao-cao/<slug>.md          reports
     van-ban/, lien-he/, de-tai-du-an/, so-huu-tri-tue/   registers and contact
+    van-ban/loai/<type>.md, van-ban/nam/<year>.md  the documents by type and by year (issue 12b)
+    thu-tuc-hanh-chinh/index.md                  administrative procedures, when there are any (issue 12b)
     thong-ke/index.md, linh-vuc/<area>.md, chi-so/<indicator>.md   statistics
     thong-ke/du-lieu/...                         downloads (stable addresses)
 """
@@ -40,6 +42,11 @@ DOCUMENTS_PAGE = "van-ban/index.md"
 CONTACT_PAGE = "lien-he/index.md"
 PROJECTS_PAGE = "de-tai-du-an/index.md"
 PROTECTIONS_PAGE = "so-huu-tri-tue/index.md"
+
+# issue 12b: procedures; the documents by type and by year
+PROCEDURES_PAGE = "thu-tuc-hanh-chinh/index.md"
+DOCUMENTS_BY_KIND = "van-ban/loai"
+DOCUMENTS_BY_YEAR = "van-ban/nam"
 
 STATISTICS = "thong-ke"
 STATISTICS_PAGE = f"{STATISTICS}/index.md"
@@ -82,6 +89,14 @@ def list_page(base: str, number: int) -> str:
 
 def category_page(category_id: str) -> str:
     return list_index(category_base(category_id))
+
+
+def documents_kind_path(kind_slug: str) -> str:  # issue 12b
+    return f"{DOCUMENTS_BY_KIND}/{kind_slug}.md"
+
+
+def documents_year_path(year: int) -> str:  # issue 12b
+    return f"{DOCUMENTS_BY_YEAR}/{year}.md"
 
 
 def area_path(area_id: str) -> str:
@@ -173,7 +188,10 @@ NAV = {"Trang chủ": HOME_PAGE, "Tin tức": NEWS_INDEX, "Báo cáo": REPORTS_I
        "Liên hệ": CONTACT_PAGE}
 # The pages reached from lists, not from the navigation (mkdocs.yml `not_in_nav`).
 NOT_IN_NAV = [f"/{SEARCH_PAGE}", f"/{NEWS}/**", f"/{REPORTS}/*.md", f"/{STATISTICS}/chi-so/*.md",
-              f"/{STATISTICS}/linh-vuc/*.md"]
+              f"/{STATISTICS}/linh-vuc/*.md",
+              # issue 12b: published only when data/thu-tuc.yaml has procedures, so not a tab of the static nav;
+              # linked from the documents' page (and the access-to-information page)
+              f"/{PROCEDURES_PAGE}", f"/{DOCUMENTS_BY_KIND}/*.md", f"/{DOCUMENTS_BY_YEAR}/*.md"]
 
 
 def theme_addresses() -> dict:

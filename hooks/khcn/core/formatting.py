@@ -73,3 +73,12 @@ def clock(value: datetime) -> str:
 
 def iso(value: datetime) -> str:
     return value.astimezone(VIETNAM).isoformat()
+
+
+def file_size(size: int) -> str:
+    """An attachment's size as readers see it: `830 byte`, `12,3 KB`, `1,2 MB` (issue 12b)."""
+    if size < 1024:
+        return f"{size} byte"
+    if size < 1024 * 1024:
+        return f"{number(Decimal(size) / 1024, 1)} KB"
+    return f"{number(Decimal(size) / (1024 * 1024), 1)} MB"

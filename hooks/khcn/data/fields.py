@@ -179,6 +179,36 @@ def read_slug(value: object) -> str:
     return text
 
 
+# --- issue 12b: web addresses and the codes of administrative procedures ---------------------------------------
+
+_URL = re.compile(r"^https://([a-z0-9-]+(\.[a-z0-9-]+)+)(/\S*)?$")
+URL_EXPECTED = "một địa chỉ web đầy đủ bắt đầu bằng https://, ví dụ https://dichvucong.gov.vn/p/home/dvc-trang-chu.html"
+
+
+def read_url(value: object) -> str:
+    text = _text_of(value, URL_EXPECTED)
+    if not _URL.match(text):
+        raise reject(f"`{text}`", URL_EXPECTED)
+    return text
+
+
+def url_host(url: str) -> str:
+    """The host of an address read by `read_url`: `https://dichvucong.gov.vn/p/…` -> dichvucong.gov.vn."""
+    return _URL.match(url)[1]
+
+
+_PROCEDURE_CODE = re.compile(r"^\d\.\d{6}(\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})?$")
+PROCEDURE_CODE_EXPECTED = ("mã thủ tục trên Cơ sở dữ liệu quốc gia về thủ tục hành chính, "
+                           "ví dụ 1.004619 hoặc 1.004619.000.00.00.H56")
+
+
+def read_procedure_code(value: object) -> str:
+    text = _text_of(value, PROCEDURE_CODE_EXPECTED)
+    if not _PROCEDURE_CODE.match(text):
+        raise reject(f"`{text}`", PROCEDURE_CODE_EXPECTED)
+    return text
+
+
 PERIOD_EXPECTED = f"một kỳ báo cáo: {PERIOD_EXAMPLES}"
 
 
@@ -240,3 +270,8 @@ Slug = Annotated[str, PlainValidator(read_slug), _SLUG_JSON]
 PeriodField = Annotated[Period, PlainValidator(read_period), _PERIOD_JSON]
 Month = Annotated[date, PlainValidator(read_month), _MONTH_JSON]
 Flag = Annotated[bool, PlainValidator(read_flag), _FLAG_JSON]
+# issue 12b
+Url = Annotated[str, PlainValidator(read_url), _json(URL_EXPECTED, _whole(_URL.pattern.strip("^$")), type="string")]
+ProcedureCode = Annotated[str, PlainValidator(read_procedure_code),
+                          _json(PROCEDURE_CODE_EXPECTED, _whole(_PROCEDURE_CODE.pattern.strip("^$")),
+                                type=["string", "number"])]

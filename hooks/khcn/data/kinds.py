@@ -15,6 +15,7 @@ from khcn.data.models import (
     Categories,
     LegalDocument,
     Organisation,
+    Procedures,
     ProjectRegister,
     ProtectionRegister,
     Report,
@@ -64,5 +65,11 @@ CATEGORIES = Kind("chuyen-muc", "chuyen-muc.yaml", Categories, "Các chuyên m�
 BULLETINS = Kind("tin-tuc-front-matter", "tin-tuc/**/*.md", BulletinMeta, "Phần đầu của một bản tin",
                  "Các trường giữa hai dòng --- ở đầu tệp bản tin.")
 
-KINDS = (ORGANISATION, DOCUMENTS, CATALOGUE, VALUES, REPORTS, PROJECTS, PROTECTIONS, CATEGORIES, BULLETINS)
+# issue 12b: administrative procedures
+PROCEDURES = Kind("thu-tuc", "thu-tuc.yaml", Procedures, "Thủ tục hành chính",
+                  "Các thủ tục hành chính của Sở theo lĩnh vực, mỗi thủ tục liên kết tới trang của nó trên "
+                  "Cổng Dịch vụ công quốc gia; tệp không bắt buộc, có thủ tục thì có trang Thủ tục hành chính.")
+
+KINDS = (ORGANISATION, DOCUMENTS, CATALOGUE, VALUES, REPORTS, PROJECTS, PROTECTIONS, CATEGORIES, BULLETINS,
+         PROCEDURES)  # issue 12b: PROCEDURES
 SINGLE_FILES = tuple(kind.files for kind in KINDS if "/" not in kind.files)  # the files directly under data/

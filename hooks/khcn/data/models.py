@@ -8,7 +8,20 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from khcn.data.fields import Count, Date, DateTime, Flag, Month, Percentage, PeriodField, Slug, Text, reject
+from khcn.data.fields import (
+    Count,
+    Date,
+    DateTime,
+    Flag,
+    Month,
+    Percentage,
+    PeriodField,
+    ProcedureCode,
+    Slug,
+    Text,
+    Url,
+    reject,
+)
 
 
 class Record(BaseModel):
@@ -56,6 +69,16 @@ DocumentKind = Literal[
 ]
 
 
+# issue 12b: a document's status (`tinh_trang`): code -> the words readers see
+DOCUMENT_STATUSES = {"con-hieu-luc": "Còn hiệu lực", "het-hieu-luc": "Hết hiệu lực", "bi-thay-the": "Bị thay thế"}
+REPLACED = "bi-thay-the"
+
+
+def _one_or_more(value: object) -> object:
+    """`tac_gia: Lê Thúy Phượng` or a list of names."""
+    return [value] if isinstance(value, str) else value
+
+
 class LegalDocument(Record):
     number: Text = Field(alias="so_ky_hieu",
                          description="Số, ký hiệu của văn bản, ví dụ 26/KH-UBND "
@@ -65,6 +88,24 @@ class LegalDocument(Record):
                          description="Cơ quan ban hành, ví dụ Ủy ban nhân dân tỉnh Tuyên Quang")
     issued: Date = Field(alias="ngay_ban_hanh", description="Ngày ký văn bản, ví dụ 04/02/2021")
     summary: Text = Field(alias="trich_yeu", description="Trích yếu nội dung văn bản")
+    # issue 12b: effective date, status, attachments
+    effective: Date | None = Field(None, alias="ngay_hieu_luc",
+                                   description="Ngày văn bản có hiệu lực (không bắt buộc), ví dụ 15/02/2021")
+    status: Literal[tuple(DOCUMENT_STATUSES)] | None = Field(None, alias="tinh_trang",
+        description="Tình trạng hiệu lực (không bắt buộc): con-hieu-luc, het-hieu-luc hoặc bi-thay-the "
+                    "(khi đó ghi thay_the_boi)")
+    replaced_by: Text | None = Field(None, alias="thay_the_boi",
+        description="Số, ký hiệu của văn bản thay thế văn bản này, có trong sổ (chỉ khi tinh_trang: bi-thay-the), "
+                    "ví dụ 07/2021/QĐ-UBND")
+    related: Annotated[tuple[Text, ...], BeforeValidator(_one_or_more)] = Field((), alias="lien_quan",
+        description="Các văn bản liên quan có trong sổ (không bắt buộc): một số ký hiệu, "
+                    "hoặc nhiều [\"26/KH-UBND\", \"100/QĐ-TTg\"]")
+    attachments: Annotated[tuple[Text, ...], BeforeValidator(_one_or_more)] = Field((), alias="tep_dinh_kem",
+        description="Tệp toàn văn (không bắt buộc): một hay nhiều tệp trong thư mục docs/van-ban/, "
+                    "ví dụ /van-ban/26-kh-ubnd.pdf")
+    official_link: Url | None = Field(None, alias="lien_ket",
+        description="Địa chỉ toàn văn chính thức trên trang khác (không bắt buộc), "
+                    "ví dụ https://vbpl.vn/tuyenquang/Pages/vbpq-toanvan.aspx?ItemID=148720")
 
 
 # --- indicators (data/chi-so.yaml) ----------------------------------------------------------------------------
@@ -312,11 +353,6 @@ class Categories(Record):
                     "cần chuyên mục bao-cao khi data/bao-cao/ có báo cáo")
 
 
-def _one_or_more(value: object) -> object:
-    """`tac_gia: Lê Thúy Phượng` or a list of names."""
-    return [value] if isinstance(value, str) else value
-
-
 class LegacyOrigin(Record):
     """Where an imported bulletin came from on the old website (written by scripts/import_legacy.py)."""
 
@@ -349,3 +385,48 @@ class BulletinMeta(Record):
                                    description="Một câu tả ảnh cho người không xem được ảnh (cần khi có anh)")
     legacy: LegacyOrigin | None = Field(None, alias="trang_cu",
                                         description="Nguồn trên trang tin cũ (công cụ nhập ghi, không sửa)")
+    # issue 12b: notices (budget, procurement, recruitment…) with a deadline
+    deadline: Date | None = Field(None, alias="han_chot",
+        description="Hạn chót của thông báo (không bắt buộc): hiện trên bài, trong danh sách và bản tin RSS, "
+                    "ghi \"đã hết hạn\" khi đã qua, ví dụ 30/11/2026")
+
+
+# --- issue 12b: administrative procedures (data/thu-tuc.yaml) -----------------------------------------------------
+
+# The level of online public service (`muc_do`): code -> the words readers see.
+PROCEDURE_LEVELS = {"toan-trinh": "Dịch vụ công trực tuyến toàn trình",
+                    "mot-phan": "Dịch vụ công trực tuyến một phần",
+                    "khong-truc-tuyen": "Nộp hồ sơ trực tiếp hoặc qua bưu chính"}
+
+
+class ProcedureField(Record):
+    id: Slug = Field(alias="ma", description="Mã lĩnh vực: chữ thường không dấu, nối bằng dấu -, "
+                                              "ví dụ hoat-dong-khoa-hoc-va-cong-nghe")
+    name: Text = Field(alias="ten", description="Tên lĩnh vực, ví dụ Hoạt động khoa học và công nghệ")
+
+
+class Procedure(Record):
+    code: ProcedureCode = Field(alias="ma_so",
+        description="Mã thủ tục trên Cơ sở dữ liệu quốc gia về thủ tục hành chính, ví dụ 1.004619")
+    name: Text = Field(alias="ten", description="Tên thủ tục hành chính")
+    field: Slug = Field(alias="linh_vuc",
+                        description="Mã lĩnh vực của thủ tục (một mã trong linh_vuc đầu tệp), "
+                                    "ví dụ hoat-dong-khoa-hoc-va-cong-nghe")
+    level: Literal[tuple(PROCEDURE_LEVELS)] = Field(alias="muc_do",
+        description="Mức độ dịch vụ công trực tuyến: toan-trinh, mot-phan hoặc khong-truc-tuyen")
+    processing_time: Text = Field(alias="thoi_han_giai_quyet",
+                                  description="Thời hạn giải quyết, ví dụ 15 ngày làm việc kể từ ngày nhận đủ hồ sơ")
+    fees: Text = Field(alias="phi_le_phi", description="Phí, lệ phí, ví dụ Không thu phí")
+    link: Url = Field(alias="lien_ket",
+        description="Trang của thủ tục trên Cổng Dịch vụ công quốc gia hoặc cổng dịch vụ công của tỉnh, "
+                    "ví dụ https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.004619")
+
+
+class Procedures(Record):
+    provincial_portal: Text | None = Field(None, alias="cong_dich_vu_cong_tinh",
+        description="Tên miền cổng dịch vụ công của tỉnh, nếu liên kết tới đó (không bắt buộc), "
+                    "ví dụ dichvucong.tuyenquang.gov.vn")
+    fields: tuple[ProcedureField, ...] = Field((), alias="linh_vuc",
+        description="Các lĩnh vực, mỗi lĩnh vực một mục có ma và ten")
+    entries: tuple[Procedure, ...] = Field((), alias="thu_tuc",
+        description="Các thủ tục hành chính, mỗi thủ tục một mục bắt đầu bằng - ma_so: …")

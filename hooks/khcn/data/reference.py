@@ -17,7 +17,19 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from khcn.data import fields
-from khcn.data.fields import Count, Date, DateTime, Flag, Month, Percentage, PeriodField, Slug, Text
+from khcn.data.fields import (
+    Count,
+    Date,
+    DateTime,
+    Flag,
+    Month,
+    Percentage,
+    PeriodField,
+    ProcedureCode,
+    Slug,
+    Text,
+    Url,
+)
 from khcn.data.models import IndicatorKind, Value
 from khcn.data.schemas import KINDS, Kind
 
@@ -32,6 +44,9 @@ TYPES = {
     PeriodField: ("kỳ", fields.PERIOD_EXPECTED),
     Slug: ("mã", fields.SLUG_EXPECTED),
     Flag: ("có/không", fields.FLAG_EXPECTED),
+    # issue 12b
+    Url: ("địa chỉ web", fields.URL_EXPECTED),
+    ProcedureCode: ("mã thủ tục", fields.PROCEDURE_CODE_EXPECTED),
 }
 # A kind's files as editors name them, where its glob has a wildcard.
 FILE_NAMES = {

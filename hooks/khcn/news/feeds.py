@@ -125,7 +125,8 @@ class Feed:
 
 def feed_item(entry: Entry, category: Category, site: FeedSite) -> Item:
     image_type = IMAGE_TYPES.get(posixpath.splitext(entry.image)[1].lower()) if entry.image else None
-    return Item(url=absolute(site, page_url(entry.path)), title=clean(entry.title), summary=clean(entry.summary),
+    summary = f"{entry.deadline_words}. {entry.summary}" if entry.deadline_words else entry.summary  # issue 12b
+    return Item(url=absolute(site, page_url(entry.path)), title=clean(entry.title), summary=clean(summary),
                 published=entry.published, authors=tuple(clean(a) for a in entry.authors),
                 category_id=category.id, category=clean(category.name), tags=tuple(clean(t) for t in entry.tags),
                 image=absolute(site, entry.image) if entry.image else None, image_type=image_type,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from markupsafe import Markup
 
@@ -32,6 +33,7 @@ from khcn.addresses import (
     report_path,
     year_base,
 )
+from khcn.core.clock import build_day
 from khcn.core.slugs import slug
 from khcn.data.bulletins import Bulletin
 from khcn.data.dataset import REPORTS_CATEGORY, ReportPage, SiteData
@@ -61,24 +63,42 @@ class Stream:
     years: dict[int, list[st.Entry]]  # newest year first
 
 
-def build_stream(site: SiteData) -> Stream:
+def build_stream(site: SiteData, today: date | None = None) -> Stream:
+    """`today`: the day a deadline is compared with (issue 12b), by default the build's (khcn.core.clock)."""
+    today = today or build_day()
     entries, bodies, bulletins = [], {}, {}
     for bulletin in site.bulletins:
         path = bulletin_path(bulletin.slug)
         body = write_out(bulletin.segments, Resolver(site, path, None))
         bodies[path], bulletins[path] = body, bulletin
-        entries.append(_bulletin_entry(bulletin, path, body))
+        entries.append(_bulletin_entry(bulletin, path, body, today))
     entries += [_report_entry(site, report) for report in site.reports]
     entries = st.newest_first(entries)
     return Stream(entries, bodies, bulletins, st.neighbours(entries), st.by_category(entries, site.categories),
                   st.by_year(entries))
 
 
-def _bulletin_entry(bulletin: Bulletin, path: str, body: str) -> st.Entry:
+def _bulletin_entry(bulletin: Bulletin, path: str, body: str, today: date) -> st.Entry:
     meta = bulletin.meta
     return st.Entry(slug=bulletin.slug, path=path, title=meta.title, published=meta.published, authors=meta.authors,
                     category=meta.category, tags=meta.tags, summary=meta.summary or summary_of(body),
-                    source=bulletin.file, words=len(body.split()), image=meta.image, image_alt=meta.image_alt)
+                    source=bulletin.file, words=len(body.split()), image=meta.image, image_alt=meta.image_alt,
+                    deadline=meta.deadline, expired=meta.deadline is not None and meta.deadline < today)
+
+
+@dataclass(frozen=True)
+class Latest:
+    """A category's latest entry (issue 12b): when, and its page under docs/ (`tin-tuc/<slug>.md`)."""
+
+    published: datetime
+    path: str
+
+
+def latest_in_category(stream: Stream, category_id: str) -> Latest | None:
+    """The newest bulletin or report of a category, e.g. `tuyen-dung` (khcn.data.dataset.categories
+    NOTICE_CATEGORIES), or None when it has none or is not declared. For the access-to-information page."""
+    entries = stream.categories.get(category_id) or []
+    return Latest(entries[0].published, entries[0].path) if entries else None
 
 
 def _report_entry(site: SiteData, report: ReportPage) -> st.Entry:

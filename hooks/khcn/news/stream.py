@@ -7,7 +7,7 @@ archives and feeds read entries only, never the files behind them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from khcn.addresses import list_page
 
@@ -26,6 +26,16 @@ class Entry:
     words: int  # for the reading time
     image: str | None = None  # "/anh/…" under docs/
     image_alt: str | None = None
+    deadline: date | None = None  # issue 12b: a notice's `han_chot`
+    expired: bool = False  # the deadline is before the build's day
+
+    @property
+    def deadline_words(self) -> str | None:
+        """`Hạn chót: 20/10/2021`, `Hạn chót: 15/09/2021 (đã hết hạn)`: the same words on the page, in lists and
+        in feeds."""
+        if self.deadline is None:
+            return None
+        return f"{DEADLINE}: {self.deadline.strftime('%d/%m/%Y')}" + (f" ({EXPIRED})" if self.expired else "")
 
     @property
     def sort_key(self) -> tuple:
@@ -33,6 +43,8 @@ class Entry:
         return (-self.published.timestamp(), self.path)
 
 
+DEADLINE = "Hạn chót"  # issue 12b
+EXPIRED = "đã hết hạn"
 PER_PAGE = 20  # entries on one page of a list
 
 

@@ -10,6 +10,7 @@ from khcn.core import formatting
 from khcn.core.slugs import document_anchor
 from khcn.data.dataset import ReportPage, SiteData
 from khcn.data.richtext import DocumentRef, Plain, TableRef, ValueRef
+from khcn.pages.documents import browse, document_details  # issue 12b
 from khcn.pages.page import DOCUMENTS, ORGANISATION, REPORTS, Page, report_sources
 from khcn.rendering import ENV, render
 
@@ -109,7 +110,8 @@ def render_documents(site: SiteData) -> str:
     documents = sorted(site.documents.values(), key=lambda d: (d.issued, d.number), reverse=True)
     entries = [(document, [(r.record.title, link(DOCUMENTS_PAGE, report_path(r.slug)))
                            for r in citations[document.number]]) for document in documents]
-    return render("documents.md.j2", entries=entries)
+    return render("documents.md.j2", entries=entries, details=document_details(site, DOCUMENTS_PAGE),
+                  browse=browse(site, DOCUMENTS_PAGE))  # issue 12b
 
 
 def _citations(site: SiteData) -> dict[str, list[ReportPage]]:

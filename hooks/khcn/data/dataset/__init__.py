@@ -30,11 +30,14 @@ from khcn.data.dataset.catalogue import read_catalogue
 from khcn.data.dataset.categories import REPORTS_CATEGORY, check_category, read_categories
 from khcn.data.dataset.corrections import History, check_corrections
 from khcn.data.dataset.counts import check_register_counts
-from khcn.data.dataset.documents import read_documents
+from khcn.data.dataset.deadlines import check_deadline  # issue 12b
+from khcn.data.dataset.documentlinks import check_document_links  # issue 12b
+from khcn.data.dataset.documents import read_documents_file
 from khcn.data.dataset.failures import Failures
 from khcn.data.dataset.images import check_image
 from khcn.data.dataset.layout import check_layout
 from khcn.data.dataset.organisation import read_organisation
+from khcn.data.dataset.procedures import read_procedures  # issue 12b
 from khcn.data.dataset.reading import Reading
 from khcn.data.dataset.references import Citable, check_bulletin_references, check_report_references
 from khcn.data.dataset.registers import read_registers
@@ -47,6 +50,7 @@ from khcn.data.models import (
     Indicator,
     LegalDocument,
     Organisation,
+    Procedures,  # issue 12b
     ProjectRegister,
     ProtectionRegister,
     Value,
@@ -70,6 +74,9 @@ class SiteData:
     categories: dict[str, Category] = field(default_factory=dict)  # in the editors' order
     bulletins: list[Bulletin] = field(default_factory=list)  # in file order
     normalised: list[str] = field(default_factory=list)  # "file:line" where text was turned into NFC
+    # issue 12b
+    procedures: Procedures = field(default_factory=Procedures)  # empty when data/thu-tuc.yaml is absent
+    attachment_sizes: dict[str, int] = field(default_factory=dict)  # "/van-ban/…" -> bytes
 
     # Indexes, built once: pages look values up per indicator and per period thousands of times.
     @functools.cached_property
@@ -119,7 +126,7 @@ def load_site_data(data_dir: Path, shown_as: str = "data", check_history: bool =
 def _load(reading: Reading, failures: Failures, history: History | None) -> SiteData | None:
     check_layout(reading)
     organisation = read_organisation(reading)
-    documents = read_documents(reading, failures)
+    documents, documents_doc, document_places = read_documents_file(reading, failures)
     catalogue = read_catalogue(reading, failures)
     indicators = {i.id: i for i in catalogue.indicators} if catalogue else {}
     values = read_values(reading, failures, indicators)
@@ -136,9 +143,14 @@ def _load(reading: Reading, failures: Failures, history: History | None) -> Site
     for bulletin, doc in read_bulletins(reading):
         check_category(reading, failures, doc, bulletin.meta.category, categories)
         check_image(reading, doc, bulletin.meta)
+        check_deadline(reading, doc, bulletin.meta)  # issue 12b
         check_bulletin_references(reading, bulletin, citable)
         bulletins.append(bulletin)
+    # issue 12b
+    procedures = read_procedures(reading)
+    attachment_sizes = check_document_links(reading, failures, documents, documents_doc, document_places)
     if reading.errors:
         return None
     return SiteData(organisation, documents, catalogue, values.values, values.periods, [page for page, _ in reports],
-                    registers[PROJECTS.id], registers[PROTECTIONS.id], categories, bulletins, reading.normalised)
+                    registers[PROJECTS.id], registers[PROTECTIONS.id], categories, bulletins, reading.normalised,
+                    procedures, attachment_sizes)

@@ -10,6 +10,9 @@ from khcn.data.validation import validate
 from khcn.data.yamlsource import SourceDocument
 
 REPORTS_CATEGORY = "bao-cao"  # reports join the stream in this category
+# issue 12b: the notices the law on access to information names, as categories editors declare when they have such
+# notices (id -> the name they usually take); khcn.news.pages.latest_in_category gives each one's latest entry.
+NOTICE_CATEGORIES = {"ngan-sach": "Ngân sách", "mua-sam-dau-thau": "Mua sắm, đấu thầu", "tuyen-dung": "Tuyển dụng"}
 
 
 def read_categories(reading: Reading, failures: Failures, has_reports: bool) -> dict[str, Category]:
