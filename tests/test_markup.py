@@ -160,7 +160,9 @@ def _bare(annotation):
 
 SAMPLES = {fields.read_text: "Chữ mẫu", fields.read_count: "1", fields.read_date: "01/01/2021",
            fields.read_datetime: "01/01/2021 08:00", fields.read_slug: "mau", fields.read_flag: "không",
-           fields.read_period: "2021-H1", fields.read_month: "01/2021", fields.read_percentage: "50"}
+           fields.read_period: "2021-H1", fields.read_month: "01/2021", fields.read_percentage: "50",
+           fields.read_url: "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1",
+           fields.read_procedure_code: "1.004619"}
 
 
 def _sample(annotation):
