@@ -4,24 +4,35 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
-
-.PHONY: build generate serve validate lint bulletin schemas data-reference xlsx-template xlsx-import test test-fast bench-stats bench-bulletins browser-deps node-tools java clean
-
+ifeq ($(origin SOURCE_DATE_EPOCH),undefined)
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
+endif
 # ENGINE=properdocs builds the same site with ProperDocs, the maintained fork of MkDocs 1.x (tests check both).
 ENGINE ?= mkdocs
 
+# What a user gives (`make xlsx-import FILE=…`, any NAME=value of the command line, or the environment) is data, never
+# code: kept as typed ($(value …): make does not expand a `$(shell …)` in it, not even when it exports it), handed to
+# the recipes through the environment, and read there only inside double quotes ("$$FILE"), so that no quote, `;`,
+# `$(…)` or backquote in a file name reaches the shell as code. A recipe never writes $(FILE) into a command.
+# tests/test_make_recipes.py tries each of them.
+USER_VALUES := PYTHON ENGINE OUT PERIOD FILE DRY_RUN ARGS TITLE CATEGORY AUTHOR SLUG SOURCE_DATE_EPOCH
+COMMAND_LINE := $(foreach name,$(.VARIABLES),$(if $(filter command line,$(origin $(name))),$(name)))
+$(foreach name,$(sort $(USER_VALUES) $(COMMAND_LINE)),$(eval override $(name) := $$(value $(name))))
+export $(sort $(COMMAND_LINE) $(foreach name,$(USER_VALUES),$(if $(value $(name)),$(name))))
+
+.PHONY: build generate serve validate lint bulletin schemas data-reference xlsx-template xlsx-import test test-fast bench-stats bench-bulletins browser-deps node-tools java clean
+
 build: $(STAMP)
-	$(PY) scripts/build_site.py --engine $(ENGINE)
+	$(PY) scripts/build_site.py --engine "$$ENGINE"
 
 # The site as a plain MkDocs project that runs no hooks (for Zensical or another engine; see ENGINES.md):
 # make generate OUT=DIR (DIR new or empty), then `cd DIR && python -m mkdocs build`
 generate: $(STAMP)
-	$(if $(OUT),,$(error OUT=DIR is required: make generate OUT=DIR))
-	$(PY) scripts/generate_project.py "$(OUT)"
+	$(if $(value OUT),,$(error OUT=DIR is required: make generate OUT=DIR))
+	$(PY) scripts/generate_project.py -- "$$OUT"
 
 serve: $(STAMP)
-	$(PY) -m $(ENGINE) serve -a 127.0.0.1:8000
+	$(PY) -m "$$ENGINE" serve -a 127.0.0.1:8000
 
 validate: $(STAMP)
 	$(PY) scripts/validate.py
@@ -44,10 +55,10 @@ data-reference: $(STAMP)
 # A period's figures through Excel: make xlsx-template PERIOD=2021-H2 [OUT=file.xlsx], fill the white cells, then
 # make xlsx-import FILE=so-lieu-2021-H2.xlsx [DRY_RUN=1] (writes data/so-lieu/<kỳ>.yaml only when all is right)
 xlsx-template: $(STAMP)
-	$(PY) scripts/xlsx_template.py $(PERIOD) $(if $(OUT),--out "$(OUT)")
+	$(PY) scripts/xlsx_template.py $(if $(value OUT),--out="$$OUT") -- "$$PERIOD"
 
 xlsx-import: $(STAMP)
-	$(PY) scripts/import_xlsx.py "$(FILE)" $(if $(DRY_RUN),--dry-run)
+	$(PY) scripts/import_xlsx.py $(if $(value DRY_RUN),--dry-run) -- "$$FILE"
 
 # Style and import order (ruff, configured in pyproject.toml); `make test` runs it first.
 lint: $(STAMP)
@@ -61,13 +72,14 @@ test-fast: $(STAMP) node-tools java lint
 	$(PY) -m pytest -m "not browser"
 
 # Statistics layer at scale, on synthetic data in a temporary folder: make bench-stats ARGS="--indicators 200"
+# (ARGS is split into words at its spaces, never globbed nor run: `set -f`, then $$ARGS unquoted on purpose)
 bench-stats: $(STAMP)
-	$(PY) benchmarks/bench_stats.py $(ARGS)
+	set -f; $(PY) benchmarks/bench_stats.py $$ARGS
 
 # Bulletin stream at scale against Material's blog plugin, synthetic posts in a temporary folder:
 # make bench-bulletins ARGS="--count 1000 --material-count 200"
 bench-bulletins: $(STAMP) browser-deps
-	$(PY) benchmarks/bench_bulletins.py $(ARGS)
+	set -f; $(PY) benchmarks/bench_bulletins.py $$ARGS
 
 browser-deps:
 	@bash scripts/ensure_debian.sh "the browser tests" chromium chromium fonts-dejavu-core
@@ -82,7 +94,7 @@ java:
 	@bash scripts/ensure_debian.sh "the Nu HTML Checker" java default-jre-headless
 
 $(STAMP): requirements.txt
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	test -x $(PY) || "$$PYTHON" -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $@

@@ -59,34 +59,59 @@ def read_text(value: object) -> str:
     return text
 
 
-_DIGITS = re.compile(r"^\d+$")
-_GROUPED = re.compile(r"^\d{1,3}([.,  ]\d{3})+$")
+# --- numbers: as large and as precise as the site can show exactly -----------------------------------------------
+# Excel keeps 15 significant digits (the XLSX downloads; the figures that come back through make xlsx-import), and a
+# decimal of at most 15 significant digits survives a binary double unchanged (the JSON download as JavaScript reads
+# it, the charts' floats). Beyond that a figure would be shown rounded somewhere, or crash a writer: refused here.
+MAX_DIGITS = 15
+MAX_COUNT = 10**MAX_DIGITS - 1  # 999.999.999.999.999
+_SHOWN_DIGITS = 24  # a longer number is quoted back to the editor cut short, with its count of digits
+
+# ASCII digits only: `\d` alone also matches ١٢ or １２, which int() would read as 12
+_DIGITS = re.compile(r"^\d+$", re.ASCII)
+_GROUPED = re.compile(r"^\d{1,3}([.,  ]\d{3})+$", re.ASCII)
 COUNT_EXPECTED = "một số nguyên không âm viết liền, ví dụ 42 (không dấu chấm, dấu phẩy hay chữ)"
+COUNT_TOO_LARGE_EXPECTED = (f"một số đếm có tối đa {MAX_DIGITS} chữ số (không quá {MAX_COUNT:_}): ".replace("_", ".")
+                            + "số lớn hơn thì trang web, Excel và tệp tải về không hiện đúng được")
+
+
+def _digits_shown(text: str, quote: str = "`") -> str:
+    """A number quoted back to the editor: whole when short, else its start and how many digits it has."""
+    if len(text) <= _SHOWN_DIGITS:
+        return f"{quote}{text}{quote}"
+    return f"{quote}{text[:_SHOWN_DIGITS // 2]}…{quote} ({len(text)} ký tự)"
 
 
 def read_count(value: object) -> int:
     text = _text_of(value, COUNT_EXPECTED)
     if _DIGITS.match(text):
-        return int(text, 10)  # decimal even with leading zeros: an editor's `08` means eight
+        digits = text.lstrip("0") or "0"  # decimal even with leading zeros: an editor's `08` means eight
+        if len(digits) > MAX_DIGITS:
+            raise reject(f"{_digits_shown(text)}, quá lớn", COUNT_TOO_LARGE_EXPECTED)
+        return int(digits, 10)
     if _GROUPED.match(text):
         raise reject(f"`{text}` có dấu ngăn cách hàng nghìn (có thể hiểu sai)",
                      f"viết liền các chữ số, ví dụ {re.sub(r'[^0-9]', '', text)}")
-    raise reject(f"`{text}`", COUNT_EXPECTED)
+    raise reject(_digits_shown(text), COUNT_EXPECTED)
 
 
-_DECIMAL = re.compile(r"^\d+(,\d+)?$")
+_DECIMAL = re.compile(r"^\d+(,\d+)?$", re.ASCII)
 PERCENTAGE_EXPECTED = "một tỉ lệ phần trăm từ 0 đến 100, dấu phẩy trước phần thập phân, ví dụ 100 hoặc 86,96"
+PERCENTAGE_PRECISION_EXPECTED = (f"một tỉ lệ phần trăm có tối đa {MAX_DIGITS} chữ số (không kể các số 0 ở đầu và ở "
+                                 "cuối phần thập phân), ví dụ 86,96")
 
 
 def read_percentage(value: object) -> Decimal:
     text = _text_of(value, PERCENTAGE_EXPECTED).removesuffix("%").strip()
     if "." in text:
-        raise reject(f"`{text}` có dấu chấm", "dấu phẩy trước phần thập phân, ví dụ 86,96")
+        raise reject(f"{_digits_shown(text)} có dấu chấm", "dấu phẩy trước phần thập phân, ví dụ 86,96")
     if not _DECIMAL.match(text):
-        raise reject(f"`{text}`", PERCENTAGE_EXPECTED)
+        raise reject(_digits_shown(text), PERCENTAGE_EXPECTED)
     number = Decimal(text.replace(",", "."))
     if number > 100:
-        raise reject(f"{text}% (lớn hơn 100%)", PERCENTAGE_EXPECTED)
+        raise reject(f"{_digits_shown(text, quote='')}% (lớn hơn 100%)", PERCENTAGE_EXPECTED)
+    if len(number.normalize().as_tuple().digits) > MAX_DIGITS:
+        raise reject(f"{_digits_shown(text)}, quá nhiều chữ số", PERCENTAGE_PRECISION_EXPECTED)
     return number
 
 
@@ -249,7 +274,8 @@ _PERIOD_PATTERN = r"(19|[2-9]\d)\d{2}(-([Hh][12]|[Qq][1-4]|9[Tt]))?"
 # `ten: 2021` or `so: 25` is text to the reader but a number to the extension: text may look like anything but
 # blank (and may span lines: a `|` block).
 _TEXT_JSON = _json(TEXT_EXPECTED + " (không để trống)", r"\S", type=["string", "number", "boolean"])
-_COUNT_JSON = _json(COUNT_EXPECTED, _whole(r"\d+"), type=["integer", "string"], minimum=0)
+_COUNT_JSON = _json(f"{COUNT_EXPECTED}, tối đa {MAX_DIGITS} chữ số", _whole(rf"0*\d{{1,{MAX_DIGITS}}}"),
+                    type=["integer", "string"], minimum=0, maximum=MAX_COUNT)
 # A number with a dot (86.96) is refused by the reader, so only whole numbers pass as numbers.
 _PERCENTAGE_JSON = _json(PERCENTAGE_EXPECTED, _whole(r"0*(100(,0+)?|\d{1,2}(,\d+)?)\s*%?"),
                          type=["integer", "string"], minimum=0, maximum=100)

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from pydantic_core import PydanticCustomError
 
-from khcn.data.fields import read_count, read_percentage
+from khcn.data.fields import COUNT_TOO_LARGE_EXPECTED, MAX_COUNT, read_count, read_percentage
 from khcn.data.models import BOUND_WORDS
 
 DASH = "-"
@@ -62,6 +62,8 @@ def count_text(value: object) -> str | None:
         raise CellIssue(f"số thập phân {shown(value)}", COUNT_EXPECTED)
     if number < 0:
         raise CellIssue(f"số âm {shown(value)}", COUNT_EXPECTED)
+    if number > MAX_COUNT:
+        raise CellIssue(f"số {shown(value)}, quá lớn", COUNT_TOO_LARGE_EXPECTED)
     return str(int(number))
 
 
@@ -127,7 +129,8 @@ def _count_from_text(text: str) -> str:
     try:
         return str(read_count(text))
     except PydanticCustomError as exc:
-        raise CellIssue(exc.context["found"], COUNT_EXPECTED) from None
+        too_large = exc.context["expected"] == COUNT_TOO_LARGE_EXPECTED
+        raise CellIssue(exc.context["found"], COUNT_TOO_LARGE_EXPECTED if too_large else COUNT_EXPECTED) from None
 
 
 def _number(value: object) -> Decimal:

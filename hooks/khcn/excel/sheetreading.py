@@ -9,13 +9,12 @@ raw data a YAML file would hold (`{"gia_tri": "42"}`), so that it is checked by 
 from __future__ import annotations
 
 import difflib
-import zipfile
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string
-from openpyxl.utils.exceptions import InvalidFileException
 
 from khcn.data.models import Catalogue, Indicator, IndicatorKind
 from khcn.excel.cells import (
@@ -29,6 +28,7 @@ from khcn.excel.cells import (
     percent_text,
     shown,
 )
+from khcn.excel.safety import NOT_XLSX_EXPECTED, NOT_XLSX_FOUND, UnsafeWorkbook, read_checked
 from khcn.excel.workbook import (
     BOUND,
     COMPONENT,
@@ -92,13 +92,16 @@ def problem_at(where: str, subject: str, found: str, expected: str) -> SheetProb
 def read_workbook(path: Path, catalogue: Catalogue) -> SheetReading:
     reading = SheetReading()
     try:
-        book = load_workbook(path, data_only=True)  # a formula counts as the figure Excel shows
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        reading.problems.append(problem_at(path.name, "", "một tệp không mở được bằng Excel (.xlsx)",
-                                           "bảng tính lưu dạng .xlsx (Excel 2007 trở lên: File → Save As → "
-                                           "Excel Workbook)"))
+        content = read_checked(path)  # size, inflated size, rows, cells, no DTD, well-formed XML (khcn.excel.safety)
+    except UnsafeWorkbook as unsafe:
+        reading.problems.append(problem_at(unsafe.where, "", unsafe.found, unsafe.expected))
         return reading
-    reading.period = _period(book)
+    try:
+        book = load_workbook(io.BytesIO(content), data_only=True)  # a formula counts as the figure Excel shows
+        reading.period = _period(book)
+    except Exception:  # openpyxl on a hostile but well-formed file: any failure of it means "cannot be opened"
+        reading.problems.append(problem_at(path.name, "", NOT_XLSX_FOUND, NOT_XLSX_EXPECTED))
+        return reading
     if SHEET not in book.sheetnames:
         reading.problems.append(problem_at(path.name, "", f"không có trang “{SHEET}”",
                                            f"trang “{SHEET}” của bảng mẫu, không đổi tên"))

@@ -23,6 +23,8 @@ from khcn.stats import frames as stats
 from khcn.stats.opendata import Field, Table, csv_bytes, data_package, json_bytes, resource
 
 PACKAGE_TITLE = "Số liệu khoa học và công nghệ tỉnh Tuyên Quang"
+CSV_QUOTE_NOTE = ("Trong các tệp CSV, ô chữ bắt đầu bằng =, +, -, @ (hoặc Tab) có thêm dấu ' ở đầu để bảng tính "
+                  "không chạy nó như công thức; tệp XLSX và JSON giữ nguyên chữ.")
 
 
 def data_files(site: SiteData) -> list[tuple[str, bytes]]:
@@ -83,5 +85,5 @@ def _package(publisher: str) -> dict:
     ]
     return data_package("so-lieu-khcn-tuyen-quang", PACKAGE_TITLE,
                         f"Số liệu từ các báo cáo của {publisher}. Đơn vị của mỗi giá trị ở cột don_vi; giá trị của "
-                        "chỉ số dạng phân số là tỉ lệ phần trăm tu_so/mau_so.",
+                        "chỉ số dạng phân số là tỉ lệ phần trăm tu_so/mau_so. " + CSV_QUOTE_NOTE,
                         resources)

@@ -89,6 +89,19 @@ def _decimal(value: int | float | Decimal) -> Decimal:
 # --- CSV --------------------------------------------------------------------------------
 
 
+# A spreadsheet opening a CSV runs a cell that starts like a formula (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`, `-2+3`),
+# even after spaces, a tab or a carriage return; so does LibreOffice for the full-width signs. Such a text cell gets a
+# single quote in front (OWASP, "CSV Injection"), which spreadsheets show as text. Numbers are written by their type,
+# never through here: a negative number stays a number. The XLSX files need none of this: their text cells are typed
+# as strings (`inlineStr`), never read as formulas.
+_FORMULA_START = re.compile(r"^[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]")
+
+
+def csv_safe(text: str) -> str:
+    """A text cell that no spreadsheet reads as a formula."""
+    return "'" + text if _FORMULA_START.match(text) else text
+
+
 def _csv_text(value: object) -> str | None:
     if value is None:
         return None
@@ -98,11 +111,11 @@ def _csv_text(value: object) -> str | None:
         return format(_decimal(value), "f")  # '.' decimal, no thousands separator, no exponent
     if isinstance(value, date):
         return value.isoformat()
-    return value
+    return csv_safe(value)
 
 
 def csv_bytes(frame: pd.DataFrame, fields: list[Field]) -> bytes:
-    """UTF-8 with BOM, comma separated, CRLF (RFC 4180); header = field names."""
+    """UTF-8 with BOM, comma separated, CRLF (RFC 4180); header = field names; text cells never formulas."""
     return Table(frame, fields).csv()
 
 
