@@ -41,8 +41,13 @@ def run_build(project: Path, site_dir: Path | None = None, epoch: str = "1633083
 @pytest.fixture
 def tiny_data(tmp_path: Path) -> Path:
     """An editable copy of the tiny fixture data, with its site files beside it (tmp_path/docs: attachments)."""
-    shutil.copytree(TINY_DATA.parent / "docs", tmp_path / "docs")
-    return Path(shutil.copytree(TINY_DATA, tmp_path / "data"))
+    return copy_tiny_data(tmp_path)
+
+
+def copy_tiny_data(folder: Path) -> Path:
+    """The tiny fixture's data/ copied into `folder`, with its docs/ beside it (the documents' attachments)."""
+    shutil.copytree(TINY_DATA.parent / "docs", folder / "docs", dirs_exist_ok=True)
+    return Path(shutil.copytree(TINY_DATA, folder / "data"))
 
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "Biên tập", "GIT_AUTHOR_EMAIL": "bt@example.invalid", "GIT_COMMITTER_NAME": "Biên tập",

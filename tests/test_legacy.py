@@ -16,7 +16,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SEED, TINY_DATA
+from conftest import ROOT, SEED, TINY_DATA, copy_tiny_data
 from khcn.data.bulletins import read_bulletin
 from khcn.data.fields import VIETNAM
 from khcn.data.models import BulletinMeta
@@ -397,7 +397,7 @@ def test_a_page_already_published_as_a_report_is_skipped(tmp_path):
 
 
 def test_a_category_named_on_the_command_line(tmp_path):
-    data = Path(shutil.copytree(TINY_DATA, tmp_path / "data"))
+    data = copy_tiny_data(tmp_path)
     command = [sys.executable, str(SCRIPT), "--bulletins", str(data / "tin-tuc"), "--reports", str(data / "bao-cao")]
     unknown = subprocess.run(command + ["--chuyen-muc", "su-kien", str(SEED)], capture_output=True, text=True)
     assert unknown.returncode == 2 and "chưa khai báo" in unknown.stderr
@@ -416,7 +416,7 @@ def test_a_path_that_does_not_exist_is_a_usage_error(tmp_path):
 
 def test_imported_pages_build_into_bulletin_pages(tmp_path):
     """The whole way: old pages → import → `make build` → pages with title, date, author and structure."""
-    from conftest import TINY_DATA, make_project, run_build
+    from conftest import make_project, run_build
 
     project = make_project(tmp_path / "project", TINY_DATA)
     old = pages(tmp_path / "cu", {SEED.name: SEED_TEXT, "sections.txt": SECTIONS})

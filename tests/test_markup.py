@@ -4,7 +4,6 @@ field of every data kind is checked, found by walking the models of khcn.data.ki
 from __future__ import annotations
 
 import re
-import shutil
 import typing
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,7 +17,7 @@ from pydantic import BaseModel, PlainValidator, TypeAdapter, ValidationError
 
 import import_xlsx
 import xlsx_template
-from conftest import ROOT, TINY_DATA, edit
+from conftest import ROOT, TINY_DATA, copy_tiny_data, edit
 from hostile import HOSTILE
 from khcn.core.errors import DataErrors
 from khcn.data import fields
@@ -288,7 +287,7 @@ SITES = _sites()
 
 @pytest.fixture(scope="module")
 def data_copy(tmp_path_factory) -> Path:
-    return Path(shutil.copytree(TINY_DATA, tmp_path_factory.mktemp("hostile") / "data"))
+    return copy_tiny_data(tmp_path_factory.mktemp("hostile"))
 
 
 def _load_errors(data: Path) -> list:

@@ -7,7 +7,6 @@ A new number field fails `test_every_number_field_has_a_place` until it is given
 from __future__ import annotations
 
 import json
-import shutil
 import typing
 from decimal import Decimal
 from pathlib import Path
@@ -16,7 +15,7 @@ import pandas as pd
 import pytest
 from pydantic import BaseModel, PlainValidator
 
-from conftest import make_project, run_build
+from conftest import copy_tiny_data, make_project, run_build
 from khcn.core.errors import DataErrors
 from khcn.data.dataset import load_site_data
 from khcn.data.fields import MAX_COUNT, MAX_DIGITS, read_count, read_percentage
@@ -143,7 +142,7 @@ def test_number_extremes_are_refused_with_file_and_line_or_read_exactly(tiny_dat
 # --- the largest numbers, built and read back from every download ----------------------------------------------------
 
 def test_the_largest_numbers_publish_exactly_on_the_pages_and_in_every_download(tmp_path):
-    data = Path(shutil.copytree(Path(__file__).parent / "fixtures" / "tiny" / "data", tmp_path / "data"))
+    data = copy_tiny_data(tmp_path)
     big, percent = LARGEST["count"], LARGEST["percentage"]
     (data / PERIOD_FILE).write_text(f"phuong-tien-do:\n  gia_tri: {big}\n  thanh_phan:\n    cot-do: {big}\n"
                                     f"    can: 0\nxa-ap-dung: {big}/{big}\nco-quan-ap-dung: {percent}\n",

