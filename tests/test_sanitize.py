@@ -277,6 +277,7 @@ def test_no_dialog_opens_on_pages_with_hostile_text(hostile_site, browser):
             for element in page.query_selector_all("article *, .tq-masthead *, .tq-footer *")[:200]:
                 element.dispatch_event("mouseover")
                 element.dispatch_event("focus")
+            assert dialogs == [], path
             assert "<script>" in page.locator(".tq-masthead__parent").text_content()  # shown as text
         page.goto(url + "tim-kiem/?q=onerror")  # excerpts of the poisoned pages, written by docs/assets/tim-kiem.js
         page.wait_for_selector(".tq-result__excerpt", timeout=15000)
