@@ -21,6 +21,8 @@ HOSTILE_TEXTS = [
     "--><script>alert('xss-17')</script><!--",
     "]]></title><script>alert('xss-18')</script>",
     "\n\n<script>alert('xss-19')</script>\n\n",
+    "\n\n## Đầu mục <img src=x onerror=alert('xss-24')> [x](javascript:alert('xss-25'))"
+    " {#a onclick=alert('xss-26')}\n\n",
     "<details open ontoggle=alert('xss-20')>",
     "<math><mtext><table><mglyph><style><img src=x onerror=alert('xss-21')>",
     "&lt;script&gt;alert('xss-22')&lt;/script&gt;",

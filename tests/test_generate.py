@@ -30,7 +30,8 @@ EXPECTED = {
     "sitemap dates": "<lastmod> of each page is its last commit (provenance) in the hooks build, the build date here",
     "theme fixes": "autocomplete=\"off\" on Material's checkbox toggles, removed by on_post_page/on_post_template",
     "sanitiser spelling": "the pages made from data/ cleaned in on_page_content (khcn/publish/sanitize.py): its "
-                          "serialiser writes <br /> as <br>, an SVG <line/> as <line></line>, a no-break space as &nbsp;",
+                          "serialiser writes <br /> as <br>, an SVG <line/> as <line></line>, a no-break space "
+                          "as &nbsp;",
     "search index": "pagefind/, made from the built pages in on_post_build",
     "sitemap order": "the pages added by on_files come after docs/'s own in the hooks build, in name order here",
 }
