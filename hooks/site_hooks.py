@@ -11,6 +11,7 @@ import gc
 import logging
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -20,6 +21,7 @@ from khcn.core.background import BackgroundError
 from khcn.core.errors import DataErrors
 from khcn.core.slugs import heading_slug
 from khcn.pages.render import theme_context
+from khcn.publish.sanitize import clean_html, strip_controls
 from khcn.publish.search import SearchIndexError
 from khcn.publish.themefix import valid_toggles
 
@@ -27,6 +29,7 @@ log = logging.getLogger("mkdocs.hooks.khcn")
 SITE_DATA = "khcn_site_data"
 DOWNLOADS = "khcn_downloads"
 PROVENANCE = "khcn_provenance"
+GENERATED = "khcn_generated"
 
 
 def on_config(config):
@@ -39,7 +42,8 @@ def on_config(config):
         log.info("Đã chuẩn hoá chữ tiếng Việt sang dạng NFC: %s", where)
     config[SITE_DATA] = site
     gc.freeze()  # the loaded records live as long as the build: the collector need not scan them again
-    config.site_name = site.organisation.full_name
+    # Escaped once here: Material's own partials (nav.html) print the site's name raw, ours and `| e` leave it as is.
+    config.site_name = escape(site.organisation.full_name)
     config.extra["organisation"] = theme_context(site)
     config.extra["addresses"] = theme_addresses()  # the theme's links (overrides/) from the address book
     config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
@@ -50,6 +54,7 @@ def on_files(files, config):
     site = config[SITE_DATA]
     stream = build.stream(site)
     pages = build.site_pages(site, stream)
+    config[GENERATED] = frozenset(page.path for page in pages)
     for path, content in [*pages, *build.feeds(site, stream, config.site_url or "/")]:
         files.append(File.generated(config, path, content=content))
     source = config.extra.get("source") or {}
@@ -62,17 +67,23 @@ def on_files(files, config):
     return files
 
 
+def on_page_content(html, page, config, files):
+    """The HTML of a page made from data/, cleaned against an allowlist (khcn/publish/sanitize.py)."""
+    return clean_html(html) if page.file.src_uri in config[GENERATED] else html
+
+
 def on_page_context(context, page, config, nav):
     page.meta["khcn_source"] = config[PROVENANCE].get(page.file.src_uri)  # shown by partials/source-file.html
     return context
 
 
 def on_post_page(output, page, config):
-    return valid_toggles(output)  # Material's base.html markup that no override reaches (see khcn/publish/themefix.py)
+    # Material's base.html markup that no override reaches (see khcn/publish/themefix.py); no control characters
+    return strip_controls(valid_toggles(output))
 
 
 def on_post_template(output_content, template_name, config):
-    return valid_toggles(output_content)  # 404.html: a theme template, not a page
+    return strip_controls(valid_toggles(output_content))  # 404.html: a theme template, not a page
 
 
 def on_post_build(config):

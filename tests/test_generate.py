@@ -29,6 +29,9 @@ EXPECTED = {
                      "on_files from git and shown through on_page_context",
     "sitemap dates": "<lastmod> of each page is its last commit (provenance) in the hooks build, the build date here",
     "theme fixes": "autocomplete=\"off\" on Material's checkbox toggles, removed by on_post_page/on_post_template",
+    "sanitiser spelling": "the pages made from data/ cleaned in on_page_content (khcn/publish/sanitize.py): its "
+                          "serialiser writes <br /> as <br>, an SVG <line/> as <line></line>, a no-break space "
+                          "as &nbsp;",
     "search index": "pagefind/, made from the built pages in on_post_build",
     "sitemap order": "the pages added by on_files come after docs/'s own in the hooks build, in name order here",
 }
@@ -38,9 +41,12 @@ FOOTER = re.compile(r'\s*<aside class="tq-source">.*?</aside>', re.S)
 BLANK_LINES = re.compile(r"\n\s*\n")  # the footer's `{% if %}` leaves one line more or less
 LASTMOD = re.compile(r"\s*<lastmod>[^<]*</lastmod>")
 URL = re.compile(r"<url>.*?</url>", re.S)
+SELF_CLOSED = re.compile(r"<(line|rect|path|circle|polyline)(\s[^>]*?)\s*/>")
 HTML_STEPS = [("generator", lambda text: GENERATOR.sub("", text)),
               ("source footer", lambda text: BLANK_LINES.sub("\n", FOOTER.sub("", MODIFIED.sub("", text)))),
-              ("theme fixes", valid_toggles)]
+              ("theme fixes", valid_toggles),
+              ("sanitiser spelling", lambda text: SELF_CLOSED.sub(r"<\1\2></\1>", text.replace("<br />", "<br>"))
+               .replace("\u00a0", "&nbsp;"))]
 SITEMAP_STEPS = [("sitemap dates", lambda text: LASTMOD.sub("", text)),
                  ("sitemap order", lambda text: "\n".join(sorted(URL.findall(text))))]
 

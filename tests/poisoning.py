@@ -1,0 +1,79 @@
+"""Hostile texts put into the records of a loaded site, past validation: every text field of every record (found
+from the models, so a new field is covered without being listed) and every plain run of a report's or bulletin's
+text. Used by a hook that a test copies into a throwaway project (`POISON_HOOK`), to test the second line of defence
+on its own: whatever validation would refuse, the built site must show it harmless."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from typing import get_args
+
+from pydantic import BaseModel
+
+from hostile import HOSTILE_TEXTS
+from khcn.data.fields import Text
+from khcn.data.richtext import Plain
+
+PER_FIELD = 3  # hostile texts after each original text, in turn: every text lands in many fields; names stay short
+# enough to be a file name (an author's page is named after the author)
+
+
+def _is_text(field) -> bool:
+    """`Text` or `Text | None`: pydantic keeps Text's validator in the field's metadata, or the Annotated inside."""
+    text_meta = get_args(Text)[1:]
+    return any(m in field.metadata for m in text_meta) or Text in get_args(field.annotation)
+
+
+def poison(site):
+    """`site` (or any record) with hostile texts after every text, the same ones for the same input."""
+    turn = itertools.count()
+
+    def payload() -> str:
+        first = next(turn) * PER_FIELD
+        return " ".join(HOSTILE_TEXTS[(first + k) % len(HOSTILE_TEXTS)] for k in range(PER_FIELD))
+
+    def walk(value, key=None):
+        """A text that is the key its record is looked up by (a document's number in `site.documents`) stays: the
+        records that cite it would no longer find it."""
+        if isinstance(value, BaseModel):
+            update = {}
+            for name, field in type(value).model_fields.items():
+                current = getattr(value, name)
+                if _is_text(field) and current != key:
+                    update[name] = f"{current} {payload()}" if current else payload()
+                else:
+                    update[name] = walk(current)
+            return value.model_copy(update=update)
+        if isinstance(value, Plain):
+            return Plain(f"{value.text} {payload()}")
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            changes = {f.name: walk(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+            return dataclasses.replace(value, **changes)
+        if isinstance(value, list):
+            return [walk(item) for item in value]
+        if isinstance(value, tuple):
+            return tuple(walk(item) for item in value)
+        if isinstance(value, dict):
+            return {name: walk(item, key=name) for name, item in value.items()}
+        return value
+
+    return walk(site)
+
+
+# A hook listed before site_hooks.py: the loader's records are poisoned as they leave it.
+POISON_HOOK = '''
+import sys
+sys.path.insert(0, {tests!r})
+from khcn import build
+from poisoning import poison
+
+_load = build.load
+
+
+def _poisoned(project):
+    return poison(_load(project))
+
+
+build.load = _poisoned
+'''
