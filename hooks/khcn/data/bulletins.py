@@ -21,7 +21,7 @@ from khcn.core.errors import DataError, DataErrors
 from khcn.data.models import BulletinMeta
 from khcn.data.richtext import Segment, parse_markdown
 from khcn.data.validation import validate
-from khcn.data.yamlsource import SourceDocument, parse_yaml
+from khcn.data.yamlsource import SourceDocument, parse_yaml, size_problem
 
 FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
 H1 = re.compile(r"^#(?!#)[ \t]", re.MULTILINE)
@@ -44,6 +44,8 @@ class Bulletin:
 
 def read_bulletin(raw: bytes, name: str, slug: str) -> tuple[Bulletin | None, SourceDocument | None, list[DataError]]:
     """The bulletin in `raw`, its front matter document (for the lines of later messages) and its problems."""
+    if (too_big := size_problem(len(raw), raw, name, MAX_BULLETIN_BYTES, "bài")) is not None:
+        return None, None, [too_big]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -57,6 +59,8 @@ def read_bulletin(raw: bytes, name: str, slug: str) -> tuple[Bulletin | None, So
     if isinstance(split, DataError):
         return None, None, [split]
     front, body, body_line = split
+    if (too_deep := nesting_problem(body, body_line, name)) is not None:
+        return None, None, [too_deep]
     try:
         doc = parse_yaml("\n" + front, name)  # one line for the opening `---`: the lines are the file's
     except DataErrors as exc:
@@ -91,3 +95,37 @@ def _split(text: str, name: str) -> tuple[str, str, int] | DataError:
     front = text[first.end() + 1: closing.start()]
     body_start = closing.end() + 1
     return front, text[body_start:], text.count("\n", 0, body_start) + 1
+
+
+# --- limits (HUONG-DAN, "Giới hạn của tệp dữ liệu") ----------------------------------------------------------------
+# The longest bulletin of the old site is about 30 KB; 1 MiB is thirty times that and renders in a second.
+# Python-Markdown descends once per quote or list level: 2,000 levels take gigabytes, then fail. A bulletin needs
+# three or four (a list in a list in a quote); 10 leaves room.
+MAX_BULLETIN_BYTES = 1024 * 1024
+MAX_MARKDOWN_NESTING = 10
+_LEVEL = re.compile(r"[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])")  # a quote marker or a list marker, after spaces
+
+
+def markdown_nesting(line: str) -> int:
+    """How deep `line` sits in quotes and lists: its `>` and list markers, and every four columns of indentation
+    (Python-Markdown nests a block indented by four under the item above it)."""
+    level, position, columns = 0, 0, 0
+    while True:
+        while position < len(line) and line[position] in " \t":
+            columns += 4 - columns % 4 if line[position] == "\t" else 1
+            position += 1
+        level, columns = level + columns // 4, columns % 4
+        match = _LEVEL.match(line, position)
+        if match is None:
+            return level
+        level, position, columns = level + 1, match.end(), 0
+
+
+def nesting_problem(body: str, body_line: int, name: str) -> DataError | None:
+    """The first line of `body` nested deeper than MAX_MARKDOWN_NESTING, as an editor's message."""
+    for number, line in enumerate(body.split("\n")):
+        if len(line) > MAX_MARKDOWN_NESTING and markdown_nesting(line) > MAX_MARKDOWN_NESTING:
+            return DataError(name, body_line + number, "nội dung",
+                             f"đoạn lồng quá {MAX_MARKDOWN_NESTING} cấp (trích dẫn `>` hoặc danh sách trong danh sách)",
+                             f"không quá {MAX_MARKDOWN_NESTING} cấp trích dẫn và danh sách lồng nhau")
+    return None
