@@ -11,7 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-import build_site  # noqa: E402
+import build_site
 
 
 def _sites(tmp_path: Path) -> tuple[Path, Path]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from khcn.core.errors import DataErrors
@@ -100,13 +101,15 @@ class SiteData:
 
 
 def load_site_data(data_dir: Path, shown_as: str = "data", check_history: bool = True,
-                   cache: Path | None = None, history: History = published_versions) -> SiteData:
+                   cache: Path | None = None, history: History = published_versions,
+                   today: date | None = None) -> SiteData:
     """Read and check everything under `data_dir`; raise DataErrors listing every problem found.
 
     With `check_history`, values already published may change only with a correction note; `history` gives the
     published versions of a file (by default its commits in git). With `cache` (a folder), files read before with
-    the same bytes are not parsed again."""
-    reading = Reading(Path(data_dir), shown_as, cache)
+    the same bytes are not parsed again. `today`: the build's day (by default from SOURCE_DATE_EPOCH, else now): a
+    period that has not ended by then is refused."""
+    reading = Reading(Path(data_dir), shown_as, cache, today)
     with no_garbage_collection():
         site = _load(reading, Failures(), history if check_history else None)
     if cache is not None:

@@ -3,18 +3,31 @@
 from __future__ import annotations
 
 import difflib
+import os
+import time
+from datetime import date, datetime
 from pathlib import Path
 
 from khcn.core.errors import DataError, DataErrors
 from khcn.data.dataset.failures import Failures
+from khcn.data.fields import VIETNAM
 from khcn.data.kinds import Kind
 from khcn.data.validation import validate
 from khcn.data.yamlsource import SourceDocument, read_yaml
 
 
+def build_day() -> date:
+    """The day the site is built on, in Vietnam: from SOURCE_DATE_EPOCH when set (`make build` sets the last
+    commit's time, so every build of a commit checks the same), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = int(epoch) if epoch.isdigit() else time.time()
+    return datetime.fromtimestamp(moment, VIETNAM).date()
+
+
 class Reading:
-    def __init__(self, data_dir: Path, shown_as: str, cache: Path | None = None):
+    def __init__(self, data_dir: Path, shown_as: str, cache: Path | None = None, today: date | None = None):
         self.data_dir = data_dir
+        self.today = today or build_day()  # a period that has not ended by then has no figures yet
         self.docs_dir = data_dir.parent / "docs"  # bulletins' images are site files (docs/anh/)
         self.cache = cache
         self.shown_as = shown_as
