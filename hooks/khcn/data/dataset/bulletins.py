@@ -22,6 +22,8 @@ def read_bulletins(reading: Reading) -> Iterator[tuple[Bulletin, SourceDocument]
     seen = {}
     for path in sorted((reading.data_dir / BULLETINS.folder).rglob("*.md")):
         relative = path.relative_to(reading.data_dir).as_posix()
+        if reading.is_refused(relative):
+            continue
         slug = _slug(reading, path, relative, seen)
         if slug is None:
             continue

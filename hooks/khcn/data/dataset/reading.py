@@ -33,12 +33,19 @@ class Reading:
         self.shown_as = shown_as
         self.errors: list[DataError] = []
         self.normalised: list[str] = []  # "file:line" where text was turned into NFC
+        self.refused: set[str] = set()  # symbolic links under data/ (relative paths): never read
+
+    def is_refused(self, relative: str) -> bool:
+        """`relative` is, or is under, a refused link (khcn.data.dataset.layout)."""
+        return any(relative == link or relative.startswith(link + "/") for link in self.refused)
 
     def name(self, relative: str) -> str:
         return f"{self.shown_as}/{relative}"
 
     def read(self, relative: str) -> SourceDocument | None:
         path = self.data_dir / relative
+        if self.is_refused(relative):
+            return None
         if not path.is_file():
             self.errors.append(DataError(self.name(relative), 1, "", "không có tệp này",
                                          f"tệp `{self.name(relative)}` (xem README, phần Dữ liệu)"))
