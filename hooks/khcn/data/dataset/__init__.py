@@ -26,7 +26,7 @@ from khcn.core.history import published_versions
 from khcn.core.memory import no_garbage_collection
 from khcn.core.periods import Period
 from khcn.data.bulletins import Bulletin
-from khcn.data.dataset.bulletins import read_bulletins
+from khcn.data.dataset.bulletins import check_publication_day, read_bulletins
 from khcn.data.dataset.catalogue import read_catalogue
 from khcn.data.dataset.categories import REPORTS_CATEGORY, check_category, read_categories
 from khcn.data.dataset.corrections import History, check_corrections
@@ -71,6 +71,7 @@ class SiteData:
     categories: dict[str, Category] = field(default_factory=dict)  # in the editors' order
     bulletins: list[Bulletin] = field(default_factory=list)  # in file order
     normalised: list[str] = field(default_factory=list)  # "file:line" where text was turned into NFC
+    scheduled: list[str] = field(default_factory=list)  # bulletins left out until their day: "file (dd/mm/yyyy)"
 
     # Indexes, built once: pages look values up per indicator and per period thousands of times.
     @functools.cached_property
@@ -140,8 +141,10 @@ def _load(reading: Reading, failures: Failures, history: History | None) -> Site
         check_category(reading, failures, doc, bulletin.meta.category, categories)
         check_image(reading, doc, bulletin.meta)
         check_bulletin_references(reading, bulletin, citable)
-        bulletins.append(bulletin)
+        if check_publication_day(reading, doc, bulletin):
+            bulletins.append(bulletin)
     if reading.errors:
         return None
     return SiteData(organisation, documents, catalogue, values.values, values.periods, [page for page, _ in reports],
-                    registers[PROJECTS.id], registers[PROTECTIONS.id], categories, bulletins, reading.normalised)
+                    registers[PROJECTS.id], registers[PROTECTIONS.id], categories, bulletins, reading.normalised,
+                    reading.scheduled)

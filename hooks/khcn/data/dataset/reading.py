@@ -18,22 +18,30 @@ from khcn.data.yamlsource import SourceDocument, read_yaml
 
 def build_day() -> date:
     """The day the site is built on, in Vietnam: from SOURCE_DATE_EPOCH when set (`make build` sets the last
-    commit's time, so every build of a commit checks the same), else today."""
+    commit's time, so every build of a commit publishes the same), else today."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    moment = int(epoch) if epoch.isdigit() else time.time()
-    return datetime.fromtimestamp(moment, VIETNAM).date()
+    return datetime.fromtimestamp(int(epoch) if epoch.isdigit() else time.time(), VIETNAM).date()
+
+
+def calendar_day() -> date:
+    return datetime.fromtimestamp(time.time(), VIETNAM).date()
 
 
 class Reading:
     def __init__(self, data_dir: Path, shown_as: str, cache: Path | None = None, today: date | None = None):
         self.data_dir = data_dir
-        self.today = today or build_day()  # a period that has not ended by then has no figures yet
+        # What is published depends only on the commit (`build_day`: a scheduled bulletin appears from its day on);
+        # what is refused as not come yet also looks at the calendar: a bulletin of today written after the last
+        # commit is previewed before it is committed.
+        self.build_day = today or build_day()
+        self.today = today or max(self.build_day, calendar_day())
         self.docs_dir = data_dir.parent / "docs"  # bulletins' images are site files (docs/anh/)
         self.cache = cache
         self.shown_as = shown_as
         self.errors: list[DataError] = []
         self.normalised: list[str] = []  # "file:line" where text was turned into NFC
         self.refused: set[str] = set()  # symbolic links under data/ (relative paths): never read
+        self.scheduled: list[str] = []  # bulletins scheduled after `today`: checked, not published yet
 
     def is_refused(self, relative: str) -> bool:
         """`relative` is, or is under, a refused link (khcn.data.dataset.layout)."""
