@@ -179,3 +179,25 @@ def test_an_oversized_bulletin_is_refused():
     bulletin, _, errors = bulletins.read_bulletin(raw, "data/tin-tuc/2021/b.md", "b")
     assert bulletin is None and len(errors) == 1
     assert errors[0].line > 6 and "1 MB" in errors[0].expected
+
+
+def test_a_report_text_nested_too_deep_is_refused(tiny_data):
+    report = tiny_data / "bao-cao" / "2021-6-thang.yaml"
+    text = report.read_text(encoding="utf-8")
+    deep = "mo_dau: |\n  Mở đầu.\n\n  " + "> " * 2000 + "sâu\n"
+    report.write_text(text.replace("mo_dau: Mở đầu với <b> & ký tự đặc biệt.\n", deep), encoding="utf-8")
+    started = time.perf_counter()
+    with pytest.raises(DataErrors) as caught:
+        load_site_data(tiny_data, check_history=False)
+    assert time.perf_counter() - started < FAST
+    [error] = [e for e in caught.value.errors if e.file == "data/bao-cao/2021-6-thang.yaml"]
+    assert (error.line, error.field) == (9, "mo_dau") and "lồng quá" in error.found
+
+
+@pytest.mark.parametrize("kind", [k for k in KINDS if k is not BULLETINS], ids=lambda k: k.name)
+def test_every_yaml_kind_refuses_markdown_nested_too_deep(tiny_data, kind):
+    """Any text of any kind may reach a page through Markdown: 2,000 quote levels in it are refused."""
+    name, _ = write(tiny_data, kind, 'ten: "' + "> " * 2000 + 'x"\n')
+    with pytest.raises(DataErrors) as caught:
+        load_site_data(tiny_data, check_history=False)
+    assert [(e.line, e.field) for e in caught.value.errors if e.file == name] == [(1, "ten")]

@@ -121,11 +121,44 @@ def markdown_nesting(line: str) -> int:
         level, position, columns = level + 1, match.end(), 0
 
 
+# A line that may be nested too deep: enough quote, list and indentation characters at its start (checked exactly
+# by markdown_nesting; the pattern only spares the check to the lines that cannot be).
+_DEEP_CANDIDATE = re.compile(rf"^[ \t>*+\-\d.)]{{{MAX_MARKDOWN_NESTING + 1},}}", re.MULTILINE)
+
+
+def too_deep_offset(text: str) -> int | None:
+    """Where the first line of `text` nested deeper than MAX_MARKDOWN_NESTING starts, or None."""
+    for match in _DEEP_CANDIDATE.finditer(text):
+        end = text.find("\n", match.start())
+        if markdown_nesting(text[match.start(): None if end < 0 else end]) > MAX_MARKDOWN_NESTING:
+            return match.start()
+    return None
+
+
+NESTING_FOUND = f"đoạn lồng quá {MAX_MARKDOWN_NESTING} cấp (trích dẫn `>` hoặc danh sách trong danh sách)"
+NESTING_EXPECTED = f"không quá {MAX_MARKDOWN_NESTING} cấp trích dẫn và danh sách lồng nhau"
+
+
 def nesting_problem(body: str, body_line: int, name: str) -> DataError | None:
     """The first line of `body` nested deeper than MAX_MARKDOWN_NESTING, as an editor's message."""
-    for number, line in enumerate(body.split("\n")):
-        if len(line) > MAX_MARKDOWN_NESTING and markdown_nesting(line) > MAX_MARKDOWN_NESTING:
-            return DataError(name, body_line + number, "nội dung",
-                             f"đoạn lồng quá {MAX_MARKDOWN_NESTING} cấp (trích dẫn `>` hoặc danh sách trong danh sách)",
-                             f"không quá {MAX_MARKDOWN_NESTING} cấp trích dẫn và danh sách lồng nhau")
-    return None
+    offset = too_deep_offset(body)
+    if offset is None:
+        return None
+    return DataError(name, body_line + body.count("\n", 0, offset), "nội dung", NESTING_FOUND, NESTING_EXPECTED)
+
+
+def text_nesting_problems(doc: SourceDocument) -> list[DataError]:
+    """The texts of a YAML file nested too deep for Markdown (a report's paragraphs, a description: every text
+    may reach a page through Markdown)."""
+    problems = []
+    stack = [((), doc.data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack += [(path + (key,), item) for key, item in value.items()]
+        elif isinstance(value, list):
+            stack += [(path + (index,), item) for index, item in enumerate(value)]
+        elif isinstance(value, str) and (offset := too_deep_offset(value)) is not None:
+            problems.append(DataError(doc.file, doc.line_in_text(path, offset, value),
+                                      ".".join(map(str, path)), NESTING_FOUND, NESTING_EXPECTED))
+    return problems

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from khcn.core.errors import DataError, DataErrors
+from khcn.data.bulletins import text_nesting_problems
 from khcn.data.dataset.failures import Failures
 from khcn.data.fields import VIETNAM
 from khcn.data.kinds import Kind
@@ -64,6 +65,9 @@ class Reading:
             self.errors.extend(exc.errors)
             return None
         self.normalised.extend(f"{doc.file}:{line}" for line in doc.normalised)
+        if problems := text_nesting_problems(doc):
+            self.errors.extend(problems)
+            return None
         if doc.data is None:
             self.errors.append(DataError(doc.file, 1, "", "một tệp trống", "nội dung của tệp"))
             return None
