@@ -40,6 +40,8 @@ def on_config(config):
         raise PluginError(exc.report()) from None
     for where in site.normalised:
         log.info("Đã chuẩn hoá chữ tiếng Việt sang dạng NFC: %s", where)
+    for bulletin in site.scheduled:
+        log.info("Bài hẹn đăng, chưa đến ngày nên chưa đăng: %s", bulletin)
     config[SITE_DATA] = site
     gc.freeze()  # the loaded records live as long as the build: the collector need not scan them again
     # Escaped once here: Material's own partials (nav.html) print the site's name raw, ours and `| e` leave it as is.

@@ -7,6 +7,8 @@ as it was. (`make build`, or `make build ENGINE=properdocs` for ProperDocs, the 
 from __future__ import annotations
 
 import argparse
+import ctypes
+import errno
 import os
 import shutil
 import subprocess
@@ -33,19 +35,62 @@ def build(project: Path, site_dir: Path, engine: str = "mkdocs") -> int:
         shutil.rmtree(staging)
         print(f"Xây dựng thất bại: {site_dir} giữ nguyên như cũ.", file=sys.stderr)
         return 1
-    _swap(staging, site_dir)
+    install(staging, site_dir)
     print(f"Đã xây dựng trang web vào {site_dir}.")
     return 0
 
 
-def _swap(staging: Path, site_dir: Path) -> None:
-    old = None
-    if site_dir.exists():
-        old = site_dir.with_name(f".site-old-{staging.name}")
-        site_dir.rename(old)
-    staging.rename(site_dir)
-    if old is not None:
+def install(staging: Path, site_dir: Path) -> None:
+    """Put the built `staging` at `site_dir`, then remove the old site. Once the new site is in place the build has
+    succeeded: an old copy that cannot be removed is only a warning (the next build removes it again)."""
+    old = _swap(staging, site_dir)
+    if old is None:
+        return
+    try:
         shutil.rmtree(old)
+    except OSError as exc:
+        print(f"Cảnh báo: trang web mới đã ở {site_dir}, nhưng không xoá được bản cũ {old} ({exc.strerror or exc}); "
+              "có thể xoá tay thư mục đó.", file=sys.stderr)
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2  # linux/fs.h
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 with RENAME_EXCHANGE); False where the system cannot."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # not Linux, or a C library without renameat2
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):  # an old kernel, or a file system that cannot
+        return False
+    raise OSError(code, os.strerror(code), str(a), None, str(b))
+
+
+def _swap(staging: Path, site_dir: Path) -> Path | None:
+    """Make `staging` the site; return where the old site now is (None when there was none).
+
+    At every instant either the old site or the new one is at `site_dir`: the two folders are exchanged in one
+    system call. Where that call is missing, the old site is moved aside and moved back if the new one cannot
+    take its place."""
+    if not site_dir.exists():
+        staging.rename(site_dir)  # one rename: atomic
+        return None
+    if _exchange(staging, site_dir):
+        return staging  # which now holds the old site
+    old = site_dir.with_name(f".site-old-{staging.name}")
+    site_dir.rename(old)
+    try:
+        staging.rename(site_dir)
+    except OSError:
+        old.rename(site_dir)
+        raise
+    return old
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -437,3 +437,44 @@ def test_imported_pages_build_into_bulletin_pages(tmp_path):
     assert [h.get_text() for h in sections.find_all("h2")][:2] == ["I. KẾT QUẢ ĐẠT ĐƯỢC",
                                                                   "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022"]
     assert sections.select("ol > li") and sections.select("ul > li > ul > li")
+
+
+# --- nothing dropped silently, no markup in titles --------------------------------------------------------------
+
+MIDDLE = "TRANG THÔNG TIN ĐIỆN TỬ của Sở đã đăng tải nội dung này từ năm 2015."
+
+
+@pytest.mark.parametrize("line", [MIDDLE, "TRANG THÔNG TIN ĐIỆN TỬ SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH TUYÊN QUANG",
+                                  "Bình luận"])
+def test_a_body_line_like_the_footer_keeps_the_rest_of_the_page(line):
+    text = variant("\u00a0 \u00a0 \u00a0 \u00a0 - Tham mưu tổ chức thực hiện Chương trình",
+                   f"{line}\n\n\u00a0 \u00a0 \u00a0 \u00a0 - Tham mưu tổ chức thực hiện Chương trình")
+    page = parse_page(text, SEED.name)
+    assert page.author == "Lê Thúy Phượng" and page.author_unit == "Sở Khoa học và Công nghệ"
+    body = plain(split(bulletin(text))[1])
+    assert line in body
+    assert body[body.index(line) + 1:] == seed_body_lines()[seed_body_lines().index(body[body.index(line) + 1]):]
+
+
+def test_a_footer_followed_by_other_text_is_kept_as_text():
+    text = SEED_TEXT.rstrip("\n") + "\nMột đoạn viết thêm sau chân trang.\n"
+    body = plain(split(bulletin(text))[1])
+    assert body[-1] == "Một đoạn viết thêm sau chân trang."
+    assert any(line.startswith("TRANG THÔNG TIN ĐIỆN TỬ") for line in body)
+
+
+def test_the_seed_footer_and_comment_label_are_still_dropped():
+    body = plain(split(bulletin(SEED_TEXT))[1])
+    assert body == seed_body_lines()
+
+
+@pytest.mark.parametrize("title", ["Hội thảo [xem](javascript:alert(1))", "Hội thảo <script>alert(1)</script>",
+                                   "Hội thảo {onmouseover=alert(1)}", "Hội thảo ![a](x.png)", "Hội thảo {: .x }",
+                                   "Hội thảo <javascript:alert(1)>"])
+def test_a_title_that_markdown_would_read_is_refused(tmp_path, title):
+    with pytest.raises(LegacyPageError, match="tiêu đề có"):
+        parse_page(variant(TITLE, title), "cu.txt")
+    pages(tmp_path / "cu", {"a.txt": variant(TITLE, title)})
+    result = run(tmp_path, "cu")
+    assert result.returncode == 1 and "cu/a.txt: lỗi — tiêu đề có" in result.stderr
+    assert written(tmp_path) == []

@@ -38,6 +38,8 @@ RESERVED_BULLETIN_SLUGS = frozenset({PAGES_FOLDER, CATEGORIES, YEARS, AUTHORS, "
 
 REPORTS = "bao-cao"
 REPORTS_INDEX = f"{REPORTS}/index.md"
+# A report's file name is its address (bao-cao/<slug>.md): `index` would replace the reports' list.
+RESERVED_REPORT_SLUGS = frozenset({REPORTS_INDEX.rpartition("/")[2].removesuffix(".md")})
 DOCUMENTS_PAGE = "van-ban/index.md"
 CONTACT_PAGE = "lien-he/index.md"
 PROJECTS_PAGE = "de-tai-du-an/index.md"

@@ -383,6 +383,9 @@ class BulletinMeta(Record):
                                            "ví dụ /anh/2026/hoi-thao.jpg")
     image_alt: Text | None = Field(None, alias="anh_mo_ta",
                                    description="Một câu tả ảnh cho người không xem được ảnh (cần khi có anh)")
+    scheduled: Flag = Field(False, alias="hen_dang",
+                            description="Hẹn đăng (không bắt buộc): `có` cho bài ghi ngày đăng sau hôm nay; bài chỉ "
+                                        "hiện trên trang từ lần xây dựng đầu tiên vào hoặc sau ngày đó")
     legacy: LegacyOrigin | None = Field(None, alias="trang_cu",
                                         description="Nguồn trên trang tin cũ (công cụ nhập ghi, không sửa)")
     # issue 12b: notices (budget, procurement, recruitment…) with a deadline

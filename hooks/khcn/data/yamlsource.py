@@ -24,20 +24,9 @@ from khcn.core.errors import DataError
 Path_ = tuple  # a path to a value: keys and list indices, e.g. ("ket_qua", 2)
 
 _NULL_WORDS = {"", "~", "null", "Null", "NULL"}
-_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: same nodes, faster
-
-
-class _StrictYamlLoader(_BASE):
-    """Composes nodes without guessing types: every scalar stays text, so the resolver's regexes (a third of the
-    reading time) are skipped. Explicit tags never reach `resolve` and are still refused below."""
-
-    def resolve(self, kind, value, implicit):
-        if kind is yaml.ScalarNode:
-            return "tag:yaml.org,2002:str"
-        return "tag:yaml.org,2002:seq" if kind is yaml.SequenceNode else "tag:yaml.org,2002:map"
-
-
-_LOADER = _StrictYamlLoader
+# libyaml's parser when present (faster). Only its events are used: the values are built from them below, every
+# scalar kept as text (no resolver's guess), which is also faster than composing PyYAML's nodes.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -50,6 +39,7 @@ class SourceDocument:
     normalised: list = field(default_factory=list)  # lines where text was turned into NFC
     literal: set = field(default_factory=set)  # paths of `|` block texts, whose lines map one to one
     text: str = ""  # the file, to work the lines out again for a document read from the cache
+    anchor_reported: bool = False  # an anchor or alias was refused (only the first is reported)
 
     def _lines(self) -> dict:
         if self.lines is None:  # only when a problem is reported: a file from the cache kept no lines
@@ -120,7 +110,30 @@ def prune_cache(cache: Path, days: int = 14) -> None:
             entry.unlink(missing_ok=True)
 
 
+# Limits of one file (HUONG-DAN, "Giới hạn của tệp dữ liệu"). The largest real file, a register of 20,000 projects
+# (benchmarks/generate_stats_data.py), is 5.5 MB and reads in about 3 s; 16 MiB leaves room for three times that
+# and stops a file that would take minutes and gigabytes. Our files nest 4 levels at most (a value's correction
+# notes); 20 leaves room for any honest file and keeps the reader far from Python's recursion limit.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 20
+ANCHOR_EXPECTED = ("giá trị viết đầy đủ ở từng chỗ, không dùng neo `&tên`, tham chiếu `*tên` hay khoá gộp `<<` "
+                   "của YAML (một giá trị bắt đầu bằng & hoặc * thì đặt trong ngoặc kép)")
+
+
+def size_problem(size: int, text: bytes | str, name: str, limit: int, what: str) -> DataError | None:
+    """A file of `size` bytes above `limit`: the problem, at the line where the limit is passed."""
+    if size <= limit:
+        return None
+    head = text[:limit] if isinstance(text, bytes) else text[: limit // 4]  # a character is 1-4 bytes
+    line = head.count(b"\n" if isinstance(text, bytes) else "\n") + 1
+    return DataError(name, line, "", f"{what} dài {size / 1048576:.1f} MB".replace(".", ","),
+                     f"{what} không quá {limit // 1048576} MB (tách thành nhiều tệp, hoặc bỏ phần thừa)")
+
+
 def parse_yaml(raw: bytes | str, name: str) -> SourceDocument:
+    size = len(raw) if isinstance(raw, bytes) or len(raw) * 4 <= MAX_FILE_BYTES else len(raw.encode("utf-8"))
+    if (too_big := size_problem(size, raw, name, MAX_FILE_BYTES, "tệp")) is not None:
+        raise too_big.as_errors()
     if isinstance(raw, bytes):
         try:
             text = raw.decode("utf-8-sig")
@@ -130,22 +143,55 @@ def parse_yaml(raw: bytes | str, name: str) -> SourceDocument:
             raise DataError(name, line, "", "ký tự không phải UTF-8", expected).as_errors() from None
     else:
         text = raw
+    if (too_deep := _flow_problem(text, name)) is not None:
+        raise too_deep.as_errors()
+    loader = _LOADER(text)
     try:
-        nodes = list(yaml.compose_all(text, Loader=_LOADER))
+        return _read_stream(loader, name, text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         raise DataError(name, line, "", f"lỗi cú pháp YAML: {_problem_in_words(exc.problem)}",
                         "YAML hợp lệ: kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép ở dòng này "
                         "hoặc dòng ngay trên").as_errors() from None
-    if len(nodes) > 1:
-        raise DataError(name, nodes[1].start_mark.line + 1, "", "nhiều tài liệu YAML (dấu ---)",
-                        "một tài liệu duy nhất trong mỗi tệp").as_errors()
+    finally:
+        loader.dispose()
+
+
+# libyaml's scanner slows down with the square of the depth of `[`/`{`: 10,000 levels take seconds, a file of them
+# hours. Brackets are counted before it runs (those inside quotes too, so only far above MAX_DEPTH).
+_MAX_BRACKETS = 1000
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _flow_problem(text: str, name: str) -> DataError | None:
+    if text.count("[") + text.count("{") <= _MAX_BRACKETS:
+        return None
+    depth = 0
+    for match in _BRACKET.finditer(text):
+        depth += 1 if match[0] in "[{" else -1
+        if depth > _MAX_BRACKETS:
+            return DataError(name, text.count("\n", 0, match.start()) + 1, "",
+                             f"giá trị lồng nhau quá {MAX_DEPTH} cấp (hơn {_MAX_BRACKETS} dấu ngoặc `[`, `{{` mở liền)",
+                             f"không quá {MAX_DEPTH} cấp thụt lề hoặc ngoặc lồng nhau")
+    return None
+
+
+def _read_stream(loader, name: str, text: str) -> SourceDocument:
+    """The data of the file's one document, built from the parser's events as they come: an anchor or an alias is
+    refused where it stands (nothing is ever expanded, so an alias bomb costs nothing) and a value nested too deep
+    is skipped without descending into it."""
+    loader.get_event()  # the stream's start
     doc = SourceDocument(file=name, data=None, text=text)
-    if not nodes:
+    if loader.check_event(yaml.StreamEndEvent):
         return doc
+    loader.get_event()  # the document's start
     errors: list[DataError] = []
-    doc.data = _convert(nodes[0], (), doc, errors)
+    doc.data = _value(loader, loader.get_event(), (), doc, errors, 1)
+    loader.get_event()  # the document's end
+    if not loader.check_event(yaml.StreamEndEvent):
+        raise DataError(name, loader.peek_event().start_mark.line + 1, "", "nhiều tài liệu YAML (dấu ---)",
+                        "một tài liệu duy nhất trong mỗi tệp").as_errors()
     if errors:
         raise DataError.combine(errors)
     return doc
@@ -162,7 +208,6 @@ _PROBLEMS = {  # libyaml's wording, then PyYAML's own where it differs
     "did not find expected key": "thụt lề không đều (các trường, các mục `- ` cùng cấp phải thẳng cột)",
     "could not find expected ':'": "thiếu dấu hai chấm sau tên trường",
     "found unexpected end of stream": "chuỗi trong ngoặc kép chưa đóng",
-    "found undefined alias": "dấu `*` ở đầu giá trị (đặt giá trị trong ngoặc kép)",
 }
 
 
@@ -174,62 +219,111 @@ def _problem_in_words(problem: str | None) -> str:
     return f"({problem})"
 
 
-def _convert(node: yaml.Node, path: Path_, doc: SourceDocument, errors: list) -> object:
-    doc.lines.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        return _convert_mapping(node, path, doc, errors)
-    if isinstance(node, yaml.SequenceNode):
-        if node.tag != "tag:yaml.org,2002:seq":
-            _explicit_tag(node, path, doc, errors)
-        return [_convert(item, path + (i,), doc, errors) for i, item in enumerate(node.value)]
-    return _convert_scalar(node, path, doc, errors)
+def _value(loader, event, path: Path_, doc: SourceDocument, errors: list, depth: int) -> object:
+    """The value that starts with `event`, at nesting level `depth` (the file's top is 1)."""
+    line = event.start_mark.line + 1
+    doc.lines.setdefault(path, line)
+    if isinstance(event, yaml.AliasEvent):
+        _anchor(doc, errors, line, path, f"tham chiếu YAML `*{event.anchor}`")
+        return None
+    if event.anchor is not None:
+        _anchor(doc, errors, line, path, f"neo YAML `&{event.anchor}`")
+    if isinstance(event, yaml.ScalarEvent):
+        return _scalar(event, path, doc, errors)
+    if depth > MAX_DEPTH:
+        errors.append(DataError(doc.file, line, _dotted(path), f"giá trị lồng nhau quá {MAX_DEPTH} cấp",
+                                f"không quá {MAX_DEPTH} cấp thụt lề hoặc ngoặc lồng nhau"))
+        _skip(loader, 1)
+        return None
+    if isinstance(event, yaml.SequenceStartEvent):
+        if event.tag not in _NO_TAG and event.tag != "tag:yaml.org,2002:seq":
+            _explicit_tag(event, path, doc, errors)
+        items = []
+        while not loader.check_event(yaml.SequenceEndEvent):
+            items.append(_value(loader, loader.get_event(), path + (len(items),), doc, errors, depth + 1))
+        loader.get_event()
+        return items
+    return _mapping(loader, event, path, doc, errors, depth)
 
 
-def _convert_mapping(node: yaml.MappingNode, path: Path_, doc, errors) -> dict:
-    if node.tag != "tag:yaml.org,2002:map":
-        _explicit_tag(node, path, doc, errors)
+def _mapping(loader, event, path: Path_, doc: SourceDocument, errors: list, depth: int) -> dict:
+    if event.tag not in _NO_TAG and event.tag != "tag:yaml.org,2002:map":
+        _explicit_tag(event, path, doc, errors)
     result: dict = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            errors.append(DataError(doc.file, key_node.start_mark.line + 1, _dotted(path), "một khoá phức tạp",
+    while not loader.check_event(yaml.MappingEndEvent):
+        key_event = loader.get_event()
+        line = key_event.start_mark.line + 1
+        if isinstance(key_event, yaml.AliasEvent) or getattr(key_event, "anchor", None) is not None:
+            _anchor(doc, errors, line, path, f"neo hoặc tham chiếu YAML `{key_event.anchor}` ở tên trường")
+            if isinstance(key_event, yaml.CollectionStartEvent):
+                _skip(loader, 1)  # the rest of the key
+            _skip(loader, 0)  # its value
+            continue
+        if not isinstance(key_event, yaml.ScalarEvent):
+            errors.append(DataError(doc.file, line, _dotted(path), "một khoá phức tạp",
                                     "tên trường là một chữ đơn giản, ví dụ `ten:`"))
+            _skip(loader, 1)
+            _skip(loader, 0)
             continue
-        if key_node.value == "<<" and not key_node.style:
-            errors.append(DataError(doc.file, key_node.start_mark.line + 1, _dotted(path), "khoá gộp `<<`",
-                                    "viết đầy đủ từng trường, không dùng `<<`"))
+        if key_event.value == "<<" and not key_event.style:
+            _anchor(doc, errors, line, path, "khoá gộp `<<`")
+            _skip(loader, 0)
             continue
-        key = _nfc(key_node.value, key_node, doc)
-        line = key_node.start_mark.line + 1
+        key = _nfc(key_event.value, line, doc)
         if key in result:
             first = doc.lines[path + (key,)]
             errors.append(DataError(doc.file, line, _dotted(path + (key,)),
                                     f"trường `{key}` viết hai lần (lần đầu ở dòng {first})",
                                     "mỗi trường chỉ viết một lần; xoá hoặc gộp một trong hai"))
+            _skip(loader, 0)
             continue
         doc.lines[path + (key,)] = line
-        result[key] = _convert(value_node, path + (key,), doc, errors)
+        result[key] = _value(loader, loader.get_event(), path + (key,), doc, errors, depth + 1)
+    loader.get_event()
     return result
 
 
-def _convert_scalar(node: yaml.ScalarNode, path: Path_, doc, errors) -> str | None:
-    if node.tag not in _IMPLICIT_SCALAR_TAGS:
-        _explicit_tag(node, path, doc, errors)
-    if not node.style and node.value in _NULL_WORDS:  # plain style: None in PyYAML, "" in libyaml
+def _anchor(doc: SourceDocument, errors: list, line: int, path: Path_, found: str) -> None:
+    """An anchor, an alias or a merge key: the first of a file is reported (an alias bomb holds thousands)."""
+    if not doc.anchor_reported:
+        doc.anchor_reported = True
+        errors.append(DataError(doc.file, line, _dotted(path), found, ANCHOR_EXPECTED))
+
+
+def _skip(loader, level: int) -> None:
+    """Consume the events of one value (`level` 0: it has not started; 1: its collection has just started)."""
+    if level == 0:
+        event = loader.get_event()
+        if not isinstance(event, yaml.CollectionStartEvent):
+            return
+        level = 1
+    while level:
+        event = loader.get_event()
+        if isinstance(event, yaml.CollectionStartEvent):
+            level += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            level -= 1
+
+
+def _scalar(event: yaml.ScalarEvent, path: Path_, doc, errors) -> str | None:
+    if event.tag not in _NO_TAG and event.tag != "tag:yaml.org,2002:str":
+        _explicit_tag(event, path, doc, errors)
+    if not event.style and event.value in _NULL_WORDS:  # plain style
         return None
-    if node.style == "|":
+    if event.style == "|":
         doc.literal.add(path)
-    return _nfc(node.value, node, doc)
+    return _nfc(event.value, event.start_mark.line + 1, doc)
 
 
-def _nfc(text: str, node: yaml.Node, doc: SourceDocument) -> str:
+def _nfc(text: str, line: int, doc: SourceDocument) -> str:
     normal = unicodedata.normalize("NFC", text)
     if normal != text:
-        doc.normalised.append(node.start_mark.line + 1)
+        doc.normalised.append(line)
     return normal
 
 
-def _explicit_tag(node, path, doc, errors) -> None:
-    errors.append(DataError(doc.file, node.start_mark.line + 1, _dotted(path), f"thẻ YAML `{node.tag}`",
+def _explicit_tag(event, path, doc, errors) -> None:
+    errors.append(DataError(doc.file, event.start_mark.line + 1, _dotted(path), f"thẻ YAML `{event.tag}`",
                             "giá trị viết thẳng, không có thẻ `!…`/`!!…`"))
 
 
@@ -237,5 +331,5 @@ def _dotted(path: Path_) -> str:
     return ".".join(str(p) for p in path)
 
 
-# The only scalar tag our loader gives; an explicit tag (`!!int 5`, `!!python/…`) is refused.
-_IMPLICIT_SCALAR_TAGS = {"tag:yaml.org,2002:str"}
+# No tag, or the non-specific `!`: the value is read as it is written; any other (`!!int 5`, `!!python/…`) is refused.
+_NO_TAG = {None, "!"}

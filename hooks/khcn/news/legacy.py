@@ -105,6 +105,7 @@ def parse_page(text: str, name: str) -> LegacyPage:
         raise LegacyPageError(name, "tệp trống, không có chữ nào")
     at = _date_line(lines, name)
     title = _title(lines[:at], at, name)
+    _check_title(title, name)
     published, views, body_start = _published(lines, at, name)
     body, author, unit = _signature(_without_footer(lines[body_start:]))
     blocks = _blocks(body)
@@ -179,18 +180,43 @@ def _published(lines: list[str], at: int, name: str) -> tuple[datetime, int | No
 
 
 _COMMENTS = re.compile(r"^bình luận(\s*\(\d+\))?$", re.IGNORECASE)
+# The site footer: its heading, then only these lines. A line of the body that merely starts like the heading (a
+# sentence quoting the site's name) is text and stays, with everything after it.
+_FOOTER_HEAD = "TRANG THÔNG TIN ĐIỆN TỬ"
+_FOOTER_LINE = re.compile(r"^(chịu trách nhiệm|địa chỉ|điện thoại|fax|email|e-mail|giấy phép|ghi rõ nguồn|bản quyền"
+                          r"|copyright|©)", re.IGNORECASE)
 
 
 def _without_footer(lines: list[str]) -> list[str]:
-    """The lines before the comment widget and the site footer."""
-    for index, line in enumerate(lines):
-        if line.startswith("TRANG THÔNG TIN ĐIỆN TỬ"):
-            lines = lines[:index]
+    """The lines before the comment widget and the site footer, which close the page: each is dropped only when
+    nothing but blank lines and footer lines follows it, so no text of the body is ever left out."""
+    end = len(lines)
+    while end and not lines[end - 1]:
+        end -= 1
+    for index in range(end - 1, -1, -1):
+        line = lines[index]
+        if line and not _FOOTER_LINE.match(line):
+            if line.startswith(_FOOTER_HEAD):
+                end = index
             break
-    for index in range(len(lines) - 1, -1, -1):
-        if _COMMENTS.match(lines[index]):
-            return lines[:index]
-    return lines
+    while end and not lines[end - 1]:
+        end -= 1
+    if end and _COMMENTS.match(lines[end - 1]):
+        end -= 1
+    return lines[:end]
+
+
+# Markdown that the title would carry onto the page: a tag, a link or image `](`, `]:` or `][`, an attribute
+# list `{… = …}`, `{: …}`, `{#…}`, `{.…}`, a script address. The body is escaped (markdown_text); the title is
+# kept exactly as the old site showed it (feeds and lists show it as text), so such a title is refused instead.
+_TITLE_MARKUP = re.compile(r"<|\]\s*[(\[:]|\{[^}]*[=:#.][^}]*\}|\b(?:javascript|vbscript|data):", re.IGNORECASE)
+
+
+def _check_title(title: str, name: str) -> None:
+    if match := _TITLE_MARKUP.search(title):
+        raise LegacyPageError(name, f"tiêu đề có `{match[0]}`, mà trang web sẽ đọc thành mã HTML, liên kết hoặc "
+                                    "thuộc tính của Markdown; cần tiêu đề là chữ thường: sửa tiêu đề trong tệp "
+                                    "trang cũ rồi nhập lại")
 
 
 def _signature(lines: list[str]) -> tuple[list[str], str | None, str | None]:

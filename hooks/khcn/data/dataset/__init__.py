@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from khcn.core.errors import DataErrors
@@ -25,7 +26,7 @@ from khcn.core.history import published_versions
 from khcn.core.memory import no_garbage_collection
 from khcn.core.periods import Period
 from khcn.data.bulletins import Bulletin
-from khcn.data.dataset.bulletins import read_bulletins
+from khcn.data.dataset.bulletins import check_publication_day, read_bulletins
 from khcn.data.dataset.catalogue import read_catalogue
 from khcn.data.dataset.categories import REPORTS_CATEGORY, check_category, read_categories
 from khcn.data.dataset.corrections import History, check_corrections
@@ -77,6 +78,7 @@ class SiteData:
     # issue 12b
     procedures: Procedures = field(default_factory=Procedures)  # empty when data/thu-tuc.yaml is absent
     attachment_sizes: dict[str, int] = field(default_factory=dict)  # "/van-ban/…" -> bytes
+    scheduled: list[str] = field(default_factory=list)  # bulletins left out until their day: "file (dd/mm/yyyy)"
 
     # Indexes, built once: pages look values up per indicator and per period thousands of times.
     @functools.cached_property
@@ -107,13 +109,15 @@ class SiteData:
 
 
 def load_site_data(data_dir: Path, shown_as: str = "data", check_history: bool = True,
-                   cache: Path | None = None, history: History = published_versions) -> SiteData:
+                   cache: Path | None = None, history: History = published_versions,
+                   today: date | None = None) -> SiteData:
     """Read and check everything under `data_dir`; raise DataErrors listing every problem found.
 
     With `check_history`, values already published may change only with a correction note; `history` gives the
     published versions of a file (by default its commits in git). With `cache` (a folder), files read before with
-    the same bytes are not parsed again."""
-    reading = Reading(Path(data_dir), shown_as, cache)
+    the same bytes are not parsed again. `today`: the build's day (by default from SOURCE_DATE_EPOCH, else now): a
+    period that has not ended by then is refused."""
+    reading = Reading(Path(data_dir), shown_as, cache, today)
     with no_garbage_collection():
         site = _load(reading, Failures(), history if check_history else None)
     if cache is not None:
@@ -145,7 +149,8 @@ def _load(reading: Reading, failures: Failures, history: History | None) -> Site
         check_image(reading, doc, bulletin.meta)
         check_deadline(reading, doc, bulletin.meta)  # issue 12b
         check_bulletin_references(reading, bulletin, citable)
-        bulletins.append(bulletin)
+        if check_publication_day(reading, doc, bulletin):
+            bulletins.append(bulletin)
     # issue 12b
     procedures = read_procedures(reading)
     attachment_sizes = check_document_links(reading, failures, documents, documents_doc, document_places)
@@ -153,4 +158,4 @@ def _load(reading: Reading, failures: Failures, history: History | None) -> Site
         return None
     return SiteData(organisation, documents, catalogue, values.values, values.periods, [page for page, _ in reports],
                     registers[PROJECTS.id], registers[PROTECTIONS.id], categories, bulletins, reading.normalised,
-                    procedures, attachment_sizes)
+                    procedures, attachment_sizes, reading.scheduled)

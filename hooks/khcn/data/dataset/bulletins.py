@@ -11,7 +11,7 @@ from khcn.addresses import RESERVED_BULLETIN_SLUGS
 from khcn.core.errors import DataError
 from khcn.data.bulletins import Bulletin, read_bulletin
 from khcn.data.dataset.reading import Reading
-from khcn.data.fields import read_slug
+from khcn.data.fields import VIETNAM, read_slug
 from khcn.data.kinds import BULLETINS
 from khcn.data.yamlsource import SourceDocument
 
@@ -22,6 +22,8 @@ def read_bulletins(reading: Reading) -> Iterator[tuple[Bulletin, SourceDocument]
     seen = {}
     for path in sorted((reading.data_dir / BULLETINS.folder).rglob("*.md")):
         relative = path.relative_to(reading.data_dir).as_posix()
+        if reading.is_refused(relative):
+            continue
         slug = _slug(reading, path, relative, seen)
         if slug is None:
             continue
@@ -32,6 +34,24 @@ def read_bulletins(reading: Reading) -> Iterator[tuple[Bulletin, SourceDocument]
         if bulletin.normalised:
             reading.normalised.append(f"{bulletin.file}:1")
         yield bulletin, doc
+
+
+def check_publication_day(reading: Reading, doc: SourceDocument, bulletin: Bulletin) -> bool:
+    """Whether the bulletin is published by this build. One dated after the build's day (in Vietnam; the same day at
+    a later hour is today's news) is published only on its day, and only when `hen_dang: có` says so: a date in the
+    future is otherwise a slip of the year or the month."""
+    day = bulletin.meta.published.astimezone(VIETNAM).date()
+    if day <= reading.build_day:
+        return True
+    if bulletin.meta.scheduled:
+        reading.scheduled.append(f"{bulletin.file} ({day:%d/%m/%Y})")
+        return False
+    if day <= reading.today:  # today's bulletin, not committed yet: previewed
+        return True
+    reading.problem(doc, ("ngay_dang",), f"ngày đăng {day:%d/%m/%Y}, sau hôm nay ({reading.today:%d/%m/%Y})",
+                    "ngày đăng đã đến; bài muốn đăng vào một ngày sau thì thêm dòng `hen_dang: có` (bài sẽ hiện "
+                    "từ lần xây dựng đầu tiên vào hoặc sau ngày đó)")
+    return False
 
 
 def _slug(reading: Reading, path: Path, relative: str, seen: dict) -> str | None:

@@ -3,29 +3,58 @@
 from __future__ import annotations
 
 import difflib
+import os
+import time
+from datetime import date, datetime
 from pathlib import Path
 
 from khcn.core.errors import DataError, DataErrors
+from khcn.data.bulletins import text_nesting_problems
 from khcn.data.dataset.failures import Failures
+from khcn.data.fields import VIETNAM
 from khcn.data.kinds import Kind
 from khcn.data.validation import validate
 from khcn.data.yamlsource import SourceDocument, read_yaml
 
 
+def build_day() -> date:
+    """The day the site is built on, in Vietnam: from SOURCE_DATE_EPOCH when set (`make build` sets the last
+    commit's time, so every build of a commit publishes the same), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return datetime.fromtimestamp(int(epoch) if epoch.isdigit() else time.time(), VIETNAM).date()
+
+
+def calendar_day() -> date:
+    return datetime.fromtimestamp(time.time(), VIETNAM).date()
+
+
 class Reading:
-    def __init__(self, data_dir: Path, shown_as: str, cache: Path | None = None):
+    def __init__(self, data_dir: Path, shown_as: str, cache: Path | None = None, today: date | None = None):
         self.data_dir = data_dir
+        # What is published depends only on the commit (`build_day`: a scheduled bulletin appears from its day on);
+        # what is refused as not come yet also looks at the calendar: a bulletin of today written after the last
+        # commit is previewed before it is committed.
+        self.build_day = today or build_day()
+        self.today = today or max(self.build_day, calendar_day())
         self.docs_dir = data_dir.parent / "docs"  # bulletins' images are site files (docs/anh/)
         self.cache = cache
         self.shown_as = shown_as
         self.errors: list[DataError] = []
         self.normalised: list[str] = []  # "file:line" where text was turned into NFC
+        self.refused: set[str] = set()  # symbolic links under data/ (relative paths): never read
+        self.scheduled: list[str] = []  # bulletins scheduled after `today`: checked, not published yet
+
+    def is_refused(self, relative: str) -> bool:
+        """`relative` is, or is under, a refused link (khcn.data.dataset.layout)."""
+        return any(relative == link or relative.startswith(link + "/") for link in self.refused)
 
     def name(self, relative: str) -> str:
         return f"{self.shown_as}/{relative}"
 
     def read(self, relative: str) -> SourceDocument | None:
         path = self.data_dir / relative
+        if self.is_refused(relative):
+            return None
         if not path.is_file():
             self.errors.append(DataError(self.name(relative), 1, "", "không có tệp này",
                                          f"tệp `{self.name(relative)}` (xem README, phần Dữ liệu)"))
@@ -36,6 +65,9 @@ class Reading:
             self.errors.extend(exc.errors)
             return None
         self.normalised.extend(f"{doc.file}:{line}" for line in doc.normalised)
+        if problems := text_nesting_problems(doc):
+            self.errors.extend(problems)
+            return None
         if doc.data is None:
             self.errors.append(DataError(doc.file, 1, "", "một tệp trống", "nội dung của tệp"))
             return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from khcn.addresses import REPORTS_INDEX, RESERVED_REPORT_SLUGS, page_url
 from khcn.core.errors import DataError
 from khcn.data.dataset.reading import Reading
 from khcn.data.fields import read_slug
@@ -49,6 +50,11 @@ def read_reports(reading: Reading) -> list[tuple[ReportPage, SourceDocument]]:
             reading.errors.append(DataError(reading.name(relative), 1, "tên tệp", f"tên tệp `{path.name}`",
                                             "tên tệp viết thường, không dấu, nối bằng `-`, "
                                             "ví dụ 2021-6-thang-dau-nam.yaml (tên tệp là đường dẫn của trang)"))
+            continue
+        if slug in RESERVED_REPORT_SLUGS:
+            reading.errors.append(DataError(reading.name(relative), 1, "tên tệp", f"tên tệp `{path.name}` trùng đường "
+                                            f"dẫn của trang danh sách báo cáo /{page_url(REPORTS_INDEX)}",
+                                            "một tên khác, ví dụ 2021-6-thang-dau-nam.yaml"))
             continue
         doc = reading.read(relative)
         if doc is None:

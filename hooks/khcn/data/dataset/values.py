@@ -44,6 +44,12 @@ def read_values(reading: Reading, failures: Failures, indicators: dict[str, Indi
             reading.errors.append(DataError(reading.name(relative), 1, "tên tệp", f"tên tệp `{path.name}`",
                                             f"tên tệp là một kỳ báo cáo, ví dụ 2021-H1.yaml ({PERIOD_EXAMPLES})"))
             continue
+        if period.end >= reading.today:
+            reading.errors.append(DataError(reading.name(relative), 1, "tên tệp",
+                                            f"kỳ {period.id} ({period.label}) chưa kết thúc (kỳ hết ngày "
+                                            f"{period.end:%d/%m/%Y})",
+                                            "số liệu của một kỳ đã kết thúc; kiểm tra lại năm và kỳ trong tên tệp"))
+            continue
         if period.id in files_of:
             reading.errors.append(DataError(reading.name(relative), 1, "tên tệp",
                                             f"kỳ {period.id} đã có tệp {files_of[period.id]}",
