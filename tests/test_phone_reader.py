@@ -22,7 +22,8 @@ DESKTOP = {"viewport": {"width": 1280, "height": 900}, "locale": "vi-VN"}
 # The names and values of figures: the key figures' cards and every cell of a table of figures.
 FIGURES = (".tq-card__name, .tq-card__value, .tq-card__period, .tq-card__change, "
            "table.tq-stats th, table.tq-stats td, table.tq-indicators th, table.tq-indicators td")
-# Each word of those elements whose characters do not all sit on one line (a word broken inside: "Sản phẩ/m").
+# Each word of those elements whose characters do not all sit on one line (a word broken inside: "Sản phẩ/m"). A line
+# may end after a hyphen or a dash, as in print ("01/2020–" / "12/2021"): the part before it is a word of its own.
 BROKEN_WORDS = """selector => {
   const broken = [];
   let count = 0;
@@ -30,7 +31,7 @@ BROKEN_WORDS = """selector => {
     count += 1;
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (const match of node.data.matchAll(/\\S+/g)) {
+      for (const match of node.data.matchAll(/[^\\s\\u2010-\\u2014-]+[\\u2010-\\u2014-]?|[\\u2010-\\u2014-]/g)) {
         const range = document.createRange();
         range.setStart(node, match.index);
         range.setEnd(node, match.index + match[0].length);
