@@ -31,6 +31,8 @@ EXPECTED = {
     "theme fixes": "autocomplete=\"off\" on Material's checkbox toggles, removed by on_post_page/on_post_template",
     "search index": "pagefind/, made from the built pages in on_post_build",
     "sitemap order": "the pages added by on_files come after docs/'s own in the hooks build, in name order here",
+    "navigation": "the tab of a generated page's section and its breadcrumbs: made in on_files from the address book "
+                  "(khcn/pages/navigation.py) and shown through on_page_context; here only the tabs' own pages",
 }
 GENERATOR = re.compile(r'<meta name="generator" content="[^"]*">')
 MODIFIED = re.compile(r'<meta property="article:modified_time" content="[^"]*">')
@@ -38,9 +40,12 @@ FOOTER = re.compile(r'\s*<aside class="tq-source">.*?</aside>', re.S)
 BLANK_LINES = re.compile(r"\n\s*\n")  # the footer's `{% if %}` leaves one line more or less
 LASTMOD = re.compile(r"\s*<lastmod>[^<]*</lastmod>")
 URL = re.compile(r"<url>.*?</url>", re.S)
+BREADCRUMBS = re.compile(r'\s*<nav class="tq-breadcrumbs".*?</nav>', re.S)
+TAB_MARKS = re.compile(r' md-tabs__item--active(?=")|(?<=class="md-tabs__link") aria-current="\w+"')
 HTML_STEPS = [("generator", lambda text: GENERATOR.sub("", text)),
               ("source footer", lambda text: BLANK_LINES.sub("\n", FOOTER.sub("", MODIFIED.sub("", text)))),
-              ("theme fixes", valid_toggles)]
+              ("theme fixes", valid_toggles),
+              ("navigation", lambda text: BLANK_LINES.sub("\n", TAB_MARKS.sub("", BREADCRUMBS.sub("", text))))]
 SITEMAP_STEPS = [("sitemap dates", lambda text: LASTMOD.sub("", text)),
                  ("sitemap order", lambda text: "\n".join(sorted(URL.findall(text))))]
 
