@@ -30,6 +30,7 @@ SITE_DATA = "khcn_site_data"
 DOWNLOADS = "khcn_downloads"
 PROVENANCE = "khcn_provenance"
 GENERATED = "khcn_generated"
+TRAILS = "khcn_trails"
 
 
 def on_config(config):
@@ -60,7 +61,9 @@ def on_files(files, config):
     for path, content in [*pages, *build.feeds(site, stream, config.site_url or "/")]:
         files.append(File.generated(config, path, content=content))
     source = config.extra.get("source") or {}
-    config[PROVENANCE] = build.page_provenance(pages, [f.src_uri for f in files.documentation_pages()],
+    every_page = [f.src_uri for f in files.documentation_pages()]
+    config[TRAILS] = build.page_trails(pages, every_page)
+    config[PROVENANCE] = build.page_provenance(pages, every_page,
                                                Path(config.config_file_path).parent, source.get("repo_url") or "",
                                                source.get("branch") or "main")
     # The downloads (CSV, XLSX, JSON) are written straight into the site by a second process while MkDocs
@@ -76,6 +79,7 @@ def on_page_content(html, page, config, files):
 
 def on_page_context(context, page, config, nav):
     page.meta["khcn_source"] = config[PROVENANCE].get(page.file.src_uri)  # shown by partials/source-file.html
+    page.meta["khcn_trail"] = config[TRAILS].get(page.file.src_uri)  # partials/tabs-item.html, breadcrumbs.html
     return context
 
 

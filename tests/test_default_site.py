@@ -112,8 +112,9 @@ def test_no_page_loads_from_another_host(default_site):
 
 def test_statistics_overview_shows_the_key_figures_of_the_report(default_site):
     overview = soup(default_site / "thong-ke/index.html")
-    key = overview.select_one("table.tq-stats")
-    rows = {squash(tr.th.get_text()): squash(tr.td.get_text()) for tr in key.select("tbody tr")}
+    key = overview.select_one("ul.tq-cards")  # the key figures, as cards (templates/key_figures.html.j2)
+    rows = {squash(card.select_one(".tq-card__name").get_text()): squash(card.select_one(".tq-card__value").get_text())
+            for card in key.select("li.tq-card")}
     assert rows == {"Đề tài, dự án khoa học và công nghệ được theo dõi, quản lý": "42",
                     "Sản phẩm được bảo hộ nhãn hiệu, chỉ dẫn địa lý": "200",
                     "Sáng kiến trình công nhận cấp tỉnh": "64",

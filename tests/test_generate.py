@@ -34,6 +34,8 @@ EXPECTED = {
                           "as &nbsp;",
     "search index": "pagefind/, made from the built pages in on_post_build",
     "sitemap order": "the pages added by on_files come after docs/'s own in the hooks build, in name order here",
+    "navigation": "the tab of a generated page's section and its breadcrumbs: made in on_files from the address book "
+                  "(khcn/pages/navigation.py) and shown through on_page_context; here only the tabs' own pages",
 }
 GENERATOR = re.compile(r'<meta name="generator" content="[^"]*">')
 MODIFIED = re.compile(r'<meta property="article:modified_time" content="[^"]*">')
@@ -42,11 +44,14 @@ BLANK_LINES = re.compile(r"\n\s*\n")  # the footer's `{% if %}` leaves one line 
 LASTMOD = re.compile(r"\s*<lastmod>[^<]*</lastmod>")
 URL = re.compile(r"<url>.*?</url>", re.S)
 SELF_CLOSED = re.compile(r"<(line|rect|path|circle|polyline)(\s[^>]*?)\s*/>")
+BREADCRUMBS = re.compile(r'\s*<nav class="tq-breadcrumbs".*?</nav>', re.S)
+TAB_MARKS = re.compile(r' md-tabs__item--active(?=")|(?<=class="md-tabs__link") aria-current="\w+"')
 HTML_STEPS = [("generator", lambda text: GENERATOR.sub("", text)),
               ("source footer", lambda text: BLANK_LINES.sub("\n", FOOTER.sub("", MODIFIED.sub("", text)))),
               ("theme fixes", valid_toggles),
               ("sanitiser spelling", lambda text: SELF_CLOSED.sub(r"<\1\2></\1>", text.replace("<br />", "<br>"))
-               .replace("\u00a0", "&nbsp;"))]
+               .replace("\u00a0", "&nbsp;")),
+              ("navigation", lambda text: BLANK_LINES.sub("\n", TAB_MARKS.sub("", BREADCRUMBS.sub("", text))))]
 SITEMAP_STEPS = [("sitemap dates", lambda text: LASTMOD.sub("", text)),
                  ("sitemap order", lambda text: "\n".join(sorted(URL.findall(text))))]
 

@@ -400,3 +400,36 @@ def test_a_search_loads_little_and_only_from_this_host(browser, search_site):
         assert query["hosts"] == ["127.0.0.1"], query
         assert query["by_kind"]["code"] < 100 * 1024 and query["bytes"] < 120 * 1024, query
         assert query["by_kind"]["index"] > 0 and query["by_kind"]["fragments"] > 0, query
+
+
+def _fragments(bundle: Path) -> dict[str, str]:
+    """URL -> the text Pagefind keeps of each page, from which it cuts the excerpts (gzip, then `pagefind_dcd`)."""
+    import gzip
+
+    found = {}
+    for path in sorted((bundle / "fragment").iterdir()):
+        raw = gzip.decompress(path.read_bytes())
+        assert raw.startswith(b"pagefind_dcd"), path
+        fragment = json.loads(raw[len(b"pagefind_dcd"):])
+        found[fragment["url"]] = fragment["content"]
+    return found
+
+
+def test_table_cells_are_apart_in_the_index_and_its_excerpts(tmp_path):
+    """Pagefind glued the cells of a table ("Sản phẩmLoạiHuyện"): indexed and shown as one word."""
+    page = tmp_path / "site" / "bang" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text('<!doctype html><html lang="vi"><body><main data-pagefind-body><h1>Bảng</h1><table>'
+                    "<caption>Sản phẩm đăng ký</caption><tr><th>Sản phẩm</th><th>Loại</th><th>Huyện</th></tr>"
+                    "<tr><td>Chè Shan tuyết</td><td>Chỉ dẫn</td><td>Na Hang</td></tr></table>"
+                    "<ul><li>Một</li><li>Hai</li></ul></main></body></html>", encoding="utf-8")
+    search.index_site(tmp_path / "site")
+    content = _fragments(tmp_path / "site" / "pagefind")["/bang/"].replace("d" + search.STROKE, "đ")
+    for cells in (["đăng ký", "Sản phẩm", "Loại", "Huyện", "Chè Shan tuyết"], ["tuyết", "Chỉ dẫn", "Na Hang"],
+                  ["Một", "Hai"]):
+        assert re.search(r"[\s.]+".join(cells), content), content  # a space (Pagefind adds ". " after some)
+
+
+def test_the_default_sites_register_is_indexed_cell_by_cell(default_site):
+    content = _fragments(default_site / "pagefind")["/so-huu-tri-tue/"]
+    assert re.search(r"Sản phẩm[\s.]+Loại[\s.]+Huyện[\s.]+Chủ sở hữu", content), content

@@ -200,3 +200,26 @@ def theme_addresses() -> dict:
     """The addresses the theme's templates link to (overrides/), as plain values a mkdocs.yml could hold too."""
     return {"news": page_url(NEWS_INDEX), "contact": page_url(CONTACT_PAGE), "search": page_url(SEARCH_PAGE),
             "feeds": dict(NEWS_FEEDS), "articles": [NEWS, REPORTS]}
+
+
+def section_of(path: str) -> str:
+    """The navigation's tab that a page belongs to: the tab itself, the tab of the folder that holds it
+    (`tin-tuc/chuyen-muc/thong-bao/index.md` -> tin-tuc/index.md), or the home page (`tim-kiem.md`)."""
+    tabs = list(NAV.values())
+    if path in tabs:
+        return path
+    folder = path.split("/")[0]
+    return next((tab for tab in tabs if tab != HOME_PAGE and tab.split("/")[0] == folder), HOME_PAGE)
+
+
+def parents(path: str, pages: set[str] | frozenset[str]) -> list[str]:
+    """The index pages above `path`, from the home page down to the nearest, those of `pages` only:
+    `tin-tuc/chuyen-muc/thong-bao/trang/2.md` -> index.md, tin-tuc/index.md, tin-tuc/chuyen-muc/index.md,
+    tin-tuc/chuyen-muc/thong-bao/index.md. A tab's parents are the home page; the home page has none."""
+    if path == HOME_PAGE:
+        return []
+    folders = path.split("/")[:-1]
+    if path.endswith("/index.md"):
+        folders = folders[:-1]
+    found = [list_index("/".join(folders[:depth])) if depth else HOME_PAGE for depth in range(len(folders) + 1)]
+    return [page for page in found if page in pages]

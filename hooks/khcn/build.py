@@ -5,6 +5,7 @@
     pages       every generated page, with the data files it came from
     feeds       the stream's RSS, Atom and JSON feeds, and robots.txt
     provenance  the line under each page: its first source and the date of its last change
+    navigation  each page's section (its tab, marked) and breadcrumbs
     downloads   CSV, XLSX and JSON written into the site by a second process while MkDocs renders the pages
     search      the Pagefind index, made from the built pages, so it comes last
 
@@ -24,6 +25,7 @@ from khcn.data.fields import VIETNAM
 from khcn.news.feeds import FeedSite, feed_files
 from khcn.news.pages import Stream, build_stream, footers, news_pages
 from khcn.pages.documents import document_browse_pages  # issue 12b
+from khcn.pages.navigation import Trail, trails
 from khcn.pages.page import Page, declared_sources
 from khcn.pages.procedures import procedure_pages  # issue 12b
 from khcn.pages.provenance import Source, provenance
@@ -80,6 +82,11 @@ def page_provenance(pages: list[Page], every_page: list[str], project: Path, rep
                     branch: str) -> dict[str, Source]:
     """`every_page`: the generated pages and those written by hand (their own source)."""
     return provenance(declared_sources(pages), every_page, project, repo_url, branch)
+
+
+def page_trails(pages: list[Page], every_page: list[str]) -> dict[str, Trail]:
+    """Each page's tab and breadcrumbs (khcn/pages/navigation.py); `every_page` as for `page_provenance`."""
+    return trails(pages, every_page)
 
 
 def downloads(site: SiteData, site_dir: Path) -> BackgroundJob:
