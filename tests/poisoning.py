@@ -25,6 +25,11 @@ def _is_text(field) -> bool:
     return any(m in field.metadata for m in text_meta) or Text in get_args(field.annotation)
 
 
+# Texts that name another record or a file by its key (a document replaced by another of the register, an attached
+# file): they stay, as keys do.
+CROSS_REFERENCES = {"replaced_by", "related", "attachments"}
+
+
 def poison(site):
     """`site` (or any record) with hostile texts after every text, the same ones for the same input."""
     turn = itertools.count()
@@ -40,10 +45,12 @@ def poison(site):
             update = {}
             for name, field in type(value).model_fields.items():
                 current = getattr(value, name)
-                if _is_text(field) and current != key:
-                    update[name] = f"{current} {payload()}" if current else payload()
-                else:
+                if not _is_text(field) or current == key or name in CROSS_REFERENCES:
                     update[name] = walk(current)
+                elif isinstance(current, tuple):  # several texts: authors, tags
+                    update[name] = tuple(f"{item} {payload()}" for item in current)
+                else:
+                    update[name] = f"{current} {payload()}" if current else payload()
             return value.model_copy(update=update)
         if isinstance(value, Plain):
             return Plain(f"{value.text} {payload()}")
