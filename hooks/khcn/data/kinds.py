@@ -13,6 +13,7 @@ from khcn.data.models import (
     BulletinMeta,
     Catalogue,
     Categories,
+    Introduction,
     LegalDocument,
     Organisation,
     ProjectRegister,
@@ -60,9 +61,15 @@ PROTECTIONS = Kind("bao-ho", "bao-ho.yaml", ProtectionRegister, "Sổ bảo hộ
                    "Mỗi sản phẩm được bảo hộ hoặc đang đăng ký một mục.")
 CATEGORIES = Kind("chuyen-muc", "chuyen-muc.yaml", Categories, "Các chuyên mục tin tức",
                   "Mỗi bản tin ghi chuyen_muc bằng mã một chuyên mục ở đây.")
+# issue 12a: the introduction (optional)
+INTRODUCTION = Kind("gioi-thieu", "gioi-thieu.yaml", Introduction, "Giới thiệu cơ quan",
+                    "Chức năng, nhiệm vụ, cơ cấu tổ chức, lãnh đạo và lịch sử, cho trang Giới thiệu (/gioi-thieu/) "
+                    "và trang tiếng Anh (/en/). Không bắt buộc: thiếu tệp thì trang Giới thiệu chỉ có thông tin "
+                    "trong to-chuc.yaml. Các trường tên kết thúc bằng _en là bản tiếng Anh, không bắt buộc.")
 # Front matter inside Markdown: the YAML extension does not check it, other tools may.
 BULLETINS = Kind("tin-tuc-front-matter", "tin-tuc/**/*.md", BulletinMeta, "Phần đầu của một bản tin",
                  "Các trường giữa hai dòng --- ở đầu tệp bản tin.")
 
-KINDS = (ORGANISATION, DOCUMENTS, CATALOGUE, VALUES, REPORTS, PROJECTS, PROTECTIONS, CATEGORIES, BULLETINS)
+KINDS = (ORGANISATION, DOCUMENTS, CATALOGUE, VALUES, REPORTS, PROJECTS, PROTECTIONS, CATEGORIES, BULLETINS,
+         INTRODUCTION)  # issue 12a
 SINGLE_FILES = tuple(kind.files for kind in KINDS if "/" not in kind.files)  # the files directly under data/
