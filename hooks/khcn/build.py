@@ -23,6 +23,7 @@ from khcn.data.dataset import SiteData, load_site_data
 from khcn.data.fields import VIETNAM
 from khcn.news.feeds import FeedSite, feed_files
 from khcn.news.pages import Stream, build_stream, footers, news_pages
+from khcn.pages.introduction import introduction_pages  # issue 12a
 from khcn.pages.page import Page, declared_sources
 from khcn.pages.provenance import Source, provenance
 from khcn.pages.render import generated_pages
@@ -46,7 +47,8 @@ def stream(site: SiteData) -> Stream:
 def site_pages(site: SiteData, stream: Stream | None = None) -> list[Page]:
     """Every generated page, each with the data files it came from; it unpacks as (path under docs/, Markdown)."""
     stream = stream or build_stream(site)
-    return [*news_pages(site, stream), *generated_pages(site, footers(site, stream)), *statistics_pages(site)]
+    return [*news_pages(site, stream), *generated_pages(site, footers(site, stream)), *statistics_pages(site),
+            *introduction_pages(site)]  # issue 12a
 
 
 def site_feeds(site: SiteData, stream: Stream, site_url: str, updated: datetime | None) -> list[tuple[str, bytes]]:

@@ -126,8 +126,8 @@ class Leader(Record):
                                       description="Tiểu sử tóm tắt bằng tiếng Anh (không bắt buộc)")
     phone: Text | None = Field(None, alias="dien_thoai", description="Số điện thoại (không bắt buộc)")
     email: Text | None = Field(None, alias="thu_dien_tu", description="Địa chỉ thư điện tử (không bắt buộc)")
-    photo: Text | None = Field(None, alias="anh",
-                               description="Ảnh (không bắt buộc): một tệp trong docs/anh/, ví dụ /anh/lanh-dao/giam-doc.jpg")
+    photo: Text | None = Field(None, alias="anh", description="Ảnh (không bắt buộc): một tệp trong docs/anh/, "
+                                                              "ví dụ /anh/lanh-dao/giam-doc.jpg")
     photo_alt: Text | None = Field(None, alias="anh_mo_ta",
                                    description="Một câu tả ảnh cho người không xem được ảnh (cần khi có anh)")
 
