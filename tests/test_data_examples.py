@@ -14,6 +14,7 @@ from khcn.data.models import (
     Catalogue,
     Categories,
     CountValue,
+    Introduction,
     LegalDocument,
     Organisation,
     ProjectRegister,
@@ -46,6 +47,7 @@ def _examples() -> dict[str, list[str]]:
     ("data/bao-ho.yaml", 0, ProtectionRegister),
     ("Đính chính một con số đã công bố", 0, dict[str, CountValue]),
     ("data/chuyen-muc.yaml", 0, Categories),
+    ("data/gioi-thieu.yaml", 0, Introduction),  # issue 12a
 ])
 def test_each_example_is_valid(heading, index, model):
     doc = parse_yaml(_examples()[heading][index], heading)

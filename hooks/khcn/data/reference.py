@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from khcn.data import fields
-from khcn.data.fields import Count, Date, DateTime, Flag, Month, Percentage, PeriodField, Slug, Text
+from khcn.data.fields import Count, Date, DateTime, Flag, HistoryDate, Month, Percentage, PeriodField, Slug, Text
 from khcn.data.models import IndicatorKind, Value
 from khcn.data.schemas import KINDS, Kind
 
@@ -32,6 +32,7 @@ TYPES = {
     PeriodField: ("kỳ", fields.PERIOD_EXPECTED),
     Slug: ("mã", fields.SLUG_EXPECTED),
     Flag: ("có/không", fields.FLAG_EXPECTED),
+    HistoryDate: ("năm, tháng hoặc ngày", fields.MOMENT_EXPECTED),  # issue 12a
 }
 # A kind's files as editors name them, where its glob has a wildcard.
 FILE_NAMES = {
