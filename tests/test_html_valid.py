@@ -42,6 +42,10 @@ PAGE_TYPES = {
     "categories": ("default", "tin-tuc/chuyen-muc/index.html"),
     "year": ("default", "tin-tuc/nam/2021/index.html"),
     "author": ("default", "tin-tuc/tac-gia/le-thuy-phuong/index.html"),
+    # issue 12a
+    "introduction": ("tiny", "gioi-thieu/index.html"),
+    "introduction (seed only)": ("default", "gioi-thieu/index.html"),
+    "english": ("tiny", "en/index.html"),
 }
 
 
