@@ -25,7 +25,8 @@ def test_report_on_a_phone_loads_nothing_from_another_host(phone, base_url):
 @pytest.mark.parametrize("path", ["", REPORT, "van-ban/", "lien-he/", "bao-cao/", "thong-ke/", "tin-tuc/",
                                   "tin-tuc/chuyen-muc/", "tin-tuc/nam/2021/", "tin-tuc/tac-gia/le-thuy-phuong/",
                                   "thong-ke/linh-vuc/tieu-chuan-do-luong-chat-luong/",
-                                  "thong-ke/chi-so/phuong-tien-do-kiem-dinh/", "so-huu-tri-tue/", "de-tai-du-an/"])
+                                  "thong-ke/chi-so/phuong-tien-do-kiem-dinh/", "so-huu-tri-tue/", "de-tai-du-an/",
+                                  "gioi-thieu/", "en/"])  # issue 12a (the tiny site's: tests/test_introduction.py)
 def test_no_page_scrolls_sideways_on_a_phone(phone, base_url, path):
     phone.goto(base_url + path, wait_until="networkidle")
     width = phone.evaluate("document.documentElement.scrollWidth")

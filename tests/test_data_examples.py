@@ -14,6 +14,7 @@ from khcn.data.models import (
     Catalogue,
     Categories,
     CountValue,
+    Introduction,
     LegalDocument,
     Organisation,
     Procedures,
@@ -50,6 +51,7 @@ def _examples() -> dict[str, list[str]]:
     # issue 12b
     ("data/van-ban.yaml", 1, tuple[LegalDocument, ...]),
     ("data/thu-tuc.yaml", 0, Procedures),
+    ("data/gioi-thieu.yaml", 0, Introduction),  # issue 12a
 ])
 def test_each_example_is_valid(heading, index, model):
     doc = parse_yaml(_examples()[heading][index], heading)

@@ -89,8 +89,10 @@ def test_every_page_carries_the_seeds_footer(default_site):
 
 def test_every_page_carries_the_organisations_masthead(default_site):
     for page in sorted(default_site.rglob("*.html")):
-        masthead = squash(soup(page).select_one(".tq-masthead").get_text(" "))
-        assert masthead == "Uỷ ban nhân dân tỉnh Tuyên Quang Sở Khoa học và Công nghệ", page
+        masthead = soup(page).select_one(".tq-masthead")
+        language = masthead.select_one(".tq-masthead__language").extract()  # issue 12a: the language link
+        assert squash(masthead.get_text(" ")) == "Uỷ ban nhân dân tỉnh Tuyên Quang Sở Khoa học và Công nghệ", page
+        assert language.get_text() in ("English", "Tiếng Việt"), page
 
 
 def test_contact_page_from_the_same_record(default_site):

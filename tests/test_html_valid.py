@@ -49,6 +49,10 @@ PAGE_TYPES = {
     "documents of a year": ("tiny", "van-ban/nam/2021/index.html"),
     "notice with a deadline": ("tiny", "tin-tuc/tuyen-dung-vien-chuc-2021/index.html"),
     "notice category": ("tiny", "tin-tuc/chuyen-muc/mua-sam-dau-thau/index.html"),
+    # issue 12a
+    "introduction": ("tiny", "gioi-thieu/index.html"),
+    "introduction (seed only)": ("default", "gioi-thieu/index.html"),
+    "english": ("tiny", "en/index.html"),
 }
 
 

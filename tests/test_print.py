@@ -34,7 +34,7 @@ def test_a_report_prints_on_a4_with_masthead_date_and_page_numbers(browser, base
         assert f"Trang {number}/{len(pages)}" in text
     everything = " ".join(pages)
     assert "Bài trước" not in everything and "Tất cả tin bài" not in everything  # no stream navigation
-    assert not re.search(r"Trang chủ\s+Tin tức\s+Báo cáo", everything)  # no menu tabs
+    assert not re.search(r"Trang chủ\s+Giới thiệu\s+Tin tức\s+Báo cáo", everything)  # no menu tabs
     assert "Tổ chức kiểm định 170 phương tiện đo các loại" in everything
 
 
@@ -53,3 +53,13 @@ def test_the_procedures_and_the_documents_print_whole(browser, tiny_url):  # iss
     everything = " ".join(printed(browser, tiny_url + "van-ban/"))
     assert "Bị thay thế bởi Quyết định số 5/2021/QĐ-UBND" in everything
     assert "5-2021-qd-ubnd.pdf (PDF, 175 byte)" in everything
+
+
+# issue 12a
+def test_the_introduction_prints_with_its_chart_and_without_the_language_link(browser, tiny_url):
+    pages = printed(browser, tiny_url + "gioi-thieu/")
+    everything = " ".join(pages)
+    assert "Sở Thử Nghiệm" in pages[0] and f"Trang 1/{len(pages)}" in pages[0]
+    assert "Cơ cấu tổ chức" in everything and "Lịch sử hình thành và phát triển" in everything
+    assert everything.count("Trung tâm Ứng dụng tiến bộ khoa học và công nghệ") >= 3  # list, chart, section
+    assert "English" not in everything  # the masthead's language link is for screens

@@ -68,8 +68,8 @@ def project_with_search_pages(root: Path) -> Path:
     project = make_project(root / "project", TINY_DATA)
     for name, text in BULLETINS.items():
         (project / "data/tin-tuc" / name).write_text(text, encoding="utf-8")
-    (project / "docs/gioi-thieu.md").write_text(NFD_PAGE, encoding="utf-8")
-    edit(project / "mkdocs.yml", "not_in_nav: |\n", "not_in_nav: |\n  /gioi-thieu.md\n")
+    (project / "docs/trung-tam-ky-thuat.md").write_text(NFD_PAGE, encoding="utf-8")
+    edit(project / "mkdocs.yml", "not_in_nav: |\n", "not_in_nav: |\n  /trung-tam-ky-thuat.md\n")
     return project
 
 
@@ -114,7 +114,7 @@ def test_d_is_written_with_a_stroke_and_text_made_nfc():
 def test_pages_that_repeat_others_are_not_indexed(search_site):
     urls = [url for url, _ in search.indexed_pages(search_site)]
     for indexed in [CHE, "/bao-cao/2021-6-thang/", "/thong-ke/chi-so/phuong-tien-do/", "/thong-ke/",
-                    "/van-ban/", "/de-tai-du-an/", "/so-huu-tri-tue/", "/lien-he/", "/gioi-thieu/"]:
+                    "/van-ban/", "/de-tai-du-an/", "/so-huu-tri-tue/", "/lien-he/", "/trung-tam-ky-thuat/"]:
         assert indexed in urls, indexed
     for listing in ["/", "/tin-tuc/", "/tin-tuc/chuyen-muc/", "/tin-tuc/chuyen-muc/tin-hoat-dong/",
                     "/tin-tuc/nam/2021/", "/tin-tuc/tac-gia/tran-van-binh/", "/bao-cao/", "/tim-kiem/", "/404.html"]:
@@ -260,7 +260,7 @@ def test_do_luong_finds_đo_lường(browser, search_url):
     urls = [r["url"] for r in plain]
     assert "/tin-tuc/kiem-dinh-phuong-tien-do/" in urls  # its tag: đo lường
     assert "/thong-ke/linh-vuc/do-luong/" in urls  # the area Đo lường
-    assert "/gioi-thieu/" in urls  # the page typed in NFD
+    assert "/trung-tam-ky-thuat/" in urls  # the page typed in NFD
     assert sorted(urls) == sorted(r["url"] for r in marked)
     for result in plain + marked:
         assert "\u0335" not in result["title"] + result["excerpt"], result
@@ -273,7 +273,7 @@ def test_a_query_typed_in_nfd_finds_what_the_nfc_one_finds(browser, search_url):
     composed = results_of(page, search_url, "Trung tâm Kỹ thuật Đo lường")
     decomposed = results_of(page, search_url, unicodedata.normalize("NFD", "Trung tâm Kỹ thuật Đo lường"))
     page.close()
-    assert composed and composed[0]["url"] == "/gioi-thieu/"
+    assert composed and composed[0]["url"] == "/trung-tam-ky-thuat/"
     assert decomposed == composed
 
 

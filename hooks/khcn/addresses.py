@@ -13,6 +13,7 @@ it. Paths are under docs/ (`tin-tuc/index.md`); MkDocs serves `x/index.md` at `x
     van-ban/, lien-he/, de-tai-du-an/, so-huu-tri-tue/   registers and contact
     van-ban/loai/<type>.md, van-ban/nam/<year>.md  the documents by type and by year (issue 12b)
     thu-tuc-hanh-chinh/index.md                  administrative procedures, when there are any (issue 12b)
+    gioi-thieu/index.md, en/index.md             the introduction, and its English page (issue 12a)
     thong-ke/index.md, linh-vuc/<area>.md, chi-so/<indicator>.md   statistics
     thong-ke/du-lieu/...                         downloads (stable addresses)
 """
@@ -49,6 +50,10 @@ PROTECTIONS_PAGE = "so-huu-tri-tue/index.md"
 PROCEDURES_PAGE = "thu-tuc-hanh-chinh/index.md"
 DOCUMENTS_BY_KIND = "van-ban/loai"
 DOCUMENTS_BY_YEAR = "van-ban/nam"
+# issue 12a: the introduction and the English page, each the other's translation (hreflang)
+INTRODUCTION_PAGE = "gioi-thieu/index.md"
+ENGLISH_PAGE = "en/index.md"
+LANGUAGE_PAGES = {"vi": INTRODUCTION_PAGE, "en": ENGLISH_PAGE}
 
 STATISTICS = "thong-ke"
 STATISTICS_PAGE = f"{STATISTICS}/index.md"
@@ -185,7 +190,9 @@ def link(from_page: str, to_page: str, anchor: str = "") -> str:
 
 # The top navigation (mkdocs.yml `nav`): MkDocs reads it before any hook runs, so mkdocs.yml keeps its own copy and
 # tests/test_addresses.py checks that the two agree.
-NAV = {"Trang chủ": HOME_PAGE, "Tin tức": NEWS_INDEX, "Báo cáo": REPORTS_INDEX, "Thống kê": STATISTICS_PAGE,
+NAV = {"Trang chủ": HOME_PAGE,
+       "Giới thiệu": INTRODUCTION_PAGE,  # issue 12a
+       "Tin tức": NEWS_INDEX, "Báo cáo": REPORTS_INDEX, "Thống kê": STATISTICS_PAGE,
        "Văn bản": DOCUMENTS_PAGE, "Đề tài, dự án": PROJECTS_PAGE, "Sở hữu trí tuệ": PROTECTIONS_PAGE,
        "Liên hệ": CONTACT_PAGE}
 # The pages reached from lists, not from the navigation (mkdocs.yml `not_in_nav`).
@@ -193,13 +200,16 @@ NOT_IN_NAV = [f"/{SEARCH_PAGE}", f"/{NEWS}/**", f"/{REPORTS}/*.md", f"/{STATISTI
               f"/{STATISTICS}/linh-vuc/*.md",
               # issue 12b: published only when data/thu-tuc.yaml has procedures, so not a tab of the static nav;
               # linked from the documents' page (and the access-to-information page)
-              f"/{PROCEDURES_PAGE}", f"/{DOCUMENTS_BY_KIND}/*.md", f"/{DOCUMENTS_BY_YEAR}/*.md"]
+              f"/{PROCEDURES_PAGE}", f"/{DOCUMENTS_BY_KIND}/*.md", f"/{DOCUMENTS_BY_YEAR}/*.md",
+              f"/{ENGLISH_PAGE}"]  # issue 12a: reached by the language link of every page
 
 
 def theme_addresses() -> dict:
     """The addresses the theme's templates link to (overrides/), as plain values a mkdocs.yml could hold too."""
     return {"news": page_url(NEWS_INDEX), "contact": page_url(CONTACT_PAGE), "search": page_url(SEARCH_PAGE),
-            "feeds": dict(NEWS_FEEDS), "articles": [NEWS, REPORTS]}
+            "feeds": dict(NEWS_FEEDS), "articles": [NEWS, REPORTS],
+            # issue 12a: the language link and hreflang (lang -> the page's URL)
+            "languages": {lang: page_url(path) for lang, path in LANGUAGE_PAGES.items()}}
 
 
 def section_of(path: str) -> str:

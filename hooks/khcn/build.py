@@ -25,6 +25,7 @@ from khcn.data.fields import VIETNAM
 from khcn.news.feeds import FeedSite, feed_files
 from khcn.news.pages import Stream, build_stream, footers, news_pages
 from khcn.pages.documents import document_browse_pages  # issue 12b
+from khcn.pages.introduction import introduction_pages  # issue 12a
 from khcn.pages.navigation import Trail, trails
 from khcn.pages.page import Page, declared_sources
 from khcn.pages.procedures import procedure_pages  # issue 12b
@@ -51,7 +52,8 @@ def site_pages(site: SiteData, stream: Stream | None = None) -> list[Page]:
     """Every generated page, each with the data files it came from; it unpacks as (path under docs/, Markdown)."""
     stream = stream or build_stream(site)
     return [*news_pages(site, stream), *generated_pages(site, footers(site, stream)), *statistics_pages(site),
-            *procedure_pages(site), *document_browse_pages(site)]  # issue 12b: the last two
+            *procedure_pages(site), *document_browse_pages(site),  # issue 12b: these two
+            *introduction_pages(site)]  # issue 12a
 
 
 def site_feeds(site: SiteData, stream: Stream, site_url: str, updated: datetime | None) -> list[tuple[str, bytes]]:

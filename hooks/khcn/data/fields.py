@@ -7,6 +7,7 @@ Vietnamese editor means it, or rejects it with what was expected; nothing is gue
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from typing import Annotated
@@ -180,6 +181,32 @@ def read_month(value: object) -> date:
     return date(year, month, 1)
 
 
+_YEAR = re.compile(r"^(\d{4})$")
+MOMENT_EXPECTED = "một năm (2004), một tháng (01/2004) hoặc một ngày (04/02/2004)"
+
+
+@dataclass(frozen=True, order=True)
+class Moment:
+    """A date of the history, as precise as the editor knows it: a year, a month or a day."""
+
+    start: date  # the first day of the year or month
+    precision: int  # 0 year, 1 month, 2 day
+
+    def __str__(self) -> str:
+        return [f"{self.start:%Y}", f"{self.start:%m/%Y}", f"{self.start:%d/%m/%Y}"][self.precision]
+
+
+def read_moment(value: object) -> Moment:
+    text = _text_of(value, MOMENT_EXPECTED)
+    if _YEAR.match(text):
+        return Moment(date(int(text), 1, 1), 0)
+    if _MONTH.match(text):
+        return Moment(read_month(text), 1)
+    if _DMY.match(text) or _ISO_DATE.match(text):
+        return Moment(read_date(text), 2)
+    raise reject(f"`{text}`", MOMENT_EXPECTED)
+
+
 _FLAGS = {"true": True, "false": False, "có": True, "không": False}
 FLAG_EXPECTED = "`có` hoặc `không` (hoặc true/false)"
 
@@ -285,6 +312,7 @@ _DATETIME_JSON = _json(DATETIME_EXPECTED, _whole(f"({_DATE_PATTERN}) +({_TIME_PA
 _SLUG_JSON = _json(SLUG_EXPECTED, _whole(_SLUG.pattern.strip("^$")), type=["string", "integer"], minimum=0)  # ma: 2021
 _PERIOD_JSON = _json(PERIOD_EXPECTED, _whole(_PERIOD_PATTERN), type=["string", "integer"], minimum=1900, maximum=9999)
 _MONTH_JSON = _json(MONTH_EXPECTED, _whole(_MONTH_PATTERN), type="string")
+_MOMENT_JSON = _json(MOMENT_EXPECTED, _whole(rf"\d{{4}}|{_MONTH_PATTERN}"), type=["integer", "string"])
 _FLAG_JSON = _json(FLAG_EXPECTED, _whole(_FLAG_PATTERN), type=["boolean", "string"], examples=["có", "không"])
 
 Text = Annotated[str, PlainValidator(read_text), _TEXT_JSON]
@@ -301,3 +329,4 @@ Url = Annotated[str, PlainValidator(read_url), _json(URL_EXPECTED, _whole(_URL.p
 ProcedureCode = Annotated[str, PlainValidator(read_procedure_code),
                           _json(PROCEDURE_CODE_EXPECTED, _whole(_PROCEDURE_CODE.pattern.strip("^$")),
                                 type=["string", "number"])]
+HistoryDate = Annotated[Moment, PlainValidator(read_moment), _MOMENT_JSON]

@@ -13,6 +13,7 @@ from khcn.data.models import (
     BulletinMeta,
     Catalogue,
     Categories,
+    Introduction,
     LegalDocument,
     Organisation,
     Procedures,
@@ -61,6 +62,11 @@ PROTECTIONS = Kind("bao-ho", "bao-ho.yaml", ProtectionRegister, "Sổ bảo hộ
                    "Mỗi sản phẩm được bảo hộ hoặc đang đăng ký một mục.")
 CATEGORIES = Kind("chuyen-muc", "chuyen-muc.yaml", Categories, "Các chuyên mục tin tức",
                   "Mỗi bản tin ghi chuyen_muc bằng mã một chuyên mục ở đây.")
+# issue 12a: the introduction (optional)
+INTRODUCTION = Kind("gioi-thieu", "gioi-thieu.yaml", Introduction, "Giới thiệu cơ quan",
+                    "Chức năng, nhiệm vụ, cơ cấu tổ chức, lãnh đạo và lịch sử, cho trang Giới thiệu (/gioi-thieu/) "
+                    "và trang tiếng Anh (/en/). Không bắt buộc: thiếu tệp thì trang Giới thiệu chỉ có thông tin "
+                    "trong to-chuc.yaml. Các trường tên kết thúc bằng _en là bản tiếng Anh, không bắt buộc.")
 # Front matter inside Markdown: the YAML extension does not check it, other tools may.
 BULLETINS = Kind("tin-tuc-front-matter", "tin-tuc/**/*.md", BulletinMeta, "Phần đầu của một bản tin",
                  "Các trường giữa hai dòng --- ở đầu tệp bản tin.")
@@ -71,5 +77,6 @@ PROCEDURES = Kind("thu-tuc", "thu-tuc.yaml", Procedures, "Thủ tục hành chí
                   "Cổng Dịch vụ công quốc gia; tệp không bắt buộc, có thủ tục thì có trang Thủ tục hành chính.")
 
 KINDS = (ORGANISATION, DOCUMENTS, CATALOGUE, VALUES, REPORTS, PROJECTS, PROTECTIONS, CATEGORIES, BULLETINS,
-         PROCEDURES)  # issue 12b: PROCEDURES
+         PROCEDURES,  # issue 12b
+         INTRODUCTION)  # issue 12a
 SINGLE_FILES = tuple(kind.files for kind in KINDS if "/" not in kind.files)  # the files directly under data/

@@ -13,6 +13,7 @@ from khcn.data.fields import (
     Date,
     DateTime,
     Flag,
+    HistoryDate,
     Month,
     Percentage,
     PeriodField,
@@ -33,6 +34,9 @@ class Record(BaseModel):
 class Person(Record):
     name: Text = Field(alias="ho_ten", description="Họ và tên, có thể kèm học vị, ví dụ ThS. Nguyễn Đại Thành")
     title: Text = Field(alias="chuc_vu", description="Chức vụ, ví dụ Giám đốc")
+    # issue 12a: English
+    title_en: Text | None = Field(None, alias="chuc_vu_en",
+                                  description="Chức vụ bằng tiếng Anh (không bắt buộc), ví dụ Director")
 
 
 class Licence(Record):
@@ -59,6 +63,94 @@ class Organisation(Record):
                              description="Giấy phép trang thông tin điện tử: so, ngay, co_quan_cap, thụt lề bên dưới")
     reuse_notice: Text = Field(alias="ghi_chu_su_dung_lai",
                                description="Ghi chú về việc sử dụng lại thông tin, in ở chân trang")
+    # issue 12a: the English page (/en/) shows these when they are written
+    parent_body_en: Text | None = Field(None, alias="co_quan_chu_quan_en",
+        description="Cơ quan chủ quản bằng tiếng Anh (không bắt buộc), ví dụ Tuyen Quang Provincial People's Committee")
+    name_en: Text | None = Field(None, alias="ten_en",
+        description="Tên đầy đủ của cơ quan bằng tiếng Anh (không bắt buộc), "
+                    "ví dụ Department of Science and Technology of Tuyen Quang Province")
+    address_en: Text | None = Field(None, alias="dia_chi_en",
+        description="Địa chỉ viết cho người nước ngoài (không bắt buộc), ví dụ 433 17/8 Street, Tuyen Quang City")
+
+
+# --- issue 12a: the introduction (data/gioi-thieu.yaml) -----------------------------------------------------------
+
+class Functions(Record):
+    """Functions, duties and powers, citing the document that sets them."""
+
+    text: Text = Field(alias="chuc_nang",
+        description="Vị trí, chức năng của cơ quan, nêu văn bản quy định bằng [[số ký hiệu]], ví dụ Theo "
+                    "[[15/2019/QĐ-UBND]], Sở là cơ quan chuyên môn thuộc Uỷ ban nhân dân tỉnh …")
+    text_en: Text | None = Field(None, alias="chuc_nang_en",
+                                 description="Vị trí, chức năng bằng tiếng Anh (không bắt buộc)")
+    duties: tuple[Text, ...] = Field((), alias="nhiem_vu",
+        description="Nhiệm vụ và quyền hạn (không bắt buộc), mỗi mục bắt đầu bằng - ; văn bản viết [[số ký hiệu]]")
+    duties_en: tuple[Text, ...] = Field((), alias="nhiem_vu_en",
+                                        description="Nhiệm vụ và quyền hạn bằng tiếng Anh (không bắt buộc)")
+
+
+UNIT_GROUPS = {"ban-giam-doc": "Ban Giám đốc", "phong": "Các phòng chuyên môn, nghiệp vụ",
+               "don-vi-truc-thuoc": "Các đơn vị trực thuộc"}
+UNIT_GROUPS_EN = {"ban-giam-doc": "Board of Directors", "phong": "Offices",
+                  "don-vi-truc-thuoc": "Subordinate units"}
+UnitGroup = Literal["ban-giam-doc", "phong", "don-vi-truc-thuoc"]
+
+
+class Unit(Record):
+    """One part of the structure: the board, an office or a subordinate unit."""
+
+    id: Slug = Field(alias="ma", description="Mã đơn vị: chữ thường không dấu, nối bằng dấu -, ví dụ van-phong")
+    name: Text = Field(alias="ten", description="Tên đơn vị, ví dụ Văn phòng Sở")
+    name_en: Text | None = Field(None, alias="ten_en",
+                                 description="Tên đơn vị bằng tiếng Anh (không bắt buộc), ví dụ Office")
+    group: UnitGroup = Field(alias="loai",
+        description="Loại: ban-giam-doc, phong (phòng chuyên môn, nghiệp vụ) hoặc don-vi-truc-thuoc")
+    head: Person | None = Field(None, alias="truong",
+                                description="Người đứng đầu (không bắt buộc): ho_ten và chuc_vu, thụt lề bên dưới")
+    phone: Text | None = Field(None, alias="dien_thoai", description="Số điện thoại (không bắt buộc)")
+    email: Text | None = Field(None, alias="thu_dien_tu", description="Địa chỉ thư điện tử (không bắt buộc)")
+    duties: Text | None = Field(None, alias="nhiem_vu", description="Chức năng, nhiệm vụ của đơn vị (không bắt buộc)")
+    duties_en: Text | None = Field(None, alias="nhiem_vu_en",
+                                   description="Chức năng, nhiệm vụ bằng tiếng Anh (không bắt buộc)")
+
+
+class Leader(Record):
+    name: Text = Field(alias="ho_ten", description="Họ và tên, có thể kèm học vị, ví dụ ThS. Nguyễn Đại Thành")
+    title: Text = Field(alias="chuc_vu", description="Chức vụ, ví dụ Giám đốc")
+    title_en: Text | None = Field(None, alias="chuc_vu_en",
+                                  description="Chức vụ bằng tiếng Anh (không bắt buộc), ví dụ Director")
+    areas: tuple[Text, ...] = Field((), alias="phu_trach",
+        description="Các lĩnh vực, đơn vị được phân công phụ trách, mỗi mục bắt đầu bằng - ")
+    areas_en: tuple[Text, ...] = Field((), alias="phu_trach_en",
+                                       description="Các lĩnh vực phụ trách bằng tiếng Anh (không bắt buộc)")
+    biography: Text | None = Field(None, alias="tieu_su", description="Tiểu sử tóm tắt (không bắt buộc)")
+    biography_en: Text | None = Field(None, alias="tieu_su_en",
+                                      description="Tiểu sử tóm tắt bằng tiếng Anh (không bắt buộc)")
+    phone: Text | None = Field(None, alias="dien_thoai", description="Số điện thoại (không bắt buộc)")
+    email: Text | None = Field(None, alias="thu_dien_tu", description="Địa chỉ thư điện tử (không bắt buộc)")
+    photo: Text | None = Field(None, alias="anh", description="Ảnh (không bắt buộc): một tệp trong docs/anh/, "
+                                                              "ví dụ /anh/lanh-dao/giam-doc.jpg")
+    photo_alt: Text | None = Field(None, alias="anh_mo_ta",
+                                   description="Một câu tả ảnh cho người không xem được ảnh (cần khi có anh)")
+
+
+class Milestone(Record):
+    date: HistoryDate = Field(alias="ngay",
+                              description="Thời điểm: năm (2004), tháng (01/2004) hoặc ngày (04/02/2004)")
+    event: Text = Field(alias="su_kien", description="Sự kiện, ví dụ Thành lập Sở Khoa học và Công nghệ")
+    event_en: Text | None = Field(None, alias="su_kien_en", description="Sự kiện bằng tiếng Anh (không bắt buộc)")
+
+
+class Introduction(Record):
+    functions: Functions | None = Field(None, alias="chuc_nang_nhiem_vu",
+        description="Chức năng, nhiệm vụ, quyền hạn: chuc_nang, nhiem_vu, thụt lề bên dưới")
+    units: tuple[Unit, ...] = Field((), alias="co_cau_to_chuc",
+        description="Cơ cấu tổ chức: Ban Giám đốc, các phòng, các đơn vị trực thuộc, mỗi đơn vị một mục "
+                    "bắt đầu bằng - ma: …")
+    leaders: tuple[Leader, ...] = Field((), alias="lanh_dao",
+        description="Lãnh đạo Sở, mỗi người một mục bắt đầu bằng - ho_ten: …")
+    history: tuple[Milestone, ...] = Field((), alias="lich_su",
+        description="Lịch sử hình thành và phát triển, mỗi mốc một mục bắt đầu bằng - ngay: …")
 
 
 # --- the register of legal documents (data/van-ban.yaml) ------------------------------------------------------

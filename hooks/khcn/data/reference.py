@@ -22,6 +22,7 @@ from khcn.data.fields import (
     Date,
     DateTime,
     Flag,
+    HistoryDate,
     Month,
     Percentage,
     PeriodField,
@@ -47,6 +48,7 @@ TYPES = {
     # issue 12b
     Url: ("địa chỉ web", fields.URL_EXPECTED),
     ProcedureCode: ("mã thủ tục", fields.PROCEDURE_CODE_EXPECTED),
+    HistoryDate: ("năm, tháng hoặc ngày", fields.MOMENT_EXPECTED),  # issue 12a
 }
 # A kind's files as editors name them, where its glob has a wildcard.
 FILE_NAMES = {

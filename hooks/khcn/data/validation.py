@@ -90,6 +90,8 @@ def _allowed_fields(model: type, loc: tuple) -> list[str]:
 
 def _inner(annotation: object, part: object) -> object:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if isinstance(part, int):  # an item of a list of records: `_unwrap` already gave the record's model
+            return annotation
         for name, info in annotation.model_fields.items():
             if (info.alias or name) == part:
                 return _unwrap(info.annotation)

@@ -9,6 +9,7 @@ Layout (README explains each kind to editors; khcn.data.kinds names the files):
     data/de-tai-du-an.yaml, data/bao-ho.yaml   the registers (optional)
     data/chuyen-muc.yaml           the categories of the bulletin stream
     data/tin-tuc/<năm>/<đường-dẫn>.md   one bulletin (Markdown); the file name is its address, /tin-tuc/<đường-dẫn>/
+    data/gioi-thieu.yaml           the introduction (optional): functions, structure, leaders, history
 
 One module reads each kind; one module makes each check across files. `_load` calls them in order. Every problem
 goes to `Reading.errors`; what failed goes to `Failures`, so a later check keeps quiet about it.
@@ -36,6 +37,8 @@ from khcn.data.dataset.documentlinks import check_document_links  # issue 12b
 from khcn.data.dataset.documents import read_documents_file
 from khcn.data.dataset.failures import Failures
 from khcn.data.dataset.images import check_image
+from khcn.data.dataset.introduction import read_introduction  # issue 12a
+from khcn.data.dataset.introductioncheck import check_introduction  # issue 12a
 from khcn.data.dataset.layout import check_layout
 from khcn.data.dataset.organisation import read_organisation
 from khcn.data.dataset.procedures import read_procedures  # issue 12b
@@ -49,6 +52,7 @@ from khcn.data.models import (
     Catalogue,
     Category,
     Indicator,
+    Introduction,
     LegalDocument,
     Organisation,
     Procedures,  # issue 12b
@@ -79,6 +83,8 @@ class SiteData:
     procedures: Procedures = field(default_factory=Procedures)  # empty when data/thu-tuc.yaml is absent
     attachment_sizes: dict[str, int] = field(default_factory=dict)  # "/van-ban/…" -> bytes
     scheduled: list[str] = field(default_factory=list)  # bulletins left out until their day: "file (dd/mm/yyyy)"
+    # issue 12a
+    introduction: Introduction | None = None  # data/gioi-thieu.yaml, None when the file is absent
 
     # Indexes, built once: pages look values up per indicator and per period thousands of times.
     @functools.cached_property
@@ -154,8 +160,14 @@ def _load(reading: Reading, failures: Failures, history: History | None) -> Site
     # issue 12b
     procedures = read_procedures(reading)
     attachment_sizes = check_document_links(reading, failures, documents, documents_doc, document_places)
+    # issue 12a: the introduction
+    introduction = read_introduction(reading, failures)
+    if introduction is not None:
+        check_introduction(reading, introduction[1], introduction[0], citable, organisation)
+    # end of issue 12a
     if reading.errors:
         return None
     return SiteData(organisation, documents, catalogue, values.values, values.periods, [page for page, _ in reports],
                     registers[PROJECTS.id], registers[PROTECTIONS.id], categories, bulletins, reading.normalised,
-                    procedures, attachment_sizes, reading.scheduled)
+                    procedures, attachment_sizes, reading.scheduled,
+                    introduction=introduction[0] if introduction else None)

@@ -1,4 +1,4 @@
-"""Images: a bulletin's picture is a file under docs/anh/, described for readers who cannot see it."""
+"""Images: a bulletin's or a leader's picture is a file under docs/anh/, described for readers who cannot see it."""
 
 from __future__ import annotations
 
@@ -9,22 +9,29 @@ from khcn.data.yamlsource import SourceDocument
 
 
 def check_image(reading: Reading, doc: SourceDocument, meta: BulletinMeta) -> None:
-    if meta.image is None:
+    check_picture(reading, doc, (), meta.image, meta.image_alt)
+
+
+def check_picture(reading: Reading, doc: SourceDocument, where: tuple, image: str | None, alt: str | None,
+                  example: str = "/anh/2026/hoi-thao.jpg") -> None:
+    """A record's `anh` and `anh_mo_ta` at `where` (the record's path in its file: () for a bulletin's front
+    matter, ("lanh_dao", 0) for a leader)."""
+    if image is None:
         return
-    _check_file(reading, doc, meta.image)
-    if meta.image_alt is not None and (problem := image_alt_problem(meta.image_alt)):
-        reading.problem(doc, ("anh_mo_ta",), problem.found, problem.expected)  # written into ![…](…) on the page
-    if meta.image_alt is None:
-        reading.problem(doc, ("anh",), "`anh` mà không có `anh_mo_ta`",
+    _check_file(reading, doc, where + ("anh",), image, example)
+    if alt is not None and (problem := image_alt_problem(alt)):
+        reading.problem(doc, where + ("anh_mo_ta",), problem.found, problem.expected)  # written into ![…](…)
+    if alt is None:
+        reading.problem(doc, where + ("anh",), "`anh` mà không có `anh_mo_ta`",
                         "`anh_mo_ta`: một câu tả ảnh cho người không xem được ảnh (trình đọc màn hình)")
 
 
-def _check_file(reading: Reading, doc: SourceDocument, image: str) -> None:
-    expected = "đường dẫn một ảnh trong thư mục docs/anh/, ví dụ /anh/2026/hoi-thao.jpg"
+def _check_file(reading: Reading, doc: SourceDocument, path: tuple, image: str, example: str) -> None:
+    expected = f"đường dẫn một ảnh trong thư mục docs/anh/, ví dụ {example}"
     target = (reading.docs_dir / image.lstrip("/")).resolve()
     if not image.startswith("/anh/") or reading.docs_dir.resolve() not in target.parents:
-        reading.problem(doc, ("anh",), f"`{image}`", expected)
+        reading.problem(doc, path, f"`{image}`", expected)
     elif problem := image_source_problem(image):  # written into ![…](…) on the page: nothing that ends it
-        reading.problem(doc, ("anh",), problem.found, problem.expected)
+        reading.problem(doc, path, problem.found, problem.expected)
     elif not target.is_file():
-        reading.problem(doc, ("anh",), f"không có tệp ảnh docs{image}", expected)
+        reading.problem(doc, path, f"không có tệp ảnh docs{image}", expected)
