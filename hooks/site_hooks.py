@@ -11,6 +11,7 @@ import gc
 import logging
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -27,20 +28,24 @@ log = logging.getLogger("mkdocs.hooks.khcn")
 SITE_DATA = "khcn_site_data"
 DOWNLOADS = "khcn_downloads"
 PROVENANCE = "khcn_provenance"
+FACTS = "khcn_metadata_facts"
 
 
 def on_config(config):
     project = Path(config.config_file_path).parent
     try:
         site = build.load(project)
+        today = build.today()
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
+    except build.BuildSettingError as exc:
+        raise PluginError(str(exc)) from None
     for where in site.normalised:
         log.info("Đã chuẩn hoá chữ tiếng Việt sang dạng NFC: %s", where)
     config[SITE_DATA] = site
     gc.freeze()  # the loaded records live as long as the build: the collector need not scan them again
     config.site_name = site.organisation.full_name
-    config.extra["organisation"] = theme_context(site)
+    config.extra["organisation"] = theme_context(site, today)
     config.extra["addresses"] = theme_addresses()  # the theme's links (overrides/) from the address book
     config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
     return config
@@ -56,6 +61,7 @@ def on_files(files, config):
     config[PROVENANCE] = build.page_provenance(pages, [f.src_uri for f in files.documentation_pages()],
                                                Path(config.config_file_path).parent, source.get("repo_url") or "",
                                                source.get("branch") or "main")
+    config[FACTS] = build.metadata_facts(site, stream)
     # The downloads (CSV, XLSX, JSON) are written straight into the site by a second process while MkDocs
     # renders the pages; `site_dir` has been cleaned by now. Pages link them with plain HTML links.
     config[DOWNLOADS] = build.downloads(site, Path(config.site_dir))
@@ -63,7 +69,12 @@ def on_files(files, config):
 
 
 def on_page_context(context, page, config, nav):
-    page.meta["khcn_source"] = config[PROVENANCE].get(page.file.src_uri)  # shown by partials/source-file.html
+    source = config[PROVENANCE].get(page.file.src_uri)
+    page.meta["khcn_source"] = source  # shown by partials/source-file.html
+    title = config.site_name if page.is_homepage or not page.title else Markup(page.title).striptags()
+    page.meta["khcn_metadata"] = build.metadata(  # Dublin Core and JSON-LD, printed by main.html
+        config[SITE_DATA], config[FACTS].get(page.file.src_uri), title,
+        page.meta.get("description") or config.site_description or "", page.canonical_url, config.site_url, source)
     return context
 
 

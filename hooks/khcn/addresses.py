@@ -11,6 +11,7 @@ it. Paths are under docs/ (`tin-tuc/index.md`); MkDocs serves `x/index.md` at `x
     tin-tuc/rss.xml, atom.xml, feed.json         feeds (also under each category's folder)
     bao-cao/index.md, bao-cao/<slug>.md          reports
     van-ban/, lien-he/, de-tai-du-an/, so-huu-tri-tue/   registers and contact
+    tiep-can-thong-tin/                          access to information (linked from the footer)
     thong-ke/index.md, linh-vuc/<area>.md, chi-so/<indicator>.md   statistics
     thong-ke/du-lieu/...                         downloads (stable addresses)
 """
@@ -40,6 +41,7 @@ DOCUMENTS_PAGE = "van-ban/index.md"
 CONTACT_PAGE = "lien-he/index.md"
 PROJECTS_PAGE = "de-tai-du-an/index.md"
 PROTECTIONS_PAGE = "so-huu-tri-tue/index.md"
+ACCESS_PAGE = "tiep-can-thong-tin/index.md"  # issue 12c: Chuyên mục tiếp cận thông tin (Nghị định 13/2018, điều 11)
 
 STATISTICS = "thong-ke"
 STATISTICS_PAGE = f"{STATISTICS}/index.md"
@@ -173,7 +175,8 @@ NAV = {"Trang chủ": HOME_PAGE, "Tin tức": NEWS_INDEX, "Báo cáo": REPORTS_I
        "Liên hệ": CONTACT_PAGE}
 # The pages reached from lists, not from the navigation (mkdocs.yml `not_in_nav`).
 NOT_IN_NAV = [f"/{SEARCH_PAGE}", f"/{NEWS}/**", f"/{REPORTS}/*.md", f"/{STATISTICS}/chi-so/*.md",
-              f"/{STATISTICS}/linh-vuc/*.md"]
+              f"/{STATISTICS}/linh-vuc/*.md",
+              f"/{ACCESS_PAGE}"]  # issue 12c: linked from every page's footer, present only when it has content
 
 
 def theme_addresses() -> dict:

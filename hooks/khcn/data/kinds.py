@@ -13,6 +13,8 @@ from khcn.data.models import (
     BulletinMeta,
     Catalogue,
     Categories,
+    Holidays,
+    Interruption,
     LegalDocument,
     Organisation,
     ProjectRegister,
@@ -64,5 +66,14 @@ CATEGORIES = Kind("chuyen-muc", "chuyen-muc.yaml", Categories, "Các chuyên m�
 BULLETINS = Kind("tin-tuc-front-matter", "tin-tuc/**/*.md", BulletinMeta, "Phần đầu của một bản tin",
                  "Các trường giữa hai dòng --- ở đầu tệp bản tin.")
 
-KINDS = (ORGANISATION, DOCUMENTS, CATALOGUE, VALUES, REPORTS, PROJECTS, PROTECTIONS, CATEGORIES, BULLETINS)
+# issue 12c: planned interruption and public holidays (both optional)
+INTERRUPTION = Kind("tam-ngung", "tam-ngung.yaml", Interruption, "Thông báo tạm ngừng hoạt động của trang",
+                    "Không bắt buộc. Có tệp này thì từ 7 ngày làm việc trước ngày bắt đầu đến hết ngày dự kiến hoạt "
+                    "động trở lại, mọi trang có biểu ngữ thông báo. Hết việc thì xoá tệp.")
+HOLIDAYS = Kind("ngay-nghi", "ngay-nghi.yaml", Holidays, "Các ngày nghỉ lễ, Tết",
+                "Dùng để đếm ngày làm việc khi thông báo tạm ngừng (thứ Bảy, Chủ nhật đã tự tính là ngày nghỉ). "
+                "Mỗi năm thêm các ngày nghỉ của năm đó.")
+
+KINDS = (ORGANISATION, DOCUMENTS, CATALOGUE, VALUES, REPORTS, PROJECTS, PROTECTIONS, CATEGORIES, BULLETINS,
+         INTERRUPTION, HOLIDAYS)  # issue 12c: INTERRUPTION, HOLIDAYS
 SINGLE_FILES = tuple(kind.files for kind in KINDS if "/" not in kind.files)  # the files directly under data/

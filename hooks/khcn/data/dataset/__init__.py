@@ -9,6 +9,7 @@ Layout (README explains each kind to editors; khcn.data.kinds names the files):
     data/de-tai-du-an.yaml, data/bao-ho.yaml   the registers (optional)
     data/chuyen-muc.yaml           the categories of the bulletin stream
     data/tin-tuc/<năm>/<đường-dẫn>.md   one bulletin (Markdown); the file name is its address, /tin-tuc/<đường-dẫn>/
+    data/ngay-nghi.yaml, data/tam-ngung.yaml   public holidays and a planned interruption (optional)
 
 One module reads each kind; one module makes each check across files. `_load` calls them in order. Every problem
 goes to `Reading.errors`; what failed goes to `Failures`, so a later check keeps quiet about it.
@@ -33,6 +34,7 @@ from khcn.data.dataset.counts import check_register_counts
 from khcn.data.dataset.documents import read_documents
 from khcn.data.dataset.failures import Failures
 from khcn.data.dataset.images import check_image
+from khcn.data.dataset.interruption import read_holidays, read_interruption
 from khcn.data.dataset.layout import check_layout
 from khcn.data.dataset.organisation import read_organisation
 from khcn.data.dataset.reading import Reading
@@ -44,7 +46,9 @@ from khcn.data.dataset.values import read_values
 from khcn.data.models import (
     Catalogue,
     Category,
+    Holiday,
     Indicator,
+    Interruption,
     LegalDocument,
     Organisation,
     ProjectRegister,
@@ -70,6 +74,10 @@ class SiteData:
     categories: dict[str, Category] = field(default_factory=dict)  # in the editors' order
     bulletins: list[Bulletin] = field(default_factory=list)  # in file order
     normalised: list[str] = field(default_factory=list)  # "file:line" where text was turned into NFC
+    # issue 12c: a planned interruption (data/tam-ngung.yaml) and the public holidays (data/ngay-nghi.yaml; None
+    # when the file is absent)
+    interruption: Interruption | None = None
+    holidays: tuple[Holiday, ...] | None = None
 
     # Indexes, built once: pages look values up per indicator and per period thousands of times.
     @functools.cached_property
@@ -138,7 +146,11 @@ def _load(reading: Reading, failures: Failures, history: History | None) -> Site
         check_image(reading, doc, bulletin.meta)
         check_bulletin_references(reading, bulletin, citable)
         bulletins.append(bulletin)
+    # issue 12c: public holidays, then the planned interruption counted in working days
+    holidays = read_holidays(reading, failures)
+    interruption = read_interruption(reading, failures, holidays)
     if reading.errors:
         return None
     return SiteData(organisation, documents, catalogue, values.values, values.periods, [page for page, _ in reports],
-                    registers[PROJECTS.id], registers[PROTECTIONS.id], categories, bulletins, reading.normalised)
+                    registers[PROJECTS.id], registers[PROTECTIONS.id], categories, bulletins, reading.normalised,
+                    interruption, holidays)
