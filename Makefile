@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: build generate serve validate lint bulletin schemas data-reference xlsx-template xlsx-import test test-fast bench-stats bench-bulletins browser-deps node-tools java clean
+.PHONY: build generate serve validate checklist lint bulletin schemas data-reference xlsx-template xlsx-import test test-fast bench-stats bench-bulletins browser-deps node-tools java clean
 
 # ENGINE=properdocs builds the same site with ProperDocs, the maintained fork of MkDocs 1.x (tests check both).
 ENGINE ?= mkdocs
@@ -25,6 +25,11 @@ serve: $(STAMP)
 
 validate: $(STAMP)
 	$(PY) scripts/validate.py
+
+# What a department's website must publish, ✔ or ✘, with the file to fill in (issue 12c): make checklist [STRICT=1]
+# (STRICT=1 exits non-zero when an item is missing; it reaches the script through the environment)
+checklist: $(STAMP)
+	$(PY) scripts/checklist.py
 
 # A new bulletin with its front matter: make bulletin TITLE="Hội thảo …" [CATEGORY=thong-bao] [AUTHOR="…"] [SLUG=…]
 # (the values reach the script through the environment, so quotes in a title are safe)

@@ -17,7 +17,19 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from khcn.data import fields
-from khcn.data.fields import Count, Date, DateTime, Flag, Month, Percentage, PeriodField, Slug, Text
+from khcn.data.fields import (
+    Count,
+    Date,
+    DateTime,
+    Email,
+    Flag,
+    Month,
+    Percentage,
+    PeriodField,
+    Slug,
+    Text,
+    WebAddress,
+)
 from khcn.data.models import IndicatorKind, Value
 from khcn.data.schemas import KINDS, Kind
 
@@ -32,6 +44,8 @@ TYPES = {
     PeriodField: ("kỳ", fields.PERIOD_EXPECTED),
     Slug: ("mã", fields.SLUG_EXPECTED),
     Flag: ("có/không", fields.FLAG_EXPECTED),
+    Email: ("thư điện tử", fields.EMAIL_EXPECTED),  # issue 12c
+    WebAddress: ("địa chỉ web", fields.WEB_EXPECTED),  # issue 12c
 }
 # A kind's files as editors name them, where its glob has a wildcard.
 FILE_NAMES = {

@@ -48,9 +48,10 @@ class Found:
 class Item:
     name: str
     basis: str  # the legal basis
-    fill: str  # for ✘: what an editor fills in, a path under the project
+    fill: str  # the file or folder that holds it (for ✘: what an editor fills in), a path under the project
     find: Callable[[SiteData], Found | None]
     on_page: bool = True  # a category listed on the access-to-information page
+    hint: str = ""  # what to write there, when the path alone does not say
 
 
 def _latest(dates) -> date | None:
@@ -108,7 +109,7 @@ def projects(site: SiteData) -> Found | None:
     entries = site.projects.entries
     if not entries:
         return None
-    return Found((Place("Đề tài, dự án", PROJECTS_PAGE),), _latest(e.end or e.start for e in entries))
+    return Found((Place("Đề tài, dự án", PROJECTS_PAGE),), _latest(e.start for e in entries))
 
 
 def information_contact(site: SiteData) -> Found | None:
@@ -158,26 +159,32 @@ def _data(kind: kinds.Kind) -> str:
 INTRODUCTION_FILE = "data/gioi-thieu.yaml"  # 12a
 PROCEDURES_FILE = "data/thu-tuc.yaml"  # 12b
 
+BULLETINS_FOLDER = f"data/{kinds.BULLETINS.folder}"
+
+
+def _category_hint(category_id: str) -> str:
+    return f"bản tin chuyên mục `{category_id}`, khai báo chuyên mục trong {_data(kinds.CATEGORIES)}"
+
+
 # Luật Tiếp cận thông tin 2016, điều 17 khoản 1: what the access-to-information page lists, in the law's order.
 ACCESS_ITEMS = (
     Item("Văn bản quy phạm pháp luật, văn bản hành chính có giá trị áp dụng chung, thủ tục hành chính",
          f"{LAW} điểm a", _data(kinds.DOCUMENTS), legal_documents),
-    Item("Chiến lược, chương trình, dự án, đề án, kế hoạch", f"{LAW} điểm d", _data(kinds.DOCUMENTS), plans),
-    Item("Dự toán, quyết toán ngân sách nhà nước", f"{LAW} điểm đ",
-         f"{_data(kinds.CATEGORIES)} (chuyên mục ngan-sach) và data/{kinds.BULLETINS.folder}", category("ngan-sach")),
-    Item("Đầu tư công, mua sắm công, đấu thầu", f"{LAW} điểm g",
-         f"{_data(kinds.CATEGORIES)} (chuyên mục mua-sam-dau-thau) và data/{kinds.BULLETINS.folder}",
-         category("mua-sam-dau-thau")),
-    Item("Báo cáo công tác định kỳ, báo cáo tài chính năm", f"{LAW} điểm i", f"data/{kinds.REPORTS.folder}/",
+    Item("Chiến lược, chương trình, dự án, đề án, kế hoạch", f"{LAW} điểm d", _data(kinds.DOCUMENTS), plans,
+         hint="văn bản loại " + ", ".join(PLAN_KINDS)),
+    Item("Dự toán, quyết toán ngân sách nhà nước", f"{LAW} điểm đ", BULLETINS_FOLDER, category("ngan-sach"),
+         hint=_category_hint("ngan-sach")),
+    Item("Đầu tư công, mua sắm công, đấu thầu", f"{LAW} điểm g", BULLETINS_FOLDER, category("mua-sam-dau-thau"),
+         hint=_category_hint("mua-sam-dau-thau")),
+    Item("Báo cáo công tác định kỳ, báo cáo tài chính năm", f"{LAW} điểm i", f"data/{kinds.REPORTS.folder}",
          reports),
-    Item("Thông tin thống kê về ngành, lĩnh vực", f"{LAW} điểm i", f"data/{kinds.VALUES.folder}/", statistics),
-    Item("Tuyển dụng cán bộ, công chức, viên chức", f"{LAW} điểm i",
-         f"{_data(kinds.CATEGORIES)} (chuyên mục tuyen-dung) và data/{kinds.BULLETINS.folder}",
-         category("tuyen-dung")),
+    Item("Thông tin thống kê về ngành, lĩnh vực", f"{LAW} điểm i", f"data/{kinds.VALUES.folder}", statistics),
+    Item("Tuyển dụng cán bộ, công chức, viên chức", f"{LAW} điểm i", BULLETINS_FOLDER, category("tuyen-dung"),
+         hint=_category_hint("tuyen-dung")),
     Item("Danh mục và kết quả chương trình, đề tài, dự án khoa học và công nghệ", f"{LAW} điểm i",
          _data(kinds.PROJECTS), projects),
     Item("Danh mục thông tin phải công khai; đầu mối tiếp nhận yêu cầu cung cấp thông tin", f"{LAW} điểm k",
-         f"{_data(kinds.ORGANISATION)} (dau_moi_cung_cap_thong_tin)", information_contact, on_page=False),
+         _data(kinds.ORGANISATION), information_contact, on_page=False, hint="trường `dau_moi_cung_cap_thong_tin`"),
 )
 # Nghị định 224/2026/NĐ-CP: what else a department's website publishes, and the mechanisms it provides.
 SITE_ITEMS = (
@@ -189,10 +196,10 @@ SITE_ITEMS = (
          introduction("history", "Giới thiệu")),
     Item("Tiểu sử tóm tắt, nhiệm vụ đảm nhiệm của lãnh đạo", f"{DECREE}, điều 9 khoản 1", INTRODUCTION_FILE,
          introduction("leaders", "Giới thiệu")),
-    Item("Góp ý, đánh giá sự hài lòng trực tuyến", f"{DECREE}, điều 10 khoản 3",
-         f"{_data(kinds.ORGANISATION)} (kenh_gop_y)", feedback),
-    Item("Thông báo tạm ngừng hoạt động trước 7 ngày làm việc (cần danh sách ngày nghỉ lễ)", f"{DECREE}, điều 13",
-         _data(kinds.HOLIDAYS), interruption_notices),
+    Item("Góp ý, đánh giá sự hài lòng trực tuyến", f"{DECREE}, điều 10 khoản 3", _data(kinds.ORGANISATION),
+         feedback, hint="trường `kenh_gop_y`"),
+    Item("Thông báo tạm ngừng hoạt động trước 7 ngày làm việc", f"{DECREE}, điều 13", _data(kinds.HOLIDAYS),
+         interruption_notices, hint="các ngày nghỉ lễ, Tết, để đếm ngày làm việc"),
 )
 CHECKLIST = (*SITE_ITEMS[:4], *ACCESS_ITEMS, *SITE_ITEMS[4:])  # the decree's order: art. 9, 10, 13
 
