@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, TINY_DATA, edit, make_project, run_build
+from conftest import BUILD_DAY, ROOT, TINY_DATA, edit, make_project, run_build
 from khcn.publish.themefix import valid_toggles
 
 EPOCH = "1633083956"  # run_build's
@@ -28,6 +28,8 @@ EXPECTED = {
     "source footer": "each page's 'Cập nhật … Nội dung …' footer and article:modified_time: the provenance made in "
                      "on_files from git and shown through on_page_context",
     "sitemap dates": "<lastmod> of each page is its last commit (provenance) in the hooks build, the build date here",
+    "metadata": "each page's Dublin Core <meta name=\"DC.…\"> and schema.org JSON-LD (issue 12c), made in "
+                "on_page_context from what MkDocs knows of the page and its provenance",
     "theme fixes": "autocomplete=\"off\" on Material's checkbox toggles, removed by on_post_page/on_post_template",
     "search index": "pagefind/, made from the built pages in on_post_build",
     "sitemap order": "the pages added by on_files come after docs/'s own in the hooks build, in name order here",
@@ -38,7 +40,9 @@ FOOTER = re.compile(r'\s*<aside class="tq-source">.*?</aside>', re.S)
 BLANK_LINES = re.compile(r"\n\s*\n")  # the footer's `{% if %}` leaves one line more or less
 LASTMOD = re.compile(r"\s*<lastmod>[^<]*</lastmod>")
 URL = re.compile(r"<url>.*?</url>", re.S)
+METADATA = re.compile(r'\s*<meta name="DC\.[^>]*>|\s*<script type="application/ld\+json">.*?</script>', re.S)
 HTML_STEPS = [("generator", lambda text: GENERATOR.sub("", text)),
+              ("metadata", lambda text: METADATA.sub("", text)),
               ("source footer", lambda text: BLANK_LINES.sub("\n", FOOTER.sub("", MODIFIED.sub("", text)))),
               ("theme fixes", valid_toggles)]
 SITEMAP_STEPS = [("sitemap dates", lambda text: LASTMOD.sub("", text)),
@@ -46,7 +50,8 @@ SITEMAP_STEPS = [("sitemap dates", lambda text: LASTMOD.sub("", text)),
 
 
 def _env(**more: str) -> dict[str, str]:
-    return {"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", **more}
+    return {"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", "KHCN_TODAY": BUILD_DAY,
+            **more}
 
 
 def generate(project: Path, out: Path) -> subprocess.CompletedProcess:

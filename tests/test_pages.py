@@ -32,12 +32,14 @@ def test_generated_pages_are_the_expected_ones(tiny_pages):
         "tin-tuc/tac-gia/nguyen-thi-hoa/index.md", "tin-tuc/tac-gia/tran-thi-b/index.md",
         "tin-tuc/tac-gia/tran-van-binh/index.md", "tin-tuc/chuyen-muc/index.md", "tin-tuc/nam/index.md",
         "tin-tuc/tac-gia/index.md",
-        "bao-cao/index.md", "van-ban/index.md", "lien-he/index.md", "bao-cao/2021-6-thang.md"]
+        "bao-cao/index.md", "van-ban/index.md", "lien-he/index.md", "bao-cao/2021-6-thang.md",
+        "tiep-can-thong-tin/index.md"]  # issue 12c
 
 
 @pytest.mark.parametrize("page", ["index.md", "bao-cao/index.md", "van-ban/index.md", "lien-he/index.md",
                                   "bao-cao/2021-6-thang.md", "tin-tuc/index.md", "tin-tuc/kiem-dinh-phuong-tien-do.md",
-                                  "tin-tuc/thong-bao-de-xuat-nhiem-vu.md", "tin-tuc/chuyen-muc/index.md"])
+                                  "tin-tuc/thong-bao-de-xuat-nhiem-vu.md", "tin-tuc/chuyen-muc/index.md",
+                                  "tiep-can-thong-tin/index.md"])
 def test_golden(tiny_pages, page):
     assert_golden(GOLDEN / page, tiny_pages[page])
 
