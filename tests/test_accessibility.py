@@ -46,6 +46,9 @@ PAGE_TYPES = {
     "categories": ("default", "tin-tuc/chuyen-muc/"),
     "year": ("default", "tin-tuc/nam/2021/"),
     "author": ("default", "tin-tuc/tac-gia/le-thuy-phuong/"),
+    # issue 12c: the access-to-information page (the tiny site's pages also carry the interruption banner and the
+    # footer's feedback link)
+    "access to information": ("tiny", "tiep-can-thong-tin/"),
 }
 # The search results page, once the search work adds one under one of these addresses (README names it).
 SEARCH_PAGES = ["tim-kiem/", "search.html"]

@@ -14,6 +14,8 @@ from khcn.data.models import (
     Catalogue,
     Categories,
     CountValue,
+    Holidays,
+    Interruption,
     LegalDocument,
     Organisation,
     ProjectRegister,
@@ -46,6 +48,8 @@ def _examples() -> dict[str, list[str]]:
     ("data/bao-ho.yaml", 0, ProtectionRegister),
     ("Đính chính một con số đã công bố", 0, dict[str, CountValue]),
     ("data/chuyen-muc.yaml", 0, Categories),
+    ("data/tam-ngung.yaml", 0, Interruption),  # issue 12c
+    ("data/ngay-nghi.yaml", 0, Holidays),  # issue 12c
 ])
 def test_each_example_is_valid(heading, index, model):
     doc = parse_yaml(_examples()[heading][index], heading)

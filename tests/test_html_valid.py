@@ -42,6 +42,7 @@ PAGE_TYPES = {
     "categories": ("default", "tin-tuc/chuyen-muc/index.html"),
     "year": ("default", "tin-tuc/nam/2021/index.html"),
     "author": ("default", "tin-tuc/tac-gia/le-thuy-phuong/index.html"),
+    "access to information": ("tiny", "tiep-can-thong-tin/index.html"),  # issue 12c (banner and feedback link too)
 }
 
 

@@ -43,3 +43,12 @@ def test_an_indicator_page_prints_with_its_table(browser, base_url):
     everything = " ".join(pages)
     assert "Phương tiện đo được kiểm định" in everything and "170" in everything
     assert f"Trang 1/{len(pages)}" in pages[0]
+
+
+def test_the_access_to_information_page_prints_with_its_table_and_contact_point(browser, tiny_url):
+    """issue 12c: the tiny site's page, under its interruption banner."""
+    pages = printed(browser, tiny_url + "tiep-can-thong-tin/")
+    everything = " ".join(pages)
+    assert "Danh mục thông tin công khai" in everything and "Báo cáo công tác định kỳ" in everything
+    assert "Văn phòng Sở Thử Nghiệm" in everything and "vanphong@thu-nghiem.example.vn" in everything
+    assert f"Trang 1/{len(pages)}" in pages[0]
