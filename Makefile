@@ -37,6 +37,11 @@ serve: $(STAMP)
 validate: $(STAMP)
 	$(PY) scripts/validate.py
 
+# What a department's website must publish, ✔ or ✘, with the file to fill in (issue 12c): make checklist [STRICT=1]
+# (STRICT=1 exits non-zero when an item is missing; it reaches the script through the environment)
+checklist: $(STAMP)
+	$(PY) scripts/checklist.py
+
 # A new bulletin with its front matter: make bulletin TITLE="Hội thảo …" [CATEGORY=thong-bao] [AUTHOR="…"] [SLUG=…]
 # (the values reach the script through the environment, so quotes in a title are safe)
 bulletin: $(STAMP)

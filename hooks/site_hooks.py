@@ -11,7 +11,7 @@ import gc
 import logging
 from pathlib import Path
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -31,14 +31,18 @@ DOWNLOADS = "khcn_downloads"
 PROVENANCE = "khcn_provenance"
 GENERATED = "khcn_generated"
 TRAILS = "khcn_trails"
+FACTS = "khcn_metadata_facts"
 
 
 def on_config(config):
     project = Path(config.config_file_path).parent
     try:
         site = build.load(project)
+        today = build.today()
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
+    except build.BuildSettingError as exc:
+        raise PluginError(str(exc)) from None
     for where in site.normalised:
         log.info("Đã chuẩn hoá chữ tiếng Việt sang dạng NFC: %s", where)
     for bulletin in site.scheduled:
@@ -47,7 +51,7 @@ def on_config(config):
     gc.freeze()  # the loaded records live as long as the build: the collector need not scan them again
     # Escaped once here: Material's own partials (nav.html) print the site's name raw, ours and `| e` leave it as is.
     config.site_name = escape(site.organisation.full_name)
-    config.extra["organisation"] = theme_context(site)
+    config.extra["organisation"] = theme_context(site, today)
     config.extra["addresses"] = theme_addresses()  # the theme's links (overrides/) from the address book
     config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
     return config
@@ -66,6 +70,7 @@ def on_files(files, config):
     config[PROVENANCE] = build.page_provenance(pages, every_page,
                                                Path(config.config_file_path).parent, source.get("repo_url") or "",
                                                source.get("branch") or "main")
+    config[FACTS] = build.metadata_facts(site, stream)
     # The downloads (CSV, XLSX, JSON) are written straight into the site by a second process while MkDocs
     # renders the pages; `site_dir` has been cleaned by now. Pages link them with plain HTML links.
     config[DOWNLOADS] = build.downloads(site, Path(config.site_dir))
@@ -78,8 +83,14 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    page.meta["khcn_source"] = config[PROVENANCE].get(page.file.src_uri)  # shown by partials/source-file.html
+    source = config[PROVENANCE].get(page.file.src_uri)
+    page.meta["khcn_source"] = source  # shown by partials/source-file.html
     page.meta["khcn_trail"] = config[TRAILS].get(page.file.src_uri)  # partials/tabs-item.html, breadcrumbs.html
+    site = config[SITE_DATA]  # the name as data says it (config.site_name is escaped for the theme)
+    title = site.organisation.full_name if page.is_homepage or not page.title else Markup(page.title).striptags()
+    page.meta["khcn_metadata"] = build.metadata(  # Dublin Core and JSON-LD, printed by main.html
+        site, config[FACTS].get(page.file.src_uri), title,
+        page.meta.get("description") or config.site_description or "", page.canonical_url, config.site_url, source)
     return context
 
 

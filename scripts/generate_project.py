@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from _project import ROOT, shown, source_date_epoch
+from khcn.build import BuildSettingError, today
 from khcn.core.errors import DataErrors
 from khcn.data.dataset import load_site_data
 from khcn.data.fields import VIETNAM
@@ -24,6 +25,11 @@ def generate(project: Path, out: Path) -> int:
         print(f"Chưa tạo: {shown(out)} đã có nội dung; hãy chọn một thư mục mới hoặc rỗng.", file=sys.stderr)
         return 1
     data_dir = project / "data"
+    try:
+        today()  # a KHCN_TODAY given wrong stops here, before anything is written
+    except BuildSettingError as exc:
+        print(exc, file=sys.stderr)
+        return 1
     try:
         site = load_site_data(data_dir, shown_as=shown(data_dir), cache=project / ".cache" / "khcn")
     except DataErrors as exc:

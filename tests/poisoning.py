@@ -30,13 +30,23 @@ def _is_text(field) -> bool:
 CROSS_REFERENCES = {"replaced_by", "related", "attachments"}
 
 
+# Records whose texts are read for `{{…}}` and `[[…]]` when their page is rendered (validation checks each reference
+# in them): a hostile `{{…}}` added after validation would name a figure that does not exist.
+READ_FOR_REFERENCES = {"Functions"}
+
+
+def _plain(record) -> bool:
+    return type(record).__name__ not in READ_FOR_REFERENCES
+
+
 def poison(site):
     """`site` (or any record) with hostile texts after every text, the same ones for the same input."""
     turn = itertools.count()
 
-    def payload() -> str:
+    def payload(references_allowed: bool = True) -> str:
         first = next(turn) * PER_FIELD
-        return " ".join(HOSTILE_TEXTS[(first + k) % len(HOSTILE_TEXTS)] for k in range(PER_FIELD))
+        texts = [HOSTILE_TEXTS[(first + k) % len(HOSTILE_TEXTS)] for k in range(PER_FIELD)]
+        return " ".join(text for text in texts if references_allowed or "{{" not in text)
 
     def walk(value, key=None):
         """A text that is the key its record is looked up by (a document's number in `site.documents`) stays: the
@@ -48,9 +58,9 @@ def poison(site):
                 if not _is_text(field) or current == key or name in CROSS_REFERENCES:
                     update[name] = walk(current)
                 elif isinstance(current, tuple):  # several texts: authors, tags
-                    update[name] = tuple(f"{item} {payload()}" for item in current)
+                    update[name] = tuple(f"{item} {payload(_plain(value))}" for item in current)
                 else:
-                    update[name] = f"{current} {payload()}" if current else payload()
+                    update[name] = f"{current} {payload(_plain(value))}" if current else payload(_plain(value))
             return value.model_copy(update=update)
         if isinstance(value, Plain):
             return Plain(f"{value.text} {payload()}")

@@ -57,6 +57,9 @@ PAGE_TYPES = {
     "introduction": ("tiny", "gioi-thieu/"),
     "introduction (seed only)": ("default", "gioi-thieu/"),
     "english": ("tiny", "en/"),
+    # issue 12c: the access-to-information page (the tiny site's pages also carry the interruption banner and the
+    # footer's feedback link)
+    "access to information": ("tiny", "tiep-can-thong-tin/"),
 }
 # The search results page, once the search work adds one under one of these addresses (README names it).
 SEARCH_PAGES = ["tim-kiem/", "search.html"]

@@ -80,7 +80,8 @@ def test_a_chart_fits_a_phone_and_has_its_text_alternative(phone, tiny_url):
 
 
 @pytest.mark.parametrize("path", ["tin-tuc/", "tin-tuc/kiem-dinh-phuong-tien-do/",
-                                  "tin-tuc/thong-bao-de-xuat-nhiem-vu/"])
+                                  "tin-tuc/thong-bao-de-xuat-nhiem-vu/",
+                                  "tiep-can-thong-tin/"])  # issue 12c: with the interruption banner
 def test_stream_pages_fit_a_phone(phone, tiny_url, path):
     phone.goto(tiny_url + path, wait_until="networkidle")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390, path

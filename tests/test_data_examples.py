@@ -14,6 +14,8 @@ from khcn.data.models import (
     Catalogue,
     Categories,
     CountValue,
+    Holidays,
+    Interruption,
     Introduction,
     LegalDocument,
     Organisation,
@@ -52,6 +54,8 @@ def _examples() -> dict[str, list[str]]:
     ("data/van-ban.yaml", 1, tuple[LegalDocument, ...]),
     ("data/thu-tuc.yaml", 0, Procedures),
     ("data/gioi-thieu.yaml", 0, Introduction),  # issue 12a
+    ("data/tam-ngung.yaml", 0, Interruption),  # issue 12c
+    ("data/ngay-nghi.yaml", 0, Holidays),  # issue 12c
 ])
 def test_each_example_is_valid(heading, index, model):
     doc = parse_yaml(_examples()[heading][index], heading)

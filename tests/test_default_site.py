@@ -84,7 +84,10 @@ def test_every_page_carries_the_seeds_footer(default_site):
     for page in pages:
         footer = soup(page).select_one(".tq-footer")
         assert footer is not None, page
-        assert [squash(p.get_text()) for p in footer.find_all("p")] == seed_footer(), page
+        seed = [p for p in footer.find_all("p") if "tq-footer__links" not in (p.get("class") or [])]
+        assert [squash(p.get_text()) for p in seed] == seed_footer(), page
+        # issue 12c: then a line of links, the access-to-information page (the seed names no feedback channel)
+        assert [a.get_text() for a in footer.select(".tq-footer__links a")] == ["Tiếp cận thông tin"], page
 
 
 def test_every_page_carries_the_organisations_masthead(default_site):

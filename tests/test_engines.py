@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, TINY_DATA, edit, make_project
+from conftest import BUILD_DAY, ROOT, TINY_DATA, edit, make_project
 from sitecheck import tree_digest
 
 ENGINES = ("mkdocs", "properdocs")
@@ -30,7 +30,8 @@ COVERED = ["index.html", "404.html", "bao-cao/2021-6-thang/index.html", "tin-tuc
 
 
 def _env(project: Path) -> dict[str, str]:
-    return {"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": EPOCH, "HOME": str(project), "NO_MKDOCS_2_WARNING": "1"}
+    return {"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": EPOCH, "HOME": str(project), "NO_MKDOCS_2_WARNING": "1",
+            "KHCN_TODAY": BUILD_DAY}  # issue 12c: the day run_build gives, so the interruption banner agrees
 
 
 def build_with(engine: str, project: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:

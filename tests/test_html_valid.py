@@ -53,6 +53,7 @@ PAGE_TYPES = {
     "introduction": ("tiny", "gioi-thieu/index.html"),
     "introduction (seed only)": ("default", "gioi-thieu/index.html"),
     "english": ("tiny", "en/index.html"),
+    "access to information": ("tiny", "tiep-can-thong-tin/index.html"),  # issue 12c (banner and feedback link too)
 }
 
 

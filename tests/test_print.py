@@ -63,3 +63,11 @@ def test_the_introduction_prints_with_its_chart_and_without_the_language_link(br
     assert "Cơ cấu tổ chức" in everything and "Lịch sử hình thành và phát triển" in everything
     assert everything.count("Trung tâm Ứng dụng tiến bộ khoa học và công nghệ") >= 3  # list, chart, section
     assert "English" not in everything  # the masthead's language link is for screens
+
+def test_the_access_to_information_page_prints_with_its_table_and_contact_point(browser, tiny_url):
+    """issue 12c: the tiny site's page, under its interruption banner."""
+    pages = printed(browser, tiny_url + "tiep-can-thong-tin/")
+    everything = " ".join(pages)
+    assert "Danh mục thông tin công khai" in everything and "Báo cáo công tác định kỳ" in everything
+    assert "Văn phòng Sở Thử Nghiệm" in everything and "vanphong@thu-nghiem.example.vn" in everything
+    assert f"Trang 1/{len(pages)}" in pages[0]

@@ -161,6 +161,8 @@ def live_markup(markup: str, *, page: bool, own_content: bool = False) -> list[s
                 found.append(f"<{name} {attribute}={value[:40]}>")
             if attribute.lower() == "http-equiv":
                 found.append(f"<{name} http-equiv>")
+        if name == "script" and element.get("type") == "application/ld+json" and "<" not in element.get_text():
+            continue  # data, not code: hostile text in its strings, with no `<` that could end the element
         if name == "script" and (not page or MARKER.search(element.get_text() + element.get("src", ""))):
             found.append(f"<script>{element.get_text()[:40]}")
         if name == "style" or name in EMBEDDING and content is not None and content in element.parents:

@@ -118,7 +118,8 @@ def test_both_run_every_test_then_build_from_full_history(name, job):
 
 def test_main_is_published_to_github_pages():
     workflow = _load("publish.yml")
-    assert workflow[True] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}  # PyYAML reads `on` as True
+    assert workflow[True] == {"push": {"branches": ["main"]}, "workflow_dispatch": None,  # PyYAML reads `on` as True
+                              "schedule": [{"cron": "5 17 * * *"}]}  # daily, 00:05 in Vietnam (issue 12c)
     assert workflow["permissions"] == {"contents": "read"}
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     test, deploy = workflow["jobs"]["test"], workflow["jobs"]["deploy"]
@@ -126,6 +127,10 @@ def test_main_is_published_to_github_pages():
     pages = _uses(test, "actions/configure-pages")
     assert _run(test, "make build")["env"]["SITE_URL"] == "${{{{ steps.{}.outputs.base_url }}}}/".format(pages["id"])
     assert _uses(test, "actions/upload-pages-artifact")["with"]["path"] == "site/"
+    # the interruption banner follows the day in Vietnam, which the build is given (khcn.build.today)
+    today = next(step for step in test["steps"] if step.get("id") == "today")
+    assert "TZ=Asia/Ho_Chi_Minh date +%F" in today["run"]
+    assert _run(test, "make build")["env"]["KHCN_TODAY"] == "${{ steps.today.outputs.day }}"
     assert deploy["needs"] == "test"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"] == {"name": "github-pages", "url": "${{ steps.deployment.outputs.page_url }}"}

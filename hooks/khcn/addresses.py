@@ -14,6 +14,7 @@ it. Paths are under docs/ (`tin-tuc/index.md`); MkDocs serves `x/index.md` at `x
     van-ban/loai/<type>.md, van-ban/nam/<year>.md  the documents by type and by year (issue 12b)
     thu-tuc-hanh-chinh/index.md                  administrative procedures, when there are any (issue 12b)
     gioi-thieu/index.md, en/index.md             the introduction, and its English page (issue 12a)
+    tiep-can-thong-tin/                          access to information (linked from the footer)
     thong-ke/index.md, linh-vuc/<area>.md, chi-so/<indicator>.md   statistics
     thong-ke/du-lieu/...                         downloads (stable addresses)
 """
@@ -45,6 +46,7 @@ DOCUMENTS_PAGE = "van-ban/index.md"
 CONTACT_PAGE = "lien-he/index.md"
 PROJECTS_PAGE = "de-tai-du-an/index.md"
 PROTECTIONS_PAGE = "so-huu-tri-tue/index.md"
+ACCESS_PAGE = "tiep-can-thong-tin/index.md"  # issue 12c: Chuyên mục tiếp cận thông tin (Nghị định 13/2018, điều 11)
 
 # issue 12b: procedures; the documents by type and by year
 PROCEDURES_PAGE = "thu-tuc-hanh-chinh/index.md"
@@ -201,7 +203,8 @@ NOT_IN_NAV = [f"/{SEARCH_PAGE}", f"/{NEWS}/**", f"/{REPORTS}/*.md", f"/{STATISTI
               # issue 12b: published only when data/thu-tuc.yaml has procedures, so not a tab of the static nav;
               # linked from the documents' page (and the access-to-information page)
               f"/{PROCEDURES_PAGE}", f"/{DOCUMENTS_BY_KIND}/*.md", f"/{DOCUMENTS_BY_YEAR}/*.md",
-              f"/{ENGLISH_PAGE}"]  # issue 12a: reached by the language link of every page
+              f"/{ENGLISH_PAGE}",  # issue 12a: reached by the language link of every page
+              f"/{ACCESS_PAGE}"]  # issue 12c: linked from every page's footer, present only when it has content
 
 
 def theme_addresses() -> dict:

@@ -6,6 +6,7 @@
     feeds       the stream's RSS, Atom and JSON feeds, and robots.txt
     provenance  the line under each page: its first source and the date of its last change
     navigation  each page's section (its tab, marked) and breadcrumbs
+    metadata    Dublin Core and schema.org JSON-LD of each page (issue 12c)
     downloads   CSV, XLSX and JSON written into the site by a second process while MkDocs renders the pages
     search      the Pagefind index, made from the built pages, so it comes last
 
@@ -16,7 +17,7 @@ the build's config. No MkDocs here.
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from khcn.core.background import BackgroundJob
@@ -24,6 +25,7 @@ from khcn.data.dataset import SiteData, load_site_data
 from khcn.data.fields import VIETNAM
 from khcn.news.feeds import FeedSite, feed_files
 from khcn.news.pages import Stream, build_stream, footers, news_pages
+from khcn.pages.disclosure import access_pages
 from khcn.pages.documents import document_browse_pages  # issue 12b
 from khcn.pages.introduction import introduction_pages  # issue 12a
 from khcn.pages.navigation import Trail, trails
@@ -32,6 +34,7 @@ from khcn.pages.procedures import procedure_pages  # issue 12b
 from khcn.pages.provenance import Source, provenance
 from khcn.pages.render import generated_pages
 from khcn.pages.statistics import statistics_pages
+from khcn.publish.metadata import Facts, page_facts, page_metadata
 from khcn.publish.search import IndexSummary, index_site
 from khcn.rendering import render
 from khcn.stats.downloads import write_data_files
@@ -53,7 +56,8 @@ def site_pages(site: SiteData, stream: Stream | None = None) -> list[Page]:
     stream = stream or build_stream(site)
     return [*news_pages(site, stream), *generated_pages(site, footers(site, stream)), *statistics_pages(site),
             *procedure_pages(site), *document_browse_pages(site),  # issue 12b: these two
-            *introduction_pages(site)]  # issue 12a
+            *introduction_pages(site),  # issue 12a
+            *access_pages(site)]  # issue 12c: access to information
 
 
 def site_feeds(site: SiteData, stream: Stream, site_url: str, updated: datetime | None) -> list[tuple[str, bytes]]:
@@ -74,6 +78,27 @@ def feeds(site: SiteData, stream: Stream, site_url: str) -> list[tuple[str, byte
     return [*site_feeds(site, stream, site_url, build_date()), ("robots.txt", robots_txt(site_url))]
 
 
+TODAY = "KHCN_TODAY"  # the environment variable that dates a build's day (the publishing workflow sets it)
+
+
+class BuildSettingError(ValueError):
+    """A setting of the build given wrong, told in Vietnamese."""
+
+
+def today() -> date:
+    """The build's day, which decides whether a planned interruption's banner shows (issue 12c): KHCN_TODAY
+    (YYYY-MM-DD), else today's date in Vietnam. Same commit and same day: the same bytes; the publishing workflow
+    rebuilds daily so the banner comes and goes on time."""
+    text = os.environ.get(TODAY, "").strip()
+    if not text:
+        return datetime.now(VIETNAM).date()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BuildSettingError(f"Biến môi trường {TODAY} = `{text}` không phải một ngày; cần dạng năm-tháng-ngày, "
+                                "ví dụ 2026-12-01 (hoặc bỏ trống để lấy ngày hôm nay giờ Việt Nam).") from None
+
+
 def build_date() -> datetime | None:
     """The date of the last commit (SOURCE_DATE_EPOCH, set by `make`): the same for every build of a commit."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -89,6 +114,18 @@ def page_provenance(pages: list[Page], every_page: list[str], project: Path, rep
 def page_trails(pages: list[Page], every_page: list[str]) -> dict[str, Trail]:
     """Each page's tab and breadcrumbs (khcn/pages/navigation.py); `every_page` as for `page_provenance`."""
     return trails(pages, every_page)
+
+
+def metadata_facts(site: SiteData, stream: Stream) -> dict[str, Facts]:
+    """What each generated page is (a report, a bulletin, a dataset): its metadata's type and dates."""
+    return page_facts(site, stream.entries)
+
+
+def metadata(site: SiteData, facts: Facts | None, title: str, description: str, url: str | None,
+             site_url: str | None, source: Source | None) -> dict:
+    """One page's Dublin Core tags and JSON-LD (khcn/publish/metadata.py), dated by its line's last change."""
+    return page_metadata(site.organisation, facts, title=title, description=description, url=url,
+                         site_url=site_url, modified=source.changed if source else None)
 
 
 def downloads(site: SiteData, site_dir: Path) -> BackgroundJob:

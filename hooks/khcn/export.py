@@ -17,7 +17,7 @@ import yaml
 import yaml_env_tag
 
 from khcn.addresses import theme_addresses
-from khcn.build import robots_txt, site_feeds, site_pages
+from khcn.build import robots_txt, site_feeds, site_pages, today
 from khcn.core import slugs
 from khcn.data.dataset import SiteData
 from khcn.news.pages import build_stream
@@ -51,7 +51,8 @@ def plain_config(config: dict, site: SiteData) -> dict:
     config.pop("hooks", None)
     config["watch"] = [path for path in config.get("watch", []) if path not in DROPPED_WATCH]
     config["site_name"] = site.organisation.full_name
-    config["extra"] = dict(config.get("extra") or {}, organisation=theme_context(site), addresses=theme_addresses())
+    config["extra"] = dict(config.get("extra") or {}, organisation=theme_context(site, today()),
+                           addresses=theme_addresses())
     extensions = list(config.get("markdown_extensions") or [])
     at = next((i for i, e in enumerate(extensions) if e == "toc" or isinstance(e, dict) and "toc" in e), None)
     toc = dict(extensions[at]["toc"] or {}) if at is not None and isinstance(extensions[at], dict) else {}

@@ -261,6 +261,31 @@ def read_procedure_code(value: object) -> str:
     return text
 
 
+# --- issue 12c: e-mail and web addresses of the contact point and the feedback channel ----------------------------
+
+_EMAIL = re.compile(r"^[^@\s<>\"'`]+@[^@\s<>\"'`]+\.[^@\s<>\"'`.]+$")
+EMAIL_EXPECTED = "một địa chỉ thư điện tử, ví dụ vanphong@example.gov.vn"
+
+
+def read_email(value: object) -> str:
+    text = _text_of(value, EMAIL_EXPECTED)
+    if not _EMAIL.match(text):
+        raise reject(f"`{text}`", EMAIL_EXPECTED)
+    return text
+
+
+_LABEL = "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"  # one part of a host name
+_WEB = re.compile(rf"^https://{_LABEL}(\.{_LABEL})+(/[^\s<>\"'`]*)?$")  # no quote or bracket: safe in href=""
+WEB_EXPECTED = "một địa chỉ trang web bắt đầu bằng https://, không có dấu cách, ví dụ https://dichvucong.gov.vn/"
+
+
+def read_web_address(value: object) -> str:
+    text = _text_of(value, WEB_EXPECTED)
+    if not _WEB.match(text):
+        raise reject(f"`{text}`", WEB_EXPECTED)
+    return text
+
+
 PERIOD_EXPECTED = f"một kỳ báo cáo: {PERIOD_EXAMPLES}"
 
 
@@ -314,6 +339,8 @@ _PERIOD_JSON = _json(PERIOD_EXPECTED, _whole(_PERIOD_PATTERN), type=["string", "
 _MONTH_JSON = _json(MONTH_EXPECTED, _whole(_MONTH_PATTERN), type="string")
 _MOMENT_JSON = _json(MOMENT_EXPECTED, _whole(rf"\d{{4}}|{_MONTH_PATTERN}"), type=["integer", "string"])
 _FLAG_JSON = _json(FLAG_EXPECTED, _whole(_FLAG_PATTERN), type=["boolean", "string"], examples=["có", "không"])
+_EMAIL_JSON = _json(EMAIL_EXPECTED, _whole(_EMAIL.pattern.strip("^$")), type="string")
+_WEB_JSON = _json(WEB_EXPECTED, _whole(_WEB.pattern.strip("^$")), type="string")
 
 Text = Annotated[str, PlainValidator(read_text), _TEXT_JSON]
 Count = Annotated[int, PlainValidator(read_count), _COUNT_JSON]
@@ -330,3 +357,5 @@ ProcedureCode = Annotated[str, PlainValidator(read_procedure_code),
                           _json(PROCEDURE_CODE_EXPECTED, _whole(_PROCEDURE_CODE.pattern.strip("^$")),
                                 type=["string", "number"])]
 HistoryDate = Annotated[Moment, PlainValidator(read_moment), _MOMENT_JSON]
+Email = Annotated[str, PlainValidator(read_email), _EMAIL_JSON]
+WebAddress = Annotated[str, PlainValidator(read_web_address), _WEB_JSON]

@@ -13,6 +13,8 @@ from khcn.data.models import (
     BulletinMeta,
     Catalogue,
     Categories,
+    Holidays,
+    Interruption,
     Introduction,
     LegalDocument,
     Organisation,
@@ -76,7 +78,16 @@ PROCEDURES = Kind("thu-tuc", "thu-tuc.yaml", Procedures, "Thủ tục hành chí
                   "Các thủ tục hành chính của Sở theo lĩnh vực, mỗi thủ tục liên kết tới trang của nó trên "
                   "Cổng Dịch vụ công quốc gia; tệp không bắt buộc, có thủ tục thì có trang Thủ tục hành chính.")
 
+# issue 12c: planned interruption and public holidays (both optional)
+INTERRUPTION = Kind("tam-ngung", "tam-ngung.yaml", Interruption, "Thông báo tạm ngừng hoạt động của trang",
+                    "Không bắt buộc. Có tệp này thì từ 7 ngày làm việc trước ngày bắt đầu đến hết ngày dự kiến hoạt "
+                    "động trở lại, mọi trang có biểu ngữ thông báo. Hết việc thì xoá tệp.")
+HOLIDAYS = Kind("ngay-nghi", "ngay-nghi.yaml", Holidays, "Các ngày nghỉ lễ, Tết",
+                "Dùng để đếm ngày làm việc khi thông báo tạm ngừng (thứ Bảy, Chủ nhật đã tự tính là ngày nghỉ). "
+                "Mỗi năm thêm các ngày nghỉ của năm đó.")
+
 KINDS = (ORGANISATION, DOCUMENTS, CATALOGUE, VALUES, REPORTS, PROJECTS, PROTECTIONS, CATEGORIES, BULLETINS,
          PROCEDURES,  # issue 12b
-         INTRODUCTION)  # issue 12a
+         INTRODUCTION,  # issue 12a
+         INTERRUPTION, HOLIDAYS)  # issue 12c
 SINGLE_FILES = tuple(kind.files for kind in KINDS if "/" not in kind.files)  # the files directly under data/

@@ -12,6 +12,7 @@ from khcn.data.fields import (
     Count,
     Date,
     DateTime,
+    Email,
     Flag,
     HistoryDate,
     Month,
@@ -21,6 +22,7 @@ from khcn.data.fields import (
     Slug,
     Text,
     Url,
+    WebAddress,
     reject,
 )
 
@@ -46,6 +48,37 @@ class Licence(Record):
                          description="Cơ quan cấp giấy phép, ví dụ Sở Thông tin và Truyền thông tỉnh Tuyên Quang")
 
 
+# --- issue 12c: access to information and feedback (data/to-chuc.yaml) ---
+class InformationContact(Record):
+    """Luật Tiếp cận thông tin, điều 17: who receives requests for information."""
+
+    name: Text = Field(alias="ten", description="Tên đơn vị hoặc người làm đầu mối tiếp nhận yêu cầu cung cấp "
+                                                "thông tin, ví dụ Văn phòng Sở")
+    address: Text = Field(alias="dia_chi", description="Địa chỉ nhận yêu cầu cung cấp thông tin")
+    phone: Text = Field(alias="dien_thoai", description="Số điện thoại của đầu mối, ví dụ \"(0207) 3822523\"")
+    fax: Text | None = Field(None, alias="fax", description="Số fax của đầu mối (không bắt buộc)")
+    email: Email = Field(alias="thu_dien_tu",
+                         description="Thư điện tử nhận yêu cầu cung cấp thông tin, ví dụ vanphong@example.gov.vn")
+
+
+class FeedbackChannel(Record):
+    """Nghị định 224/2026, điều 10: where readers rate their satisfaction and send feedback (the site collects
+    nothing itself)."""
+
+    web: WebAddress | None = Field(None, alias="trang_web",
+        description="Trang góp ý, đánh giá sự hài lòng trên Cổng thông tin điện tử của tỉnh, "
+                    "ví dụ https://tuyenquang.gov.vn/gop-y")
+    email: Email | None = Field(None, alias="thu_dien_tu",
+                                description="Thư điện tử nhận góp ý (không bắt buộc khi đã có trang_web)")
+
+    @model_validator(mode="after")
+    def _one_channel(self) -> FeedbackChannel:
+        if self.web is None and self.email is None:
+            raise reject("kênh góp ý không có trang_web và thu_dien_tu", "ít nhất một trong hai trường "
+                         "`trang_web` (trang góp ý của Cổng thông tin điện tử tỉnh) hoặc `thu_dien_tu`")
+        return self
+
+
 class Organisation(Record):
     parent_body: Text = Field(alias="co_quan_chu_quan",
                               description="Cơ quan chủ quản, in ở đầu trang, ví dụ Uỷ ban nhân dân tỉnh Tuyên Quang")
@@ -63,6 +96,13 @@ class Organisation(Record):
                              description="Giấy phép trang thông tin điện tử: so, ngay, co_quan_cap, thụt lề bên dưới")
     reuse_notice: Text = Field(alias="ghi_chu_su_dung_lai",
                                description="Ghi chú về việc sử dụng lại thông tin, in ở chân trang")
+    # issue 12c: access to information and feedback
+    information_contact: InformationContact | None = Field(None, alias="dau_moi_cung_cap_thong_tin",
+        description="Đầu mối tiếp nhận yêu cầu cung cấp thông tin (không bắt buộc; cần cho chuyên mục Tiếp cận "
+                    "thông tin): ten, dia_chi, dien_thoai, fax, thu_dien_tu, thụt lề bên dưới")
+    feedback: FeedbackChannel | None = Field(None, alias="kenh_gop_y",
+        description="Nơi người đọc góp ý, đánh giá sự hài lòng (không bắt buộc): trang_web hoặc thu_dien_tu, "
+                    "thụt lề bên dưới; có thì mọi trang có liên kết tới đó")
     # issue 12a: the English page (/en/) shows these when they are written
     parent_body_en: Text | None = Field(None, alias="co_quan_chu_quan_en",
         description="Cơ quan chủ quản bằng tiếng Anh (không bắt buộc), ví dụ Tuyen Quang Provincial People's Committee")
@@ -151,6 +191,37 @@ class Introduction(Record):
         description="Lãnh đạo Sở, mỗi người một mục bắt đầu bằng - ho_ten: …")
     history: tuple[Milestone, ...] = Field((), alias="lich_su",
         description="Lịch sử hình thành và phát triển, mỗi mốc một mục bắt đầu bằng - ngay: …")
+
+
+# --- issue 12c: planned interruption (data/tam-ngung.yaml) and public holidays (data/ngay-nghi.yaml) -----------
+
+class Interruption(Record):
+    """Nghị định 224/2026, điều 13: a planned interruption, announced 7 working days ahead."""
+
+    start: DateTime = Field(alias="bat_dau", description="Ngày và giờ bắt đầu tạm ngừng (giờ Việt Nam), "
+                                                         "ví dụ \"20/12/2026 22:00\"")
+    end: DateTime = Field(alias="du_kien_hoat_dong_lai",
+                          description="Ngày và giờ dự kiến hoạt động trở lại, ví dụ \"21/12/2026 06:00\"")
+    message: Text = Field(alias="noi_dung", description="Lý do và những điều người đọc cần biết, hiện trên "
+                                                        "biểu ngữ ở đầu mọi trang")
+    announced: Date = Field(alias="ngay_thong_bao",
+                            description="Ngày thông báo, ít nhất 7 ngày làm việc trước ngày bắt đầu, ví dụ 01/12/2026")
+    force_majeure: Flag = Field(False, alias="bat_kha_khang",
+                                description="có khi tạm ngừng vì sự cố bất khả kháng, không thông báo trước đủ "
+                                            "7 ngày làm việc được (không bắt buộc), ví dụ có")
+
+
+class Holiday(Record):
+    day: Date = Field(alias="ngay", description="Ngày nghỉ (ngày đầu, khi nghỉ nhiều ngày), ví dụ 01/01/2026")
+    last_day: Date | None = Field(None, alias="den_ngay",
+                                  description="Ngày nghỉ cuối cùng, khi nghỉ nhiều ngày (không bắt buộc), "
+                                              "ví dụ 22/02/2026")
+    name: Text = Field(alias="ten", description="Tên ngày nghỉ, ví dụ Tết Dương lịch")
+
+
+class Holidays(Record):
+    entries: tuple[Holiday, ...] = Field(alias="ngay_nghi", description="Các ngày nghỉ lễ, Tết, mỗi mục bắt đầu "
+                                                                        "bằng - ngay: …")
 
 
 # --- the register of legal documents (data/van-ban.yaml) ------------------------------------------------------

@@ -21,6 +21,7 @@ from khcn.data.fields import (
     Count,
     Date,
     DateTime,
+    Email,
     Flag,
     HistoryDate,
     Month,
@@ -30,6 +31,7 @@ from khcn.data.fields import (
     Slug,
     Text,
     Url,
+    WebAddress,
 )
 from khcn.data.models import IndicatorKind, Value
 from khcn.data.schemas import KINDS, Kind
@@ -49,6 +51,8 @@ TYPES = {
     Url: ("địa chỉ web", fields.URL_EXPECTED),
     ProcedureCode: ("mã thủ tục", fields.PROCEDURE_CODE_EXPECTED),
     HistoryDate: ("năm, tháng hoặc ngày", fields.MOMENT_EXPECTED),  # issue 12a
+    Email: ("thư điện tử", fields.EMAIL_EXPECTED),  # issue 12c
+    WebAddress: ("địa chỉ web", fields.WEB_EXPECTED),  # issue 12c
 }
 # A kind's files as editors name them, where its glob has a wildcard.
 FILE_NAMES = {

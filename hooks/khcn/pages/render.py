@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from markupsafe import Markup
 from markupsafe import escape as html_escape
 
-from khcn.addresses import CONTACT_PAGE, DOCUMENTS_PAGE, REPORTS_INDEX, indicator_path, link, report_path
+from khcn.addresses import (
+    ACCESS_PAGE,
+    CONTACT_PAGE,
+    DOCUMENTS_PAGE,
+    REPORTS_INDEX,
+    indicator_path,
+    link,
+    page_url,
+    report_path,
+)
 from khcn.core import formatting
 from khcn.core.slugs import document_anchor
 from khcn.data.dataset import ReportPage, SiteData
 from khcn.data.richtext import DocumentRef, Plain, TableRef, ValueRef
+from khcn.pages.disclosure import published_categories
 from khcn.pages.documents import browse, document_details  # issue 12b
+from khcn.pages.notices import feedback_link, interruption_banner
 from khcn.pages.page import DOCUMENTS, ORGANISATION, REPORTS, Page, report_sources
 from khcn.rendering import ENV, render
 
@@ -20,16 +33,24 @@ def document_mention(document) -> str:
     return f"{document.kind} số {document.number} ngày {formatting.official_day(document.issued)}"
 
 
-def theme_context(site: SiteData) -> dict:
+def theme_context(site: SiteData, today: date | None = None) -> dict:
     """What the theme's templates show on every page (masthead, footer), as plain text: the theme needs no
-    filter of ours, so the same templates also render in a plain MkDocs build (see benchmarks/)."""
+    filter of ours, so the same templates also render in a plain MkDocs build (see benchmarks/). `today`: the
+    build's date (khcn.build.today), which decides whether a planned interruption's banner shows."""
     org = site.organisation
-    return {"parent_body": org.parent_body, "name": org.name, "site_title": org.site_title,
+    return {**_disclosure_context(site, today),
+            "parent_body": org.parent_body, "name": org.name, "site_title": org.site_title,
             "responsible": f"{org.responsible.name} - {org.responsible.title}", "address": org.address,
             "phone": org.phone, "fax": org.fax or "",
             "licence": (f"{org.licence.number} ngày {formatting.official_day(org.licence.date)} "
                         f"của {org.licence.issuer}"),
             "reuse_notice": org.reuse_notice}
+
+
+def _disclosure_context(site: SiteData, today: date | None) -> dict:
+    """issue 12c: the interruption banner, the feedback link, the access-to-information page (or "")."""
+    return {"interruption": interruption_banner(site, today), "feedback": feedback_link(site),
+            "access": page_url(ACCESS_PAGE) if published_categories(site) else ""}
 
 
 ENV.filters["mention"] = document_mention

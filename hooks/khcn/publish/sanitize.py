@@ -29,12 +29,14 @@ HTML_TAGS = frozenset({
     "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u",
     "ul", "var", "wbr",
 })
-# The charts (templates/chart.svg.j2): shapes and text only; no <a>, <use>, <animate>, <set>, <foreignObject>.
+# The charts (templates/chart.svg.j2, org_chart.svg.j2): shapes and text only; no <a>, <use>, <animate>, <set>,
+# <foreignObject>.
 SVG_TAGS = frozenset({"svg", "g", "rect", "line", "polyline", "path", "circle", "text", "tspan", "title", "desc"})
 TAGS = HTML_TAGS | SVG_TAGS
 
 _SVG_GEOMETRY = {"x", "y", "x1", "x2", "y1", "y2", "width", "height", "fill", "stroke", "stroke-width",
-                 "stroke-opacity", "fill-opacity", "text-anchor", "dominant-baseline", "font-size", "transform"}
+                 "stroke-opacity", "fill-opacity", "text-anchor", "dominant-baseline", "font-size", "font-weight",
+                 "rx", "ry", "transform"}  # rx, font-weight: the organisation chart (templates/org_chart.svg.j2)
 ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir", "role", "hidden", "tabindex"},
     "a": {"href", "rel", "hreflang"},

@@ -10,6 +10,7 @@ Layout (README explains each kind to editors; khcn.data.kinds names the files):
     data/chuyen-muc.yaml           the categories of the bulletin stream
     data/tin-tuc/<năm>/<đường-dẫn>.md   one bulletin (Markdown); the file name is its address, /tin-tuc/<đường-dẫn>/
     data/gioi-thieu.yaml           the introduction (optional): functions, structure, leaders, history
+    data/ngay-nghi.yaml, data/tam-ngung.yaml   public holidays and a planned interruption (optional)
 
 One module reads each kind; one module makes each check across files. `_load` calls them in order. Every problem
 goes to `Reading.errors`; what failed goes to `Failures`, so a later check keeps quiet about it.
@@ -37,6 +38,7 @@ from khcn.data.dataset.documentlinks import check_document_links  # issue 12b
 from khcn.data.dataset.documents import read_documents_file
 from khcn.data.dataset.failures import Failures
 from khcn.data.dataset.images import check_image
+from khcn.data.dataset.interruption import read_holidays, read_interruption
 from khcn.data.dataset.introduction import read_introduction  # issue 12a
 from khcn.data.dataset.introductioncheck import check_introduction  # issue 12a
 from khcn.data.dataset.layout import check_layout
@@ -51,7 +53,9 @@ from khcn.data.dataset.values import read_values
 from khcn.data.models import (
     Catalogue,
     Category,
+    Holiday,
     Indicator,
+    Interruption,
     Introduction,
     LegalDocument,
     Organisation,
@@ -85,6 +89,10 @@ class SiteData:
     scheduled: list[str] = field(default_factory=list)  # bulletins left out until their day: "file (dd/mm/yyyy)"
     # issue 12a
     introduction: Introduction | None = None  # data/gioi-thieu.yaml, None when the file is absent
+    # issue 12c: a planned interruption (data/tam-ngung.yaml) and the public holidays (data/ngay-nghi.yaml; None
+    # when the file is absent)
+    interruption: Interruption | None = None
+    holidays: tuple[Holiday, ...] | None = None
 
     # Indexes, built once: pages look values up per indicator and per period thousands of times.
     @functools.cached_property
@@ -165,9 +173,13 @@ def _load(reading: Reading, failures: Failures, history: History | None) -> Site
     if introduction is not None:
         check_introduction(reading, introduction[1], introduction[0], citable, organisation)
     # end of issue 12a
+    # issue 12c: public holidays, then the planned interruption counted in working days
+    holidays = read_holidays(reading, failures)
+    interruption = read_interruption(reading, failures, holidays)
     if reading.errors:
         return None
     return SiteData(organisation, documents, catalogue, values.values, values.periods, [page for page, _ in reports],
                     registers[PROJECTS.id], registers[PROTECTIONS.id], categories, bulletins, reading.normalised,
                     procedures, attachment_sizes, reading.scheduled,
-                    introduction=introduction[0] if introduction else None)
+                    introduction=introduction[0] if introduction else None,
+                    interruption=interruption, holidays=holidays)
