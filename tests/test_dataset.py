@@ -80,6 +80,8 @@ def test_leading_zero_codes_and_no_stay_text(tiny_data):
     edit(tiny_data / "bao-cao/2021-6-thang.yaml", "[[12/KH-UBND]] và", "[[010]] và")
     edit(tiny_data / "bao-cao/2021-6-thang.yaml", "[[12/KH-UBND]].", "[[010]].")
     edit(tiny_data / "tin-tuc/2021/kiem-dinh-phuong-tien-do.md", "[[12/KH-UBND]]", "[[010]]")
+    for _ in range(2):  # Giới thiệu cites it in Vietnamese and in English
+        edit(tiny_data / "gioi-thieu.yaml", "[[12/KH-UBND]]", "[[010]]")
     edit(tiny_data / "to-chuc.yaml", 'fax: "(0200) 7654321"', "fax: no")
     site = load_site_data(tiny_data)
     assert "010" in site.documents

@@ -212,7 +212,8 @@ def _inline_scripts(site: Path) -> dict[str, str]:
     for page in sorted(site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         for attributes, body in re.findall(r"<script([^>]*)>(.*?)</script>", html, re.DOTALL):
-            if "src=" not in attributes and "application/json" not in attributes:
+            data = "application/json" in attributes or "application/ld+json" in attributes  # JSON-LD: metadata
+            if "src=" not in attributes and not data:
                 scripts.setdefault(body, page.relative_to(site).as_posix())
     return scripts
 
