@@ -95,9 +95,9 @@ def test_a_reader_goes_from_the_list_to_a_bulletin_and_on_to_the_next(phone, tin
     meta = phone.locator(".tq-meta").first.inner_text()
     assert "15/07/2021 09:05" in meta and "Trần Văn Bình" in meta and "Tin hoạt động" in meta
     assert phone.get_by_role("region", name="Bảng số liệu: Phương tiện đo được kiểm định").is_visible()
-    older = phone.get_by_role("link", name="Bài trước Thông báo đề xuất nhiệm vụ khoa học năm 2021")
+    older = phone.get_by_role("link", name="Bài trước Công khai dự toán ngân sách năm 2021")
     box = older.bounding_box()
     assert box["height"] >= 24 and box["width"] >= 44  # a thumb can hit it
     older.click()
     phone.wait_for_load_state("networkidle")
-    assert phone.url.endswith("/tin-tuc/thong-bao-de-xuat-nhiem-vu/")
+    assert phone.url.endswith("/tin-tuc/cong-khai-du-toan-ngan-sach-2021/")
