@@ -54,3 +54,14 @@ def test_an_indentation_problem_is_not_called_a_misplaced_colon():
     with pytest.raises(DataErrors) as caught:
         parse_yaml(BASE.replace("  phuong", "   phuong"), "x.yaml")
     assert "dấu hai chấm `: ` ở giữa" not in caught.value.errors[0].found
+
+
+def test_the_date_and_time_editors_are_asked_for_is_the_form_the_bulletin_template_writes():
+    from datetime import datetime
+
+    from khcn.data.fields import DATETIME_EXPECTED, read_datetime
+
+    example = DATETIME_EXPECTED.rsplit("ví dụ ", 1)[1]
+    assert example == datetime(2021, 10, 1, 17, 25).strftime("%d/%m/%Y %H:%M")  # scripts/new_bulletin.py's form
+    assert read_datetime(example) == read_datetime("01/10/2021 17:25:00")
+    assert "giây" not in DATETIME_EXPECTED
