@@ -31,8 +31,12 @@ def test_a_note_naming_another_old_value_does_not_count(published):
     (published / "so-lieu/2020-H1.yaml").write_text(
         "san-pham-bao-ho:\n  gia_tri: 151\n  dinh_chinh:\n    - ngay: 15/11/2021\n      gia_tri_cu: 149\n"
         "      ly_do: Nhầm.\nxa-ap-dung: 95/138\nphuong-tien-do: 900\n", encoding="utf-8")
-    with pytest.raises(DataErrors):
+    with pytest.raises(DataErrors) as caught:
         load_site_data(published)
+    # the note is there: its old value is wrong, it is not a missing note (issue 13)
+    assert [str(e) for e in caught.value.errors] == [
+        "data/so-lieu/2020-H1.yaml:3 — trường `san-pham-bao-ho.dinh_chinh`: gặp `gia_tri_cu` `149` không khớp giá "
+        "trị đã công bố 150; cần `gia_tri_cu: 150` (giá trị bạn đọc đã thấy trước khi sửa)."]
 
 
 def test_every_published_change_needs_its_note(published):

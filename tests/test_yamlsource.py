@@ -75,7 +75,7 @@ def test_explicit_type_tags_are_refused_too():
 
 
 @pytest.mark.parametrize("text, words", [
-    ("ten: Chú ý: mới\n", "dấu hai chấm không đúng chỗ"),
+    ("ten: Chú ý: mới\n", "dấu hai chấm `: ` ở giữa một giá trị"),
     ("a:\n\t- x\n", "Tab"),
     ("list:\n  - a\n - b\n", "thụt lề không đều"),
 ])

@@ -149,11 +149,11 @@ def parse_yaml(raw: bytes | str, name: str) -> SourceDocument:
     try:
         return _read_stream(loader, name, text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        raise DataError(name, line, "", f"lỗi cú pháp YAML: {_problem_in_words(exc.problem)}",
-                        "YAML hợp lệ: kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép ở dòng này "
-                        "hoặc dòng ngay trên").as_errors() from None
+        line, found, expected = syntax_problem(exc, text)
+        raise DataError(name, line, "", f"lỗi cú pháp YAML: {found}", expected).as_errors() from None
+    except yaml.YAMLError:  # the reader's: a character YAML does not allow, which has no mark
+        line, found, expected = _character_problem(text)
+        raise DataError(name, line, "", f"lỗi cú pháp YAML: {found}", expected).as_errors() from None
     finally:
         loader.dispose()
 
@@ -197,26 +197,84 @@ def _read_stream(loader, name: str, text: str) -> SourceDocument:
     return doc
 
 
-# What PyYAML says, in an editor's words (the cases editors meet; others keep PyYAML's English in brackets).
-_PROBLEMS = {  # libyaml's wording, then PyYAML's own where it differs
-    "mapping values are not allowed": "dấu hai chấm không đúng chỗ (một giá trị có `: ` phải đặt trong ngoặc kép, "
-                                      "ví dụ \"Chú ý: …\"; hoặc dòng trên thiếu dấu hai chấm)",
-    "found character that cannot start any token": "một ký tự không được đứng đầu giá trị (Tab dùng để thụt lề, "
-                                                   "hoặc @ ` % ở đầu giá trị: thụt lề bằng dấu cách, đặt giá trị "
-                                                   "trong ngoặc kép)",
-    "found character '\\t' that cannot start any token": "ký tự Tab (thụt lề bằng dấu cách, không dùng Tab)",
-    "did not find expected key": "thụt lề không đều (các trường, các mục `- ` cùng cấp phải thẳng cột)",
-    "could not find expected ':'": "thiếu dấu hai chấm sau tên trường",
-    "found unexpected end of stream": "chuỗi trong ngoặc kép chưa đóng",
-}
+# A syntax error in an editor's words. The parser's English never reaches an editor: each diagnosis below says what
+# is wrong where the editor can see it (the text of the line, not only the parser's state), and an error of a kind
+# not listed still gets a Vietnamese message. HUONG-DAN §9 quotes these.
+SYNTAX_EXPECTED = "YAML hợp lệ: kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép ở dòng này hoặc dòng ngay trên"
+_INDENT_EXPECTED = ("các trường cùng cấp (và các mục `- ` cùng cấp) thẳng cột với nhau, thụt lề bằng dấu cách; "
+                    "dòng trên phải là `tên_trường:` thì dòng này mới được thụt vào sâu hơn")
+_QUOTE_IT = "đặt cả giá trị trong ngoặc kép, ví dụ ghi_chu: \"{}…\""
+_TAB = ("ký tự Tab ở đầu dòng",
+        "thụt lề bằng dấu cách (phím Space), không dùng phím Tab; trong trình soạn thảo bật “Insert Spaces”")
 
 
-def _problem_in_words(problem: str | None) -> str:
-    problem = problem or ""
-    for english, words in _PROBLEMS.items():
-        if problem.startswith(english):
-            return words
-    return f"({problem})"
+def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]:
+    """(line, found, expected) for a parser's error, in Vietnamese."""
+    problem, context = exc.problem or "", exc.context or ""
+    lines = text.split("\n")
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    start = exc.context_mark.line + 1 if exc.context_mark else line
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    at = here[mark.column] if mark and mark.column < len(here) else ""
+    # A tab in the indentation of this line or the one above is the cause whatever the parser calls it
+    tab_line = next((n for n in (line, line - 1) if 0 < n <= len(lines) and "\t" in _indent(lines[n - 1])), None)
+    if tab_line or "tab character" in problem or at == "\t":
+        return tab_line or line, *_TAB
+    if "quoted scalar" in context:
+        quote = lines[start - 1][exc.context_mark.column] if exc.context_mark else '"'
+        if "escape" in problem or "hexdecimal" in problem or "Unicode" in problem:
+            return line, "dấu `\\` trong ngoặc kép", ("trong ngoặc kép viết `\\\\` thay cho một dấu `\\`, "
+                                                     "hoặc đặt giá trị trong ngoặc đơn '…'")
+        return start, f"dấu ngoặc `{quote}` mở ở dòng {start} chưa đóng", (
+            f"đóng giá trị bằng dấu `{quote}` cùng loại trên cùng dòng; một dấu `{quote}` bên trong giá trị thì "
+            + ("viết `\\\"`" if quote == '"' else "viết hai lần `''`"))
+    if "flow sequence" in context or "flow mapping" in context or problem.startswith("expected ',' or"):
+        bracket, closing = ("[", "]") if "sequence" in context or "]" in problem else ("{", "}")
+        return start, f"dấu ngoặc `{bracket}` mở ở dòng {start} chưa đóng (hoặc thiếu dấu phẩy giữa hai mục)", (
+            f"đóng bằng `{closing}` trên cùng dòng; một giá trị chữ bắt đầu bằng `{bracket}` thì đặt trong ngoặc kép")
+    if problem.startswith("mapping values are not allowed"):
+        before = here[: mark.column] if mark else ""
+        if re.search(r":(\s|$)", before.lstrip(" -")):
+            return line, "dấu hai chấm `: ` ở giữa một giá trị", _QUOTE_IT.format("Chú ý: ")
+        return line, ("thụt lề sai: dòng này thụt vào sâu hơn các trường cùng cấp, hoặc dòng trên thiếu dấu hai "
+                      "chấm"), _INDENT_EXPECTED
+    if problem.startswith(("did not find expected key", "did not find expected '-'", "expected <block end>")):
+        return line, ("thụt lề không đều: dòng này không thẳng cột với các trường (hoặc các mục `- `) cùng cấp "
+                      f"từ dòng {start}, hoặc có chữ thừa sau dấu ngoặc kép đóng"), _INDENT_EXPECTED
+    if problem.startswith("could not find expected ':'"):
+        return start, "một dòng không có dấu hai chấm sau tên trường", (
+            "mỗi trường một dòng `tên_trường: giá trị`; một đoạn chữ nhiều dòng thì viết sau `tên_trường: |`")
+    if problem.startswith("block sequence entries are not allowed"):
+        return line, "mục danh sách `- ` không đúng chỗ", (
+            "mỗi mục `- ` một dòng riêng, thẳng cột với các mục khác, dưới một dòng `tên_trường:` không có giá trị")
+    if any(word in context for word in ("anchor", "alias", "directive", "tag")):
+        first = lines[start - 1][exc.context_mark.column] if exc.context_mark else at
+        return start, f"giá trị bắt đầu bằng ký tự “{first}”", _QUOTE_IT.format(first)
+    if "block scalar" in context:
+        return line, "chữ thừa sau dấu `|` hoặc `>`", ("`|` đứng cuối dòng `tên_trường: |`, đoạn chữ viết ở các "
+                                                       "dòng dưới, thụt vào sâu hơn")
+    if problem.startswith(("found character that cannot start any token", "did not find expected node content",
+                           "found character")):
+        sign = at.strip() or "?"
+        return line, f"giá trị bắt đầu bằng ký tự “{sign}”", _QUOTE_IT.format(sign)
+    return line, "cấu trúc YAML không đọc được ở dòng này", SYNTAX_EXPECTED
+
+
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip(" \t-"))]
+
+
+# Characters YAML does not allow in a file (the C0/C1 controls but tab, line feed, return and NEL; surrogates)
+_NOT_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _character_problem(text: str) -> tuple[int, str, str]:
+    match = _NOT_YAML.search(text)
+    line = text.count("\n", 0, match.start()) + 1 if match else 1
+    code = f" (mã U+{ord(match[0]):04X})" if match else ""
+    return line, f"một ký tự điều khiển không in được{code}", (
+        "chỉ chữ, số và dấu câu in được; xoá ký tự này (thường dán kèm khi sao chép từ Word hoặc PDF)")
 
 
 def _value(loader, event, path: Path_, doc: SourceDocument, errors: list, depth: int) -> object:

@@ -46,7 +46,17 @@ def _check_file(reading: Reading, failures: Failures, file: PeriodValues, indica
             if essence(old) == essence(new):
                 continue
             kind = indicators[indicator_id].kind
-            if not any(names_published(kind, note.previous, old) for note in value.corrections):
+            if any(names_published(kind, note.previous, old) for note in value.corrections):
+                continue
+            # a note naming no published value was meant for this change: its old value is wrong, not missing
+            stray = [note for note in value.corrections
+                     if not any(names_published(kind, note.previous, before) for before in seen[:-1])]
+            if stray:
+                written = ", ".join(f"`{note.previous}`" for note in stray)
+                reading.problem(doc, (indicator_id, "dinh_chinh"),
+                                f"`gia_tri_cu` {written} không khớp giá trị đã công bố {value_in_table(old)}",
+                                f"`gia_tri_cu: {value_in_table(old)}` (giá trị bạn đọc đã thấy trước khi sửa)")
+            else:
                 reading.problem(doc, (indicator_id,), f"{_change(old, new)} mà không có ghi chú đính chính",
                                 f"thêm vào `{indicator_id}` một mục `dinh_chinh` với `ngay`, "
                                 f"`gia_tri_cu: {value_in_table(old)}` và `ly_do`")

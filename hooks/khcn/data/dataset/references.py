@@ -11,6 +11,7 @@ from khcn.data.bulletins import Bulletin
 from khcn.data.dataset.failures import Failures
 from khcn.data.dataset.reading import Reading, one_of
 from khcn.data.dataset.reports import ReportPage
+from khcn.data.fields import PERIOD_EXPECTED
 from khcn.data.kinds import CATALOGUE, DOCUMENTS, VALUES
 from khcn.data.models import Indicator, LegalDocument, Value
 from khcn.data.richtext import DocumentRef, Malformed, Plain, TableRef, references
@@ -59,6 +60,8 @@ class Citable:
             return (f"`{{{{{ref.indicator}{component}}}}}` không ghi kỳ",
                     f"ghi rõ kỳ của số liệu, ví dụ `{{{{{example}}}}}` (bài đã đăng không đổi số khi có kỳ mới)")
         period = own_period if ref.period is None else ref.period
+        if ref.period is not None and parse_period(ref.period) is None:  # not "no figures": no such period at all
+            return f"`@{ref.period}` không phải một kỳ hợp lệ", f"sau dấu @ là {PERIOD_EXPECTED}"
         value = values.get((indicator.id, period))
         if self.failures.value(indicator.id, period):
             return None  # the value's own error says what to fix
@@ -90,7 +93,7 @@ class Citable:
             return None
         period = parse_period(ref.period)
         if period is None or period.id not in self.periods:
-            return (f"kỳ `{ref.period}` chưa có số liệu",
+            return (f"kỳ `{ref.period}` chưa có số liệu" if period else f"`{ref.period}` không phải một kỳ hợp lệ",
                     f"một kỳ có tệp trong {VALUES.folder}/: "
                     + (", ".join(sorted(self.periods)) or "chưa có kỳ nào"))
         return None
