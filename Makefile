@@ -15,12 +15,12 @@ ENGINE ?= mkdocs
 # the recipes through the environment, and read there only inside double quotes ("$$FILE"), so that no quote, `;`,
 # `$(…)` or backquote in a file name reaches the shell as code. A recipe never writes $(FILE) into a command.
 # tests/test_make_recipes.py tries each of them.
-USER_VALUES := PYTHON ENGINE OUT PERIOD FILE DRY_RUN ARGS TITLE CATEGORY AUTHOR SLUG SOURCE_DATE_EPOCH
+USER_VALUES := PYTHON ENGINE OUT PERIOD FILE DRY_RUN ARGS TITLE CATEGORY AUTHOR SLUG SOURCE_DATE_EPOCH KY
 COMMAND_LINE := $(foreach name,$(.VARIABLES),$(if $(filter command line,$(origin $(name))),$(name)))
 $(foreach name,$(sort $(USER_VALUES) $(COMMAND_LINE)),$(eval override $(name) := $$(value $(name))))
 export $(sort $(COMMAND_LINE) $(foreach name,$(USER_VALUES),$(if $(value $(name)),$(name))))
 
-.PHONY: build generate serve validate lint bulletin schemas data-reference xlsx-template xlsx-import test test-fast bench-stats bench-bulletins browser-deps node-tools java clean
+.PHONY: build generate serve validate lint bulletin report schemas data-reference xlsx-template xlsx-import test test-fast bench-stats bench-bulletins browser-deps node-tools java clean
 
 build: $(STAMP)
 	$(PY) scripts/build_site.py --engine "$$ENGINE"
@@ -46,6 +46,11 @@ checklist: $(STAMP)
 # (the values reach the script through the environment, so quotes in a title are safe)
 bulletin: $(STAMP)
 	$(PY) scripts/new_bulletin.py
+
+# A new report for a period, one `{{mã}}` per indicator with a value in data/so-lieu/<kỳ>.yaml (issue 13):
+# make report KY=2022-H1 (KY reaches the script through the environment)
+report: $(STAMP)
+	$(PY) scripts/new_report.py
 
 # JSON Schemas of the data files for VS Code (.vscode/schemas/), from the models: run after changing khcn/data/models.py
 # or fields.py (a test fails until then).
