@@ -40,7 +40,7 @@ def venv_python(venv: Path = VENV) -> Path:
 
 
 def command_line(name: str, args: list[str], python: Path) -> list[str]:
-    """What runs for `khcn.py name args…`: the positional values take the script's options, in order."""
+    """What runs for `lenh.py name args…`: the positional values take the script's options, in order."""
     _, target, options = COMMANDS[name]
     named = [part for option, value in zip(options, args) for part in (option, value)]
     rest = args[len(options):] if len(args) > len(options) else []
