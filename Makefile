@@ -1,5 +1,15 @@
 # Every target does its own set-up: a fresh clone needs only `make build` or `make test`.
-PYTHON ?= python3.11
+# The Python that makes .venv: the newest of python3.13, python3.12, python3.11, or python3 when it is 3.11 or newer,
+# found on PATH (each is asked its version); PYTHON=… on the command line or in the environment chooses another.
+# None found: the recipe that needs it says so in Vietnamese (PYTHON_MISSING). tests/test_make_python.py tries it.
+PYTHON_CANDIDATES := python3.13 python3.12 python3.11 python3
+ifeq ($(origin PYTHON),undefined)
+PYTHON := $(shell for p in $(PYTHON_CANDIDATES); do v=$$($$p -c 'import sys; print("%d %d" % sys.version_info[:2])' \
+	2>/dev/null) || continue; set -- $$v; if [ "$${1:-0}" -eq 3 ] 2>/dev/null && [ "$${2:-0}" -ge 11 ] 2>/dev/null; \
+	then echo $$p; break; fi; done)
+endif
+PYTHON_MISSING := Không tìm thấy Python 3.11 trở lên (đã thử $(PYTHON_CANDIDATES)). Cài Python 3.11 hoặc mới hơn \
+	(xem HUONG-DAN.md, mục 1), hoặc chỉ rõ: make build PYTHON=/đường/dẫn/tới/python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
@@ -15,12 +25,12 @@ ENGINE ?= mkdocs
 # the recipes through the environment, and read there only inside double quotes ("$$FILE"), so that no quote, `;`,
 # `$(…)` or backquote in a file name reaches the shell as code. A recipe never writes $(FILE) into a command.
 # tests/test_make_recipes.py tries each of them.
-USER_VALUES := PYTHON ENGINE OUT PERIOD FILE DRY_RUN ARGS TITLE CATEGORY AUTHOR SLUG SOURCE_DATE_EPOCH
+USER_VALUES := PYTHON ENGINE OUT PERIOD FILE DRY_RUN ARGS TITLE CATEGORY AUTHOR SLUG SOURCE_DATE_EPOCH KY
 COMMAND_LINE := $(foreach name,$(.VARIABLES),$(if $(filter command line,$(origin $(name))),$(name)))
 $(foreach name,$(sort $(USER_VALUES) $(COMMAND_LINE)),$(eval override $(name) := $$(value $(name))))
 export $(sort $(COMMAND_LINE) $(foreach name,$(USER_VALUES),$(if $(value $(name)),$(name))))
 
-.PHONY: build generate serve validate lint bulletin schemas data-reference xlsx-template xlsx-import test test-fast bench-stats bench-bulletins browser-deps node-tools java clean
+.PHONY: build generate serve validate lint bulletin report schemas data-reference xlsx-template xlsx-import test test-fast bench-stats bench-bulletins browser-deps node-tools java clean
 
 build: $(STAMP)
 	$(PY) scripts/build_site.py --engine "$$ENGINE"
@@ -46,6 +56,11 @@ checklist: $(STAMP)
 # (the values reach the script through the environment, so quotes in a title are safe)
 bulletin: $(STAMP)
 	$(PY) scripts/new_bulletin.py
+
+# A new report for a period, one `{{mã}}` per indicator with a value in data/so-lieu/<kỳ>.yaml (issue 13):
+# make report KY=2022-H1 (KY reaches the script through the environment)
+report: $(STAMP)
+	$(PY) scripts/new_report.py
 
 # JSON Schemas of the data files for VS Code (.vscode/schemas/), from the models: run after changing khcn/data/models.py
 # or fields.py (a test fails until then).
@@ -99,6 +114,7 @@ java:
 	@bash scripts/ensure_debian.sh "the Nu HTML Checker" java default-jre-headless
 
 $(STAMP): requirements.txt
+	@test -x $(PY) || test -n "$$PYTHON" || { echo "$(PYTHON_MISSING)" >&2; exit 1; }
 	test -x $(PY) || "$$PYTHON" -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	rm -f $(VENV)/.installed-*

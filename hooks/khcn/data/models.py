@@ -425,8 +425,12 @@ class Report(Record):
     author: Text = Field(alias="tac_gia", description="Tác giả, ví dụ Lê Thúy Phượng")
     author_unit: Text | None = Field(None, alias="don_vi_tac_gia",
                                      description="Đơn vị của tác giả (không bắt buộc), ví dụ Sở Khoa học và Công nghệ")
+    legacy_file: Text | None = Field(None, alias="tep_trang_cu",
+                                     description="Chỉ cho báo cáo chép từ trang tin cũ: tệp của trang cũ, "
+                                                 "ví dụ 000_a20b92412dde2aed.txt (báo cáo mới không ghi)")
     legacy_views: Count | None = Field(None, alias="luot_xem_trang_cu",
-                                       description="Số lượt xem trên trang tin cũ (không bắt buộc), ví dụ 49")
+                                       description="Chỉ cho báo cáo chép từ trang tin cũ (có tep_trang_cu): số lượt "
+                                                   "xem trên trang tin cũ, ví dụ 49 (báo cáo mới không ghi)")
     opening: Text = Field(alias="mo_dau", description="Đoạn mở đầu")
     results: tuple[Text, ...] = Field(alias="ket_qua",
                                       description="Các kết quả, mỗi mục bắt đầu bằng - |; "

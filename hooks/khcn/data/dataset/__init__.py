@@ -47,6 +47,7 @@ from khcn.data.dataset.procedures import read_procedures  # issue 12b
 from khcn.data.dataset.reading import Reading
 from khcn.data.dataset.references import Citable, check_bulletin_references, check_report_references
 from khcn.data.dataset.registers import read_registers
+from khcn.data.dataset.reportcheck import check_reports  # issue 13
 from khcn.data.dataset.reports import ReportPage, read_reports
 from khcn.data.dataset.sums import check_sums
 from khcn.data.dataset.values import read_values
@@ -153,6 +154,7 @@ def _load(reading: Reading, failures: Failures, history: History | None) -> Site
         check_corrections(reading, failures, values, indicators, history)
     citable = Citable(indicators, documents, values.values, values.periods, failures)
     reports = read_reports(reading)
+    check_reports(reading, reports)  # issue 13
     check_report_references(reading, reports, citable)
     registers = read_registers(reading)
     check_register_counts(reading, registers, indicators, values)
