@@ -1,0 +1,103 @@
+"""Links and images in editors' text (issue 13, point 1): checked when data is loaded against the pages, anchors and
+files the build will make (khcn/data/dataset/links.py); what passes builds. The refusals' exact words are golden
+cases in tests/messages/ (bulletin-link-*.yaml, report-link-to-missing-page.yaml)."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import pytest
+
+from conftest import TINY_DATA, edit, make_project, run_build
+from khcn.build import site_pages
+from khcn.core.errors import DataErrors
+from khcn.data.dataset import load_site_data
+from khcn.data.dataset.links import SiteAddresses, link_problem, site_addresses
+
+BULLETIN = "tin-tuc/2021/kiem-dinh-phuong-tien-do.md"
+CITATION = "theo [[12/KH-UBND]]."
+# A 1×1 PNG: an image file the build copies as it is.
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJ"
+                       "RU5ErkJggg==")
+GOOD_LINKS = ("theo [[12/KH-UBND]], xem [số liệu](/thong-ke/chi-so/phuong-tien-do.md), "
+              "[kế hoạch](/van-ban/index.md#vb-12-kh-ubnd), [các bài](/tin-tuc/index.md), "
+              "[mục số liệu](/tin-tuc/kiem-dinh-phuong-tien-do.md#so-lieu-qua-cac-ky), "
+              "[quyết định](/van-ban/5-2021-qd-ubnd.pdf), [Sở](https://example.invalid/).\n\n"
+              "![Cân kiểm định tại chỗ](/anh/2021/can.png)")
+
+
+def _with_image(data: Path) -> None:
+    image = data.parent / "docs" / "anh" / "2021" / "can.png"
+    image.parent.mkdir(parents=True, exist_ok=True)
+    image.write_bytes(PNG)
+
+
+def _messages(data: Path) -> list[str]:
+    with pytest.raises(DataErrors) as caught:
+        load_site_data(data, check_history=False)
+    return [str(error) for error in caught.value.errors]
+
+
+@pytest.mark.parametrize("link, words", [
+    ("/thong-ke/chi-so/phuong-tien.md", ["kiem-dinh-phuong-tien-do.md:8", "không có trang",
+                                        "có phải `/thong-ke/chi-so/phuong-tien-do.md`?"]),
+    ("/van-ban/#vb-26-kh-ubnd", ["kiem-dinh-phuong-tien-do.md:8", "mục `#vb-26-kh-ubnd` không có trong sổ văn bản",
+                                 "có phải `/van-ban/index.md#vb-12-kh-ubnd`?"]),
+    ("/van-ban/index.md#vb-26-kh-ubnd", ["mục `#vb-26-kh-ubnd`", "có phải `/van-ban/index.md#vb-12-kh-ubnd`?"]),
+    ("/anh/2021/can-kiem-dinh.png", ["kiem-dinh-phuong-tien-do.md:8", "không có tệp docs/anh/2021/can-kiem-dinh.png",
+                                     "có phải `/anh/2021/can.png`?"]),
+    ("/thong-ke/chi-so/phuong-tien-do/", ["địa chỉ xem trên trình duyệt",
+                                          "có phải `/thong-ke/chi-so/phuong-tien-do.md`?"]),
+    ("/tin-tuc/kiem-dinh-phuong-tien-do.md#so-lieu-qua-ky", ["mục `#so-lieu-qua-ky` không có",
+                                                      "`/tin-tuc/kiem-dinh-phuong-tien-do.md#so-lieu-qua-cac-ky`"]),
+])
+def test_a_link_to_nothing_the_build_makes_is_refused_at_its_line(tiny_data, link, words):
+    _with_image(tiny_data)
+    image = link.startswith("/anh/")
+    edit(tiny_data / BULLETIN, CITATION, f"theo [[12/KH-UBND]] {'!' if image else ''}[xem]({link}).")
+    messages = _messages(tiny_data)
+    assert len(messages) == 1, messages
+    for word in words:
+        assert word in messages[0]
+
+
+def test_links_to_what_exists_load_and_build(tmp_path, tiny_data):
+    _with_image(tiny_data)
+    edit(tiny_data / BULLETIN, CITATION, GOOD_LINKS)
+    load_site_data(tiny_data, check_history=False)
+    project = make_project(tmp_path / "project", tiny_data)
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    page = (project / "site/tin-tuc/kiem-dinh-phuong-tien-do/index.html").read_text(encoding="utf-8")
+    assert 'href="../../thong-ke/chi-so/phuong-tien-do/"' in page
+    assert 'href="../../van-ban/#vb-12-kh-ubnd"' in page
+    assert (project / "site/anh/2021/can.png").is_file()
+
+
+def test_every_page_the_check_accepts_is_a_page_the_build_makes():
+    """The address book and the loaded data give the pages without MkDocs; each is one the build really makes (a
+    page missing from the check's set is only refused, a page too many would reach MkDocs' own check)."""
+    site = load_site_data(TINY_DATA, check_history=False)
+    made = {page.path for page in site_pages(site)} | {"tim-kiem.md"}  # docs/: written by hand
+    known = site_addresses(Path("/nonexistent"), site.documents, site.catalogue,
+                           [(report, None) for report in site.reports], site.categories, site.bulletins,
+                           site.procedures, site.introduction)
+    assert known.pages <= made, sorted(known.pages - made)
+    # every kind of page an editor links to is known
+    for page in ("van-ban/index.md", "thong-ke/chi-so/phuong-tien-do.md", "tin-tuc/kiem-dinh-phuong-tien-do.md",
+                 "bao-cao/2021-6-thang.md", "thong-ke/linh-vuc/do-luong.md", "gioi-thieu/index.md"):
+        assert page in known.pages
+
+
+@pytest.mark.parametrize("address", ["https://example.invalid/x", "mailto:a@b.vn", "tel:0207", "#muc", "//cdn.x/y",
+                                     "/van-ban/index.md", "/index.md"])
+def test_addresses_the_check_lets_through(address):
+    known = SiteAddresses(pages={"index.md", "van-ban/index.md"})
+    assert link_problem(address, known) is None
+
+
+def test_an_address_without_a_slash_is_refused_with_the_page_suggested():
+    known = SiteAddresses(pages={"index.md", "van-ban/index.md"})
+    found, expected = link_problem("van-ban/index.md", known)
+    assert "không bắt đầu bằng /" in found and "có phải `/van-ban/index.md`?" in expected
