@@ -13,18 +13,21 @@ from conftest import TINY_DATA, edit, make_project, run_build
 from khcn.build import site_pages
 from khcn.core.errors import DataErrors
 from khcn.data.dataset import load_site_data
-from khcn.data.dataset.links import SiteAddresses, link_problem, site_addresses
+from khcn.data.dataset.links import SiteAddresses, file_addresses, link_problem, site_addresses
 
 BULLETIN = "tin-tuc/2021/kiem-dinh-phuong-tien-do.md"
 CITATION = "theo [[12/KH-UBND]]."
 # A 1×1 PNG: an image file the build copies as it is.
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJ"
                        "RU5ErkJggg==")
-GOOD_LINKS = ("theo [[12/KH-UBND]], xem [số liệu](/thong-ke/chi-so/phuong-tien-do.md), "
-              "[kế hoạch](/van-ban/index.md#vb-12-kh-ubnd), [các bài](/tin-tuc/index.md), "
-              "[mục số liệu](/tin-tuc/kiem-dinh-phuong-tien-do.md#so-lieu-qua-cac-ky), "
-              "[quyết định](/van-ban/5-2021-qd-ubnd.pdf), [Sở](https://example.invalid/).\n\n"
-              "![Cân kiểm định tại chỗ](/anh/2021/can.png)")
+# Pages as a browser shows their address and as their file, anchors, an attachment, an image, another site.
+GOOD_LINKS = ("theo [[12/KH-UBND]], xem [số liệu](/thong-ke/chi-so/phuong-tien-do/), "
+              "[bảng](/thong-ke/chi-so/phuong-tien-do.md), [kế hoạch](/van-ban/#vb-12-kh-ubnd), "
+              "[sổ](/van-ban/index.md#vb-8-tb-stn), [các bài](/tin-tuc/), [trang chủ](/), "
+              "[mục số liệu](/tin-tuc/kiem-dinh-phuong-tien-do/#so-lieu-qua-cac-ky), "
+              "[lĩnh vực](/thong-ke/linh-vuc/do-luong/), "
+              "[quyết định](/van-ban/5-2021-qd-ubnd.pdf), [Sở](https://example.invalid/), [báo cáo][tham chiếu].\n\n"
+              "![Cân kiểm định tại chỗ](/anh/2021/can.png)\n\n[tham chiếu]: /bao-cao/2021-6-thang/")
 
 
 def _with_image(data: Path) -> None:
@@ -40,17 +43,17 @@ def _messages(data: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("link, words", [
-    ("/thong-ke/chi-so/phuong-tien.md", ["kiem-dinh-phuong-tien-do.md:8", "không có trang",
-                                        "có phải `/thong-ke/chi-so/phuong-tien-do.md`?"]),
+    ("/thong-ke/chi-so/phuong-tien/", ["kiem-dinh-phuong-tien-do.md:8", "không có trang",
+                                       "có phải `/thong-ke/chi-so/phuong-tien-do/`?"]),
+    ("/thong-ke/chi-so/phuong-tien.md", ["không có trang", "có phải `/thong-ke/chi-so/phuong-tien-do/`?"]),
     ("/van-ban/#vb-26-kh-ubnd", ["kiem-dinh-phuong-tien-do.md:8", "mục `#vb-26-kh-ubnd` không có trong sổ văn bản",
-                                 "có phải `/van-ban/index.md#vb-12-kh-ubnd`?"]),
-    ("/van-ban/index.md#vb-26-kh-ubnd", ["mục `#vb-26-kh-ubnd`", "có phải `/van-ban/index.md#vb-12-kh-ubnd`?"]),
+                                 "có phải `/van-ban/#vb-12-kh-ubnd`?"]),
+    ("/van-ban/index.md#vb-26-kh-ubnd", ["mục `#vb-26-kh-ubnd`", "có phải `/van-ban/#vb-12-kh-ubnd`?"]),
     ("/anh/2021/can-kiem-dinh.png", ["kiem-dinh-phuong-tien-do.md:8", "không có tệp docs/anh/2021/can-kiem-dinh.png",
                                      "có phải `/anh/2021/can.png`?"]),
-    ("/thong-ke/chi-so/phuong-tien-do/", ["địa chỉ xem trên trình duyệt",
-                                          "có phải `/thong-ke/chi-so/phuong-tien-do.md`?"]),
-    ("/tin-tuc/kiem-dinh-phuong-tien-do.md#so-lieu-qua-ky", ["mục `#so-lieu-qua-ky` không có",
-                                                      "`/tin-tuc/kiem-dinh-phuong-tien-do.md#so-lieu-qua-cac-ky`"]),
+    ("/tin-tuc/kiem-dinh-phuong-tien-do/#so-lieu-qua-ky", ["mục `#so-lieu-qua-ky` không có",
+                                                           "`/tin-tuc/kiem-dinh-phuong-tien-do/#so-lieu-qua-cac-ky`"]),
+    ("/tin-tuc/cong-khai/", ["không có trang", "có phải `/tin-tuc/cong-khai-du-toan-ngan-sach-2021/`?"]),
 ])
 def test_a_link_to_nothing_the_build_makes_is_refused_at_its_line(tiny_data, link, words):
     _with_image(tiny_data)
@@ -70,8 +73,10 @@ def test_links_to_what_exists_load_and_build(tmp_path, tiny_data):
     result = run_build(project)
     assert result.returncode == 0, result.stderr
     page = (project / "site/tin-tuc/kiem-dinh-phuong-tien-do/index.html").read_text(encoding="utf-8")
-    assert 'href="../../thong-ke/chi-so/phuong-tien-do/"' in page
-    assert 'href="../../van-ban/#vb-12-kh-ubnd"' in page
+    for href in ("../../thong-ke/chi-so/phuong-tien-do/", "../../van-ban/#vb-12-kh-ubnd", "../../van-ban/#vb-8-tb-stn",
+                 "../", "../../", "./#so-lieu-qua-cac-ky", "../../thong-ke/linh-vuc/do-luong/",
+                 "../../van-ban/5-2021-qd-ubnd.pdf", "../../bao-cao/2021-6-thang/"):
+        assert f'href="{href}"' in page, href
     assert (project / "site/anh/2021/can.png").is_file()
 
 
@@ -100,4 +105,16 @@ def test_addresses_the_check_lets_through(address):
 def test_an_address_without_a_slash_is_refused_with_the_page_suggested():
     known = SiteAddresses(pages={"index.md", "van-ban/index.md"})
     found, expected = link_problem("van-ban/index.md", known)
-    assert "không bắt đầu bằng /" in found and "có phải `/van-ban/index.md`?" in expected
+    assert "không bắt đầu bằng /" in found and "có phải `/van-ban/`?" in expected
+
+
+def test_a_browser_address_is_written_as_the_page_file_for_mkdocs():
+    known = SiteAddresses(pages={"index.md", "van-ban/index.md", "tin-tuc/bai.md"},
+                          anchors={"van-ban/index.md": {"vb-1"}})
+    for address in ("/van-ban/#vb-1", "/tin-tuc/bai/", "/", "/van-ban/index.md"):
+        assert link_problem(address, known) is None
+    assert known.rewrites == {"/van-ban/#vb-1": "/van-ban/index.md#vb-1", "/tin-tuc/bai/": "/tin-tuc/bai.md",
+                              "/": "/index.md"}
+    text = "[a](/van-ban/#vb-1) [b](/tin-tuc/bai/ \"x\") [c](/van-ban/#vb-10) `/tin-tuc/bai/`\n[d]: /tin-tuc/bai/\n"
+    assert file_addresses(text, known.rewrites) == ("[a](/van-ban/index.md#vb-1) [b](/tin-tuc/bai.md \"x\") "
+                                                    "[c](/van-ban/#vb-10) `/tin-tuc/bai/`\n[d]: /tin-tuc/bai.md\n")

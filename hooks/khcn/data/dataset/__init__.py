@@ -94,6 +94,9 @@ class SiteData:
     # when the file is absent)
     interruption: Interruption | None = None
     holidays: tuple[Holiday, ...] | None = None
+    # issue 13: the pages' addresses editors wrote as a browser shows them (`/van-ban/#vb-…`) -> the page's file
+    # (`/van-ban/index.md#vb-…`), which MkDocs resolves (khcn.data.dataset.links.file_addresses)
+    links: dict[str, str] = field(default_factory=dict)
 
     # Indexes, built once: pages look values up per indicator and per period thousands of times.
     @functools.cached_property
@@ -180,11 +183,11 @@ def _load(reading: Reading, failures: Failures, history: History | None) -> Site
     # issue 13: every link and image of editors' text names a page, an anchor or a file the build will make
     known = site_addresses(reading.docs_dir, documents, catalogue, reports, categories, bulletins, procedures,
                            introduction[0] if introduction else None)
-    check_links(reading, known, reports, bulletins)
+    links = check_links(reading, known, reports, bulletins)
     if reading.errors:
         return None
     return SiteData(organisation, documents, catalogue, values.values, values.periods, [page for page, _ in reports],
                     registers[PROJECTS.id], registers[PROTECTIONS.id], categories, bulletins, reading.normalised,
                     procedures, attachment_sizes, reading.scheduled,
                     introduction=introduction[0] if introduction else None,
-                    interruption=interruption, holidays=holidays)
+                    interruption=interruption, holidays=holidays, links=links)

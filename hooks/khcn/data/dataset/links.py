@@ -1,11 +1,13 @@
 """Links and images in editors' text (issue 13): every address inside the site names a page, an anchor or a file the
 build will make, checked when data is loaded, so MkDocs' own link check (`strict`) never speaks to an editor.
 
-MkDocs resolves an address that starts with `/` against docs/ (`absolute_links: relative_to_docs`): it accepts the
-page's FILE (`/van-ban/index.md`, `/thong-ke/chi-so/<mã>.md`, `/tin-tuc/<đường-dẫn>.md`) and site files
-(`/anh/2026/hoi-thao.jpg`), not the address a browser shows (`/van-ban/`). A browser's address is refused here with
-the file's form suggested. Anchors are checked where the build's anchors are known: the documents of the register
-(`/van-ban/index.md#vb-26-kh-ubnd`, khcn.core.slugs.document_anchor) and a bulletin's headings `## …`.
+Editors write a page's address as a browser shows it (`/van-ban/`, `/thong-ke/chi-so/<mã>/`, `/tin-tuc/<đường-dẫn>/`)
+or its file (`/van-ban/index.md`); images and attachments are site files (`/anh/2026/hoi-thao.jpg`). MkDocs resolves
+an address that starts with `/` against docs/ (`absolute_links: relative_to_docs`) and accepts only files, so the check
+records each browser address with its page's file and `file_addresses` writes the file into the pages' Markdown
+(khcn.build.site_pages). Anchors are checked where the build's anchors are known: the documents of the register
+(`/van-ban/#vb-26-kh-ubnd`, khcn.core.slugs.document_anchor) and a bulletin's headings `## …`; on other pages an
+anchor is not checked (MkDocs' `validation.anchors` still is).
 External addresses (`https://…`, `mailto:`, `tel:`) are not checked; `[[26/KH-UBND]]` and `{{…}}` are references,
 checked by khcn.data.dataset.references.
 """
@@ -29,9 +31,8 @@ _DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)", re.MULTILINE)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:|^//")
 _HEADING = re.compile(r"^#{2,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
-LINK_EXPECTED = ("liên kết tới trang trong web viết đường dẫn tệp của trang, bắt đầu bằng /, ví dụ "
-                 "`/van-ban/index.md`, `/thong-ke/chi-so/<mã>.md`, `/tin-tuc/<đường-dẫn>.md` (xem HUONG-DAN, mục "
-                 "Liên kết trong bài)")
+LINK_EXPECTED = ("địa chỉ một trang của web, bắt đầu bằng /, ví dụ `/van-ban/`, `/thong-ke/chi-so/<mã>/`, "
+                 "`/tin-tuc/<đường-dẫn>/` (xem HUONG-DAN, mục Liên kết trong bài)")
 
 
 @dataclass
@@ -42,9 +43,11 @@ class SiteAddresses:
     pages: set[str] = field(default_factory=set)
     files: set[str] = field(default_factory=set)
     anchors: dict[str, set[str]] = field(default_factory=dict)
+    rewrites: dict[str, str] = field(default_factory=dict)  # an address as a browser shows it -> the page's file
 
     def urls(self) -> list[str]:
-        return sorted("/" + page for page in self.pages)
+        """The pages as a browser shows their addresses (`/van-ban/`): what editors are told to write."""
+        return sorted(a.page_url("/" + page) for page in self.pages)
 
 
 def site_addresses(docs_dir: Path, documents, catalogue, reports, categories, bulletins, procedures,
@@ -81,16 +84,19 @@ def site_addresses(docs_dir: Path, documents, catalogue, reports, categories, bu
 
 
 def link_problem(address: str, known: SiteAddresses, image: bool = False) -> tuple[str, str] | None:
-    """(found, expected) when `address`, written in an editor's text, names nothing the build makes."""
+    """(found, expected) when `address`, written in an editor's text, names nothing the build makes. A page's
+    address as a browser shows it (`/van-ban/#vb-…`) is recorded in `known.rewrites` with the page's file
+    (`/van-ban/index.md#vb-…`), which MkDocs needs (`file_addresses`)."""
     if not address or _SCHEME.match(address) or address.startswith("#"):
         return None  # another site, mail, telephone, or a place on the same page: not checked
     path, _, anchor = address.partition("#")
     path = unquote(path.partition("?")[0])
     if not path.startswith("/"):
+        if image:
+            return (f"địa chỉ ảnh `{address}` không bắt đầu bằng /",
+                    f"ảnh viết ![mô tả](/anh/<năm>/ten-anh.jpg), ví dụ `/anh/{path.lstrip('./')}`")
         target = "/" + posixpath.normpath(path).lstrip("./") if path.strip("./") else "/"
-        return (f"liên kết `{address}` không bắt đầu bằng /",
-                one_of(target, known.urls(), LINK_EXPECTED) if not image else
-                f"ảnh viết ![mô tả](/anh/<năm>/ten-anh.jpg), ví dụ `/anh/{path}`")
+        return f"liên kết `{address}` không bắt đầu bằng /", one_of(target, known.urls(), LINK_EXPECTED)
     target = posixpath.normpath(path).lstrip("/")
     target = "" if target == "." else target
     if image or posixpath.splitext(target)[1] not in ("", ".md"):
@@ -100,17 +106,28 @@ def link_problem(address: str, known: SiteAddresses, image: bool = False) -> tup
         return (f"không có tệp docs/{target}", one_of("/" + target, files,
                                                       "một tệp có trong thư mục docs/ (ảnh: docs/anh/)"))
     if target.endswith(".md"):
-        if target not in known.pages:
-            return (f"không có trang `{address}`", one_of("/" + target, known.urls(), LINK_EXPECTED))
-        return _anchor_problem(target, anchor, known)
-    candidates = [page for page in (posixpath.join(target, "index.md"), target + ".md") if page in known.pages]
-    if not candidates:
-        return f"không có trang `{address}`", one_of("/" + target + ".md", known.urls(), LINK_EXPECTED)
-    if problem := _anchor_problem(candidates[0], anchor, known):
+        page = target if target in known.pages else None
+    else:
+        page = next((page for page in (posixpath.join(target, "index.md") if target else a.HOME_PAGE, target + ".md")
+                     if page in known.pages), None)
+    if page is None:
+        shown = a.page_url("/" + target) if target.endswith(".md") else f"/{target}/".replace("//", "/")
+        return f"không có trang `{address}`", _nearest_page(shown, known.urls())
+    if problem := _anchor_problem(page, anchor, known):
         return problem
-    file_form = "/" + candidates[0] + (f"#{anchor}" if anchor else "")
-    return (f"liên kết `{address}` (địa chỉ xem trên trình duyệt)",
-            f"đường dẫn tệp của trang (có phải `{file_form}`?)")
+    if page != target:
+        known.rewrites[address] = "/" + page + (f"#{anchor}" if anchor else "")
+    return None
+
+
+def _nearest_page(shown: str, urls: list[str]) -> str:
+    """What to write, with the page meant: one whose address goes on from what was typed (`/tin-tuc/hoi-thao/` for
+    `/tin-tuc/hoi-thao-khoa-hoc-2026/`), else the closest spelling."""
+    stem = shown.rstrip("/")
+    longer = [url for url in urls if stem and url.startswith(stem) and url != shown]
+    if longer:
+        return LINK_EXPECTED + f" (có phải `{min(longer, key=lambda url: (len(url), url))}`?)"
+    return one_of(shown, urls, LINK_EXPECTED)
 
 
 def _anchor_problem(page: str, anchor: str, known: SiteAddresses) -> tuple[str, str] | None:
@@ -122,7 +139,7 @@ def _anchor_problem(page: str, anchor: str, known: SiteAddresses) -> tuple[str, 
                 if page == a.DOCUMENTS_PAGE else "tên một đầu mục `## …` của bài, viết thường, không dấu, nối bằng -")
     close = one_of(anchor, sorted(anchors), expected)
     if " (có phải `" in close:
-        close = close.replace(" (có phải `", f" (có phải `/{page}#", 1)
+        close = close.replace(" (có phải `", f" (có phải `{a.page_url('/' + page)}#", 1)
     return f"mục `#{anchor}` không có trong {where}", close
 
 
@@ -138,8 +155,18 @@ def text_link_problems(text: str, known: SiteAddresses) -> list[tuple[int, str, 
     return sorted(found)
 
 
-def check_links(reading: Reading, known: SiteAddresses, reports, bulletins) -> None:
-    """Every link and image of the bulletins' bodies and the reports' texts."""
+def file_addresses(markdown: str, rewrites: dict[str, str]) -> str:
+    """`markdown` with each page address a check recorded (`/van-ban/#vb-…`) written as the page's file
+    (`/van-ban/index.md#vb-…`), the form MkDocs resolves and turns back into the page's URL."""
+    if not rewrites:
+        return markdown
+    keys = "|".join(re.escape(key) for key in sorted(rewrites, key=len, reverse=True))
+    pattern = re.compile(rf"(\]\(\s*<?|^ {{0,3}}\[[^\]\n]+\]:\s*<?)({keys})(?=[\s)>\"']|$)", re.MULTILINE)
+    return pattern.sub(lambda match: match.group(1) + rewrites[match.group(2)], markdown)
+
+
+def check_links(reading: Reading, known: SiteAddresses, reports, bulletins) -> dict[str, str]:
+    """Every link and image of the bulletins' bodies and the reports' texts; returns `known.rewrites`."""
     for bulletin in bulletins:
         for offset, found, expected in text_link_problems(bulletin.body, known):
             reading.errors.append(DataError(bulletin.file, bulletin.line_of(offset), "nội dung", found, expected))
@@ -149,3 +176,4 @@ def check_links(reading: Reading, known: SiteAddresses, reports, bulletins) -> N
                 path = (field_name,) if key is None else (field_name, key)
                 reading.errors.append(DataError(doc.file, doc.line_in_text(path, offset, text),
                                                 ".".join(map(str, path)), found, expected))
+    return known.rewrites
