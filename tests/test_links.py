@@ -68,6 +68,7 @@ def test_a_link_to_nothing_the_build_makes_is_refused_at_its_line(tiny_data, lin
 def test_links_to_what_exists_load_and_build(tmp_path, tiny_data):
     _with_image(tiny_data)
     edit(tiny_data / BULLETIN, CITATION, GOOD_LINKS)
+    edit(tiny_data / "gioi-thieu.yaml", "trên địa bàn tỉnh.", "trên địa bàn tỉnh ([liên hệ](/lien-he/)).")
     load_site_data(tiny_data, check_history=False)
     project = make_project(tmp_path / "project", tiny_data)
     result = run_build(project)
@@ -77,6 +78,8 @@ def test_links_to_what_exists_load_and_build(tmp_path, tiny_data):
                  "../", "../../", "./#so-lieu-qua-cac-ky", "../../thong-ke/linh-vuc/do-luong/",
                  "../../van-ban/5-2021-qd-ubnd.pdf", "../../bao-cao/2021-6-thang/"):
         assert f'href="{href}"' in page, href
+    introduction = (project / "site/gioi-thieu/index.html").read_text(encoding="utf-8")
+    assert 'href="../lien-he/"' in introduction
     assert (project / "site/anh/2021/can.png").is_file()
 
 

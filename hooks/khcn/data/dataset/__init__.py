@@ -183,7 +183,7 @@ def _load(reading: Reading, failures: Failures, history: History | None) -> Site
     # issue 13: every link and image of editors' text names a page, an anchor or a file the build will make
     known = site_addresses(reading.docs_dir, documents, catalogue, reports, categories, bulletins, procedures,
                            introduction[0] if introduction else None)
-    links = check_links(reading, known, reports, bulletins)
+    links = check_links(reading, known, bulletins)
     if reading.errors:
         return None
     return SiteData(organisation, documents, catalogue, values.values, values.periods, [page for page, _ in reports],

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -24,6 +25,7 @@ from khcn import addresses as a
 from khcn.core.errors import DataError
 from khcn.core.slugs import document_anchor, heading_slug, slug
 from khcn.data.dataset.reading import Reading, one_of
+from khcn.data.markup import image_source_problem
 
 # `[chữ](địa-chỉ)` and `![mô tả](địa-chỉ)`, `[chữ]: địa-chỉ` (a reference definition). Group 1: `!` for an image.
 _INLINE = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^\s)>]*)")
@@ -89,12 +91,11 @@ def link_problem(address: str, known: SiteAddresses, image: bool = False) -> tup
     (`/van-ban/index.md#vb-…`), which MkDocs needs (`file_addresses`)."""
     if not address or _SCHEME.match(address) or address.startswith("#"):
         return None  # another site, mail, telephone, or a place on the same page: not checked
+    if ":" in address.split("/")[0] or (image and image_source_problem(address)):
+        return None  # a scheme however written, an image's name: khcn.data.markup's message says what to write
     path, _, anchor = address.partition("#")
     path = unquote(path.partition("?")[0])
     if not path.startswith("/"):
-        if image:
-            return (f"địa chỉ ảnh `{address}` không bắt đầu bằng /",
-                    f"ảnh viết ![mô tả](/anh/<năm>/ten-anh.jpg), ví dụ `/anh/{path.lstrip('./')}`")
         target = "/" + posixpath.normpath(path).lstrip("./") if path.strip("./") else "/"
         return f"liên kết `{address}` không bắt đầu bằng /", one_of(target, known.urls(), LINK_EXPECTED)
     target = posixpath.normpath(path).lstrip("/")
@@ -165,15 +166,28 @@ def file_addresses(markdown: str, rewrites: dict[str, str]) -> str:
     return pattern.sub(lambda match: match.group(1) + rewrites[match.group(2)], markdown)
 
 
-def check_links(reading: Reading, known: SiteAddresses, reports, bulletins) -> dict[str, str]:
-    """Every link and image of the bulletins' bodies and the reports' texts; returns `known.rewrites`."""
+def check_links(reading: Reading, known: SiteAddresses, bulletins) -> dict[str, str]:
+    """Every link and image of the bulletins' bodies and of every text of every YAML file read (a report's texts,
+    the introduction, a document's summary…); returns `known.rewrites`."""
     for bulletin in bulletins:
         for offset, found, expected in text_link_problems(bulletin.body, known):
             reading.errors.append(DataError(bulletin.file, bulletin.line_of(offset), "nội dung", found, expected))
-    for page, doc in reports:
-        for key, field_name, text, _ in page.texts():
+    for doc in reading.documents:
+        for path, text in _texts(doc.data, ()):
             for offset, found, expected in text_link_problems(text, known):
-                path = (field_name,) if key is None else (field_name, key)
                 reading.errors.append(DataError(doc.file, doc.line_in_text(path, offset, text),
                                                 ".".join(map(str, path)), found, expected))
     return known.rewrites
+
+
+def _texts(value: object, path: tuple) -> Iterator[tuple[tuple, str]]:
+    """(path, text) of every string of a YAML file that could hold a link."""
+    if isinstance(value, str):
+        if "](" in value or "]:" in value:
+            yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, path + (index,))
