@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TINY_DATA, edit, make_project, run_build
+from conftest import ROOT, TINY_DATA, edit, make_project, run_build
 from khcn.build import site_pages
 from khcn.core.errors import DataErrors
 from khcn.data.dataset import load_site_data
@@ -121,3 +121,11 @@ def test_a_browser_address_is_written_as_the_page_file_for_mkdocs():
     text = "[a](/van-ban/#vb-1) [b](/tin-tuc/bai/ \"x\") [c](/van-ban/#vb-10) `/tin-tuc/bai/`\n[d]: /tin-tuc/bai/\n"
     assert file_addresses(text, known.rewrites) == ("[a](/van-ban/index.md#vb-1) [b](/tin-tuc/bai.md \"x\") "
                                                     "[c](/van-ban/#vb-10) `/tin-tuc/bai/`\n[d]: /tin-tuc/bai.md\n")
+
+
+def test_the_guides_example_is_what_the_loader_says(tiny_data):
+    """HUONG-DAN mục 2a quotes the message of a typo in an indicator's address: the words the loader says now."""
+    edit(tiny_data / BULLETIN, CITATION, "theo [[12/KH-UBND]], xem [số liệu](/thong-ke/chi-so/phuong-tien/).")
+    message = _messages(tiny_data)[0]
+    guide = (ROOT / "HUONG-DAN.md").read_text(encoding="utf-8")
+    assert f"```text\n{message}\n```" in guide.split("### 2a.")[1].split("\n### ")[0]

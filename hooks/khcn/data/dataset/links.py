@@ -34,7 +34,7 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:|^//")
 _HEADING = re.compile(r"^#{2,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 LINK_EXPECTED = ("địa chỉ một trang của web, bắt đầu bằng /, ví dụ `/van-ban/`, `/thong-ke/chi-so/<mã>/`, "
-                 "`/tin-tuc/<đường-dẫn>/` (xem HUONG-DAN, mục Liên kết trong bài)")
+                 "`/tin-tuc/<đường-dẫn>/` (xem HUONG-DAN, mục 2a)")
 
 
 @dataclass
@@ -135,13 +135,16 @@ def _anchor_problem(page: str, anchor: str, known: SiteAddresses) -> tuple[str, 
     anchors = known.anchors.get(page)
     if not anchor or anchors is None or anchor in anchors:
         return None
-    where = "sổ văn bản" if page == a.DOCUMENTS_PAGE else f"trang `/{page}`"
-    expected = ("`#vb-…` của một văn bản có trong van-ban.yaml, hoặc viết [[số ký hiệu]]"
-                if page == a.DOCUMENTS_PAGE else "tên một đầu mục `## …` của bài, viết thường, không dấu, nối bằng -")
+    if page == a.DOCUMENTS_PAGE:
+        found = f"mục `#{anchor}` không có trong sổ văn bản"
+        expected = "`#vb-…` của một văn bản có trong van-ban.yaml, hoặc viết [[số ký hiệu]]"
+    else:
+        found = f"mục `#{anchor}` không có trong trang `{a.page_url('/' + page)}`"
+        expected = "tên một đầu mục `## …` của bài, viết thường, không dấu, nối bằng -"
     close = one_of(anchor, sorted(anchors), expected)
     if " (có phải `" in close:
         close = close.replace(" (có phải `", f" (có phải `{a.page_url('/' + page)}#", 1)
-    return f"mục `#{anchor}` không có trong {where}", close
+    return found, close
 
 
 def text_link_problems(text: str, known: SiteAddresses) -> list[tuple[int, str, str]]:
