@@ -13,7 +13,14 @@ from conftest import ROOT, TINY_DATA, edit, make_project, run_build
 from khcn.build import site_pages
 from khcn.core.errors import DataErrors
 from khcn.data.dataset import load_site_data
-from khcn.data.dataset.links import SiteAddresses, file_addresses, link_problem, site_addresses
+from khcn.data.dataset.links import (
+    BrokenLink,
+    SiteAddresses,
+    file_addresses,
+    link_problem,
+    mkdocs_broken_link,
+    site_addresses,
+)
 
 BULLETIN = "tin-tuc/2021/kiem-dinh-phuong-tien-do.md"
 CITATION = "theo [[12/KH-UBND]]."
@@ -129,3 +136,24 @@ def test_the_guides_example_is_what_the_loader_says(tiny_data):
     message = _messages(tiny_data)[0]
     guide = (ROOT / "HUONG-DAN.md").read_text(encoding="utf-8")
     assert f"```text\n{message}\n```" in guide.split("### 2a.")[1].split("\n### ")[0]
+
+
+def test_a_link_the_check_lets_through_is_told_with_its_data_file_and_line(tmp_path, tiny_data):
+    """Anchors of the statistics pages are not known to the loader: MkDocs' `strict` check stops the build, and the
+    editor reads the data file, the line and what to write, in Vietnamese."""
+    edit(tiny_data / BULLETIN, CITATION, "theo [[12/KH-UBND]], xem [số liệu](/thong-ke/#khong-co-muc-nay).")
+    load_site_data(tiny_data, check_history=False)
+    result = run_build(make_project(tmp_path / "project", tiny_data))
+    assert result.returncode == 1
+    assert ("data/tin-tuc/2021/kiem-dinh-phuong-tien-do.md:8 — liên kết `/thong-ke/#khong-co-muc-nay` tới "
+            "một mục `#…` mà trang đó không có; cần địa chỉ một trang của web") in result.stderr, result.stderr
+
+
+def test_mkdocs_link_warnings_are_read():
+    not_found = mkdocs_broken_link("WARNING -  Doc file 'tin-tuc/a.md' contains a link '/x/', but the target 'x' is "
+                                   "not found among documentation files.")
+    assert not_found == BrokenLink("tin-tuc/a.md", "/x/", False)
+    anchor = mkdocs_broken_link("WARNING -  Doc file 'tin-tuc/a.md' contains a link '/van-ban/index.md#vb-9', but "
+                                "the doc 'van-ban/index.md' does not contain an anchor '#vb-9'")
+    assert anchor == BrokenLink("tin-tuc/a.md", "/van-ban/index.md#vb-9", True)
+    assert mkdocs_broken_link("INFO    -  Cleaning site directory") is None

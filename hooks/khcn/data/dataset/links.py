@@ -194,3 +194,43 @@ def _texts(value: object, path: tuple) -> Iterator[tuple[tuple, str]]:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _texts(item, path + (index,))
+
+
+# --- what slips through: MkDocs' own words, told again in Vietnamese -----------------------------------------------
+
+# MkDocs 1.6 (mkdocs/structure/pages.py): a link to no documentation file, an unrecognized one, a missing anchor.
+_MKDOCS_LINK = re.compile(r"Doc file '(?P<page>[^']+)' contains (?:a|an unrecognized relative) link "
+                          r"'(?P<address>[^']+)'(?P<anchor>.*does not contain an anchor)?")
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    page: str  # the generated page, under docs/
+    address: str  # as written in the page's Markdown
+    anchor_only: bool  # the page exists, not the anchor
+
+
+def mkdocs_broken_link(line: str) -> BrokenLink | None:
+    """A link warning of MkDocs' `strict` check, or None."""
+    match = _MKDOCS_LINK.search(line)
+    if match is None:
+        return None
+    return BrokenLink(match["page"], match["address"], bool(match["anchor"]))
+
+
+def explain_broken_link(broken: BrokenLink, source: Path | None, shown_as: str) -> str:
+    """The editor's message for a link the loader let through: the data file and the line that holds the address
+    (`source`: the page's first data file; `shown_as`: its name for the editor), else the page."""
+    path, hash_, anchor = broken.address.partition("#")
+    forms = [broken.address, a.page_url(path) + hash_ + anchor]  # as typed, or as a browser shows it (rewritten)
+    line, address = 1, broken.address
+    if source is not None and source.is_file():
+        text = source.read_text(encoding="utf-8", errors="replace")
+        for form in forms:
+            if (at := text.find(f"]({form}")) >= 0 or (at := text.find(form)) >= 0:
+                line, address = text.count("\n", 0, at) + 1, form
+                break
+    where = f"{shown_as}:{line}" if source is not None else f"trang {a.page_url('/' + broken.page)}"
+    found = (f"liên kết `{address}` tới một mục `#…` mà trang đó không có" if broken.anchor_only
+             else f"liên kết `{address}` không dẫn tới trang hay tệp nào của web")
+    return f"{where} — {found}; cần {LINK_EXPECTED}."
