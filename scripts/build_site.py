@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from _project import ROOT, source_date_epoch
+from khcn.data.dataset.links import BrokenLink, explain_broken_link, mkdocs_broken_link
 from validate import validate
 
 ENGINES = ("mkdocs", "properdocs")  # both read mkdocs.yml and run the same hooks and Material theme
@@ -31,13 +32,43 @@ def build(project: Path, site_dir: Path, engine: str = "mkdocs") -> int:
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(project), NO_MKDOCS_2_WARNING="1")
     command = [sys.executable, "-m", engine, "build", "-f", str(project / "mkdocs.yml"), "-d", str(staging)]
-    if subprocess.run(command, env=env, cwd=project).returncode != 0:
+    returncode, broken = _run_engine(command, env, project)
+    if returncode != 0:
         shutil.rmtree(staging)
+        _explain_links(project, broken)
         print(f"Xây dựng thất bại: {site_dir} giữ nguyên như cũ.", file=sys.stderr)
         return 1
     install(staging, site_dir)
     print(f"Đã xây dựng trang web vào {site_dir}.")
     return 0
+
+
+def _run_engine(command: list[str], env: dict, project: Path) -> tuple[int, list[BrokenLink]]:
+    """Run MkDocs, its messages shown as they come; the link warnings of its `strict` check are kept (issue 13)."""
+    broken = []
+    with subprocess.Popen(command, env=env, cwd=project, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                          errors="replace") as process:
+        for line in process.stderr:
+            sys.stderr.write(line)
+            if (link := mkdocs_broken_link(line)) is not None:
+                broken.append(link)
+    return process.returncode, broken
+
+
+def _explain_links(project: Path, broken: list[BrokenLink]) -> None:
+    """MkDocs' link warnings, told again with the data file and line (the loader's check should leave none)."""
+    if not broken:
+        return
+    from khcn.build import load, site_pages  # the pages' data files: only when a link is broken
+
+    try:
+        sources = {page.path: page.sources[0] for page in site_pages(load(project)) if page.sources}
+    except Exception:  # only an explanation: MkDocs' own words were shown already
+        sources = {}
+    print("Liên kết hỏng trong dữ liệu (HUONG-DAN mục 2a):", file=sys.stderr)
+    for link in broken:
+        source = sources.get(link.page)
+        print("  • " + explain_broken_link(link, project / source if source else None, source or ""), file=sys.stderr)
 
 
 def install(staging: Path, site_dir: Path) -> None:

@@ -17,11 +17,13 @@ the build's config. No MkDocs here.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
 from khcn.core.background import BackgroundJob
 from khcn.data.dataset import SiteData, load_site_data
+from khcn.data.dataset.links import file_addresses  # issue 13
 from khcn.data.fields import VIETNAM
 from khcn.news.feeds import FeedSite, feed_files
 from khcn.news.pages import Stream, build_stream, footers, news_pages
@@ -54,10 +56,13 @@ def stream(site: SiteData) -> Stream:
 def site_pages(site: SiteData, stream: Stream | None = None) -> list[Page]:
     """Every generated page, each with the data files it came from; it unpacks as (path under docs/, Markdown)."""
     stream = stream or build_stream(site)
-    return [*news_pages(site, stream), *generated_pages(site, footers(site, stream)), *statistics_pages(site),
+    pages = [*news_pages(site, stream), *generated_pages(site, footers(site, stream)), *statistics_pages(site),
             *procedure_pages(site), *document_browse_pages(site),  # issue 12b: these two
             *introduction_pages(site),  # issue 12a
             *access_pages(site)]  # issue 12c: access to information
+    if site.links:  # issue 13: editors' links to pages, written as the pages' files for MkDocs
+        pages = [replace(page, content=file_addresses(page.content, site.links)) for page in pages]
+    return pages
 
 
 def site_feeds(site: SiteData, stream: Stream, site_url: str, updated: datetime | None) -> list[tuple[str, bytes]]:

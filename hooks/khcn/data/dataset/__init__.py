@@ -42,6 +42,7 @@ from khcn.data.dataset.interruption import read_holidays, read_interruption
 from khcn.data.dataset.introduction import read_introduction  # issue 12a
 from khcn.data.dataset.introductioncheck import check_introduction  # issue 12a
 from khcn.data.dataset.layout import check_layout
+from khcn.data.dataset.links import check_links, site_addresses  # issue 13
 from khcn.data.dataset.organisation import read_organisation
 from khcn.data.dataset.procedures import read_procedures  # issue 12b
 from khcn.data.dataset.reading import Reading
@@ -94,6 +95,9 @@ class SiteData:
     # when the file is absent)
     interruption: Interruption | None = None
     holidays: tuple[Holiday, ...] | None = None
+    # issue 13: the pages' addresses editors wrote as a browser shows them (`/van-ban/#vb-…`) -> the page's file
+    # (`/van-ban/index.md#vb-…`), which MkDocs resolves (khcn.data.dataset.links.file_addresses)
+    links: dict[str, str] = field(default_factory=dict)
 
     # Indexes, built once: pages look values up per indicator and per period thousands of times.
     @functools.cached_property
@@ -178,10 +182,14 @@ def _load(reading: Reading, failures: Failures, history: History | None) -> Site
     # issue 12c: public holidays, then the planned interruption counted in working days
     holidays = read_holidays(reading, failures)
     interruption = read_interruption(reading, failures, holidays)
+    # issue 13: every link and image of editors' text names a page, an anchor or a file the build will make
+    known = site_addresses(reading.docs_dir, documents, catalogue, reports, categories, bulletins, procedures,
+                           introduction[0] if introduction else None)
+    links = check_links(reading, known, bulletins)
     if reading.errors:
         return None
     return SiteData(organisation, documents, catalogue, values.values, values.periods, [page for page, _ in reports],
                     registers[PROJECTS.id], registers[PROTECTIONS.id], categories, bulletins, reading.normalised,
                     procedures, attachment_sizes, reading.scheduled,
                     introduction=introduction[0] if introduction else None,
-                    interruption=interruption, holidays=holidays)
+                    interruption=interruption, holidays=holidays, links=links)

@@ -43,6 +43,7 @@ class Reading:
         self.normalised: list[str] = []  # "file:line" where text was turned into NFC
         self.refused: set[str] = set()  # symbolic links under data/ (relative paths): never read
         self.scheduled: list[str] = []  # bulletins scheduled after `today`: checked, not published yet
+        self.documents: list[SourceDocument] = []  # every YAML file read (issue 13: their texts' links are checked)
 
     def is_refused(self, relative: str) -> bool:
         """`relative` is, or is under, a refused link (khcn.data.dataset.layout)."""
@@ -71,6 +72,7 @@ class Reading:
         if doc.data is None:
             self.errors.append(DataError(doc.file, 1, "", "một tệp trống", "nội dung của tệp"))
             return None
+        self.documents.append(doc)
         return doc
 
     def record(self, kind: Kind):
