@@ -22,6 +22,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from khcn.core.background import BackgroundJob
+from khcn.core.clock import commit_time
 from khcn.data.dataset import SiteData, load_site_data
 from khcn.data.dataset.links import file_addresses  # issue 13
 from khcn.data.fields import VIETNAM
@@ -106,8 +107,7 @@ def today() -> date:
 
 def build_date() -> datetime | None:
     """The date of the last commit (SOURCE_DATE_EPOCH, set by `make`): the same for every build of a commit."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(epoch), VIETNAM) if epoch else None
+    return commit_time()
 
 
 def page_provenance(pages: list[Page], every_page: list[str], project: Path, repo_url: str,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Annotated
 
@@ -16,11 +16,10 @@ from pydantic import PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 from slugify import slugify
 
+from khcn.core.clock import VIETNAM
 from khcn.core.periods import EXAMPLES as PERIOD_EXAMPLES
 from khcn.core.periods import Period, parse_period
 from khcn.data.markup import first_problem
-
-VIETNAM = timezone(timedelta(hours=7), "+07:00")
 
 
 def reject(found: str, expected: str, offset: int | None = None) -> PydanticCustomError:
@@ -231,17 +230,21 @@ def read_slug(value: object) -> str:
     return text
 
 
+def _text_matching(pattern: re.Pattern, expected: str):
+    """A reader of a text written in one shape (an address, a code): refused with `expected` otherwise."""
+    def read(value: object) -> str:
+        text = _text_of(value, expected)
+        if not pattern.match(text):
+            raise reject(f"`{text}`", expected)
+        return text
+    return read
+
+
 # --- issue 12b: web addresses and the codes of administrative procedures ---------------------------------------
 
 _URL = re.compile(r"^https://([a-z0-9-]+(\.[a-z0-9-]+)+)(/\S*)?$")
 URL_EXPECTED = "một địa chỉ web đầy đủ bắt đầu bằng https://, ví dụ https://dichvucong.gov.vn/p/home/dvc-trang-chu.html"
-
-
-def read_url(value: object) -> str:
-    text = _text_of(value, URL_EXPECTED)
-    if not _URL.match(text):
-        raise reject(f"`{text}`", URL_EXPECTED)
-    return text
+read_url = _text_matching(_URL, URL_EXPECTED)
 
 
 def url_host(url: str) -> str:
@@ -252,38 +255,20 @@ def url_host(url: str) -> str:
 _PROCEDURE_CODE = re.compile(r"^\d\.\d{6}(\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})?$")
 PROCEDURE_CODE_EXPECTED = ("mã thủ tục trên Cơ sở dữ liệu quốc gia về thủ tục hành chính, "
                            "ví dụ 1.004619 hoặc 1.004619.000.00.00.H56")
-
-
-def read_procedure_code(value: object) -> str:
-    text = _text_of(value, PROCEDURE_CODE_EXPECTED)
-    if not _PROCEDURE_CODE.match(text):
-        raise reject(f"`{text}`", PROCEDURE_CODE_EXPECTED)
-    return text
+read_procedure_code = _text_matching(_PROCEDURE_CODE, PROCEDURE_CODE_EXPECTED)
 
 
 # --- issue 12c: e-mail and web addresses of the contact point and the feedback channel ----------------------------
 
 _EMAIL = re.compile(r"^[^@\s<>\"'`]+@[^@\s<>\"'`]+\.[^@\s<>\"'`.]+$")
 EMAIL_EXPECTED = "một địa chỉ thư điện tử, ví dụ vanphong@example.gov.vn"
-
-
-def read_email(value: object) -> str:
-    text = _text_of(value, EMAIL_EXPECTED)
-    if not _EMAIL.match(text):
-        raise reject(f"`{text}`", EMAIL_EXPECTED)
-    return text
+read_email = _text_matching(_EMAIL, EMAIL_EXPECTED)
 
 
 _LABEL = "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"  # one part of a host name
 _WEB = re.compile(rf"^https://{_LABEL}(\.{_LABEL})+(/[^\s<>\"'`]*)?$")  # no quote or bracket: safe in href=""
 WEB_EXPECTED = "một địa chỉ trang web bắt đầu bằng https://, không có dấu cách, ví dụ https://dichvucong.gov.vn/"
-
-
-def read_web_address(value: object) -> str:
-    text = _text_of(value, WEB_EXPECTED)
-    if not _WEB.match(text):
-        raise reject(f"`{text}`", WEB_EXPECTED)
-    return text
+read_web_address = _text_matching(_WEB, WEB_EXPECTED)
 
 
 PERIOD_EXPECTED = f"một kỳ báo cáo: {PERIOD_EXAMPLES}"

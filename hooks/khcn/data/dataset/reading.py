@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 import difflib
-import os
-import time
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
+from khcn.core.clock import build_day, calendar_day
 from khcn.core.errors import DataError, DataErrors
 from khcn.data.bulletins import text_nesting_problems
 from khcn.data.dataset.failures import Failures
-from khcn.data.fields import VIETNAM
 from khcn.data.kinds import Kind
 from khcn.data.validation import validate
 from khcn.data.yamlsource import SourceDocument, read_yaml
-
-
-def build_day() -> date:
-    """The day the site is built on, in Vietnam: from SOURCE_DATE_EPOCH when set (`make build` sets the last
-    commit's time, so every build of a commit publishes the same), else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return datetime.fromtimestamp(int(epoch) if epoch.isdigit() else time.time(), VIETNAM).date()
-
-
-def calendar_day() -> date:
-    return datetime.fromtimestamp(time.time(), VIETNAM).date()
 
 
 class Reading:
