@@ -57,7 +57,7 @@ def test_mkdocs_alone_refuses_bad_data_before_cleaning_the_site(tmp_path, tiny_d
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml")],
                             capture_output=True, text=True)
     assert result.returncode != 0
-    assert "data/van-ban.yaml:1 — trường `0.loai`: gặp thiếu trường `loai`" in result.stderr
+    assert "data/van-ban.yaml:1 — mục thứ 1 (`1/KH`), trường `loai`: gặp thiếu trường `loai`" in result.stderr
     assert "Traceback" not in result.stderr
     assert tree_digest(project / "site") == before
 

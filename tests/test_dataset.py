@@ -44,16 +44,17 @@ def test_key_written_twice(tiny_data):
 def test_unknown_field_suggests_the_right_name(tiny_data):
     edit(tiny_data / "van-ban.yaml", "  trich_yeu: Về", "  trich_yue: Về")
     errors = _errors(tiny_data)
-    assert any(e.startswith("data/van-ban.yaml:5 — trường `0.trich_yue`: gặp trường lạ `trich_yue` "
-                            "(có phải `trich_yeu`?)") and "`so_ky_hieu`" in e for e in errors)
-    assert any(e.startswith("data/van-ban.yaml:1 — trường `0.trich_yeu`: gặp thiếu trường `trich_yeu`")
+    assert any(e.startswith("data/van-ban.yaml:5 — mục thứ 1 (`12/KH-UBND`), trường `trich_yue`: gặp trường lạ "
+                            "`trich_yue` (có phải `trich_yeu`?)") and "`so_ky_hieu`" in e for e in errors)
+    assert any(e.startswith("data/van-ban.yaml:1 — mục thứ 1 (`12/KH-UBND`), trường `trich_yeu`: gặp thiếu trường "
+                            "`trich_yeu`")
                for e in errors)
 
 
 def test_missing_field(tiny_data):
     edit(tiny_data / "chi-so.yaml", "    don_vi: phương tiện\n", "")
-    assert _only_error(tiny_data) == ("data/chi-so.yaml:7 — trường `chi_so.0.don_vi`: gặp thiếu trường `don_vi`; "
-                                      "cần trường `don_vi` có giá trị.")
+    assert _only_error(tiny_data) == ("data/chi-so.yaml:7 — trường `chi_so`, mục thứ 1 (`phuong-tien-do`), "
+                                      "trường `don_vi`: gặp thiếu trường `don_vi`; cần trường `don_vi` có giá trị.")
 
 
 def test_wrong_type(tiny_data):
@@ -72,7 +73,8 @@ def test_a_time_is_not_read_as_a_number(tiny_data):
 def test_a_date_that_does_not_exist(tiny_data):
     edit(tiny_data / "van-ban.yaml", "ngay_ban_hanh: 2020-05-31", "ngay_ban_hanh: 2021-02-29")
     assert _only_error(tiny_data).startswith(
-        "data/van-ban.yaml:9 — trường `1.ngay_ban_hanh`: gặp ngày `2021-02-29` không có trong lịch")
+        "data/van-ban.yaml:9 — mục thứ 2 (`3/2020/QĐ-UBND`), trường `ngay_ban_hanh`: "
+        "gặp ngày `2021-02-29` không có trong lịch")
 
 
 def test_leading_zero_codes_and_no_stay_text(tiny_data):
@@ -105,7 +107,8 @@ def test_a_thousands_separator_is_not_a_decimal(tiny_data):
 def test_reference_to_an_unknown_indicator(tiny_data):
     edit(tiny_data / "bao-cao/2021-6-thang.yaml", "{{san-pham-bao-ho}} sản phẩm", "{{san-pham-bao-h}} sản phẩm")
     assert _only_error(tiny_data) == (
-        "data/bao-cao/2021-6-thang.yaml:13 — trường `ket_qua.1`: gặp chỉ số `san-pham-bao-h` không có trong danh mục "
+        "data/bao-cao/2021-6-thang.yaml:13 — trường `ket_qua`, mục thứ 2: "
+        "gặp chỉ số `san-pham-bao-h` không có trong danh mục "
         "chi-so.yaml; cần mã một chỉ số của danh mục (có phải `san-pham-bao-ho`?).")
 
 
@@ -113,7 +116,8 @@ def test_reference_to_an_unknown_document(tiny_data):
     edit(tiny_data / "bao-cao/2021-6-thang.yaml", "Tiếp tục thực hiện [[12/KH-UBND]]",
              "Tiếp tục thực hiện [[13/KH-UBND]]")
     error = _only_error(tiny_data)
-    assert error.startswith("data/bao-cao/2021-6-thang.yaml:17 — trường `nhiem_vu.0`: gặp văn bản `13/KH-UBND` "
+    assert error.startswith("data/bao-cao/2021-6-thang.yaml:17 — trường `nhiem_vu`, mục thứ 1: "
+                            "gặp văn bản `13/KH-UBND` "
                             "chưa có trong sổ van-ban.yaml")
     assert "(có phải `12/KH-UBND`?)" in error
 

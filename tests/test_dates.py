@@ -33,7 +33,7 @@ def _period_errors(data, today) -> list:
 def test_a_period_not_ended_is_refused(tiny_data, name):
     (tiny_data / "so-lieu" / f"{name}.yaml").write_text("san-pham-bao-ho: 1\n", encoding="utf-8")
     errors = _period_errors(tiny_data, date(2021, 9, 30))
-    assert [(e.file, e.line, e.field) for e in errors] == [(f"data/so-lieu/{name}.yaml", 1, "tên tệp")]
+    assert [(e.file, e.line, e.path) for e in errors] == [(f"data/so-lieu/{name}.yaml", 1, ("tên tệp",))]
     assert "chưa kết thúc" in errors[0].found
 
 
@@ -63,7 +63,7 @@ def test_a_bulletin_dated_after_today_is_refused(tiny_data):
     with pytest.raises(DataErrors) as caught:
         load_site_data(tiny_data, check_history=False, today=date(2021, 10, 1))
     [error] = caught.value.errors
-    assert (error.file, error.line, error.field) == ("data/tin-tuc/2021/hoi-nghi-tong-ket.md", 3, "ngay_dang")
+    assert (error.file, error.line, error.path) == ("data/tin-tuc/2021/hoi-nghi-tong-ket.md", 3, ("ngay_dang",))
     assert "20/12/2021" in error.found and "hen_dang: có" in error.expected
 
 
@@ -94,7 +94,7 @@ def test_a_scheduled_bulletin_still_has_its_mistakes_reported(tiny_data):
     path.write_text(path.read_text(encoding="utf-8").replace("tin-hoat-dong", "khong-co"), encoding="utf-8")
     with pytest.raises(DataErrors) as caught:
         load_site_data(tiny_data, check_history=False, today=date(2021, 10, 1))
-    assert [e.field for e in caught.value.errors] == ["chuyen_muc"]
+    assert [e.path for e in caught.value.errors] == [("chuyen_muc",)]
 
 
 def test_a_bulletin_of_today_after_the_last_commit_is_previewed(tiny_data, monkeypatch):

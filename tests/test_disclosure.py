@@ -70,7 +70,7 @@ def test_a_late_notice_is_refused_unless_force_majeure(tiny_data):
     with pytest.raises(DataErrors) as caught:
         load_site_data(tiny_data, check_history=False)
     [error] = caught.value.errors
-    assert (error.file, error.line, error.field) == ("data/tam-ngung.yaml", 5, "ngay_thong_bao")
+    assert (error.file, error.line, error.path) == ("data/tam-ngung.yaml", 5, ("ngay_thong_bao",))
     assert "chậm nhất ngày 30/9/2021" in error.expected
     notice.write_text(notice.read_text(encoding="utf-8") + "bat_kha_khang: có\n", encoding="utf-8")
     assert load_site_data(tiny_data, check_history=False).interruption.force_majeure

@@ -169,7 +169,7 @@ def test_bad_data_under_properdocs_gives_the_editors_message_and_leaves_the_site
     assert build_with("properdocs", project).returncode == 0
     before = tree_digest(project / "site")
     (project / "data/van-ban.yaml").write_text("- so_ky_hieu: 1/KH\n", encoding="utf-8")
-    expected = "data/van-ban.yaml:1 — trường `0.loai`: gặp thiếu trường `loai`"
+    expected = "data/van-ban.yaml:1 — mục thứ 1 (`1/KH`), trường `loai`: gặp thiếu trường `loai`"
 
     script = build_with("properdocs", project)  # make build ENGINE=properdocs: stopped by validation
     assert script.returncode == 1

@@ -189,7 +189,8 @@ def test_generate_refuses_a_folder_with_content_and_bad_data(builds, tmp_path, t
     (project / "data/van-ban.yaml").write_text("- so_ky_hieu: 1/KH\n", encoding="utf-8")
     result = generate(project, tmp_path / "out")
     assert result.returncode == 1
-    assert "trường `0.loai`: gặp thiếu trường `loai`" in result.stderr and not (tmp_path / "out").exists()
+    assert "mục thứ 1 (`1/KH`), trường `loai`: gặp thiếu trường `loai`" in result.stderr
+    assert not (tmp_path / "out").exists()
 
 
 # --- Zensical 0.0.73, in its own virtual environment ------------------------------------------------------------------

@@ -60,7 +60,7 @@ def test_a_photo_needs_its_description_and_a_file(tmp_path):
     with pytest.raises(DataErrors) as caught:
         load_site_data(project / "data", check_history=False)
     [error] = caught.value.errors
-    assert (error.field, error.found) == ("lanh_dao.1.anh", "`anh` mà không có `anh_mo_ta`")
+    assert (error.path, error.found) == (("lanh_dao", 1, "anh"), "`anh` mà không có `anh_mo_ta`")
     intro.write_text(intro.read_text(encoding="utf-8").replace(
         "pho-giam-doc.png\n", "pho-giam-doc.png\n    anh_mo_ta: Ảnh chân dung bà Phạm Thị D.\n"), encoding="utf-8")
     page = render_introduction(load_site_data(project / "data", check_history=False))

@@ -164,8 +164,8 @@ def test_deep_markdown_is_refused_before_rendering(body):
     bulletin, _, errors = bulletins.read_bulletin((FRONT + body).encode(), "data/tin-tuc/2021/b.md", "b")
     assert time.perf_counter() - started < FAST
     assert bulletin is None
-    assert [(e.line, e.field) for e in errors] == [(8 if body.count("\n") < 10 else 8 + MAX_MARKDOWN_NESTING,
-                                                    "nội dung")]
+    assert [(e.line, e.path) for e in errors] == [(8 if body.count("\n") < 10 else 8 + MAX_MARKDOWN_NESTING,
+                                                   ("nội dung",))]
 
 
 def test_nesting_within_the_limit_reads():
@@ -191,7 +191,7 @@ def test_a_report_text_nested_too_deep_is_refused(tiny_data):
         load_site_data(tiny_data, check_history=False)
     assert time.perf_counter() - started < FAST
     [error] = [e for e in caught.value.errors if e.file == "data/bao-cao/2021-6-thang.yaml"]
-    assert (error.line, error.field) == (9, "mo_dau") and "lồng quá" in error.found
+    assert (error.line, error.path) == (9, ("mo_dau",)) and "lồng quá" in error.found
 
 
 @pytest.mark.parametrize("kind", [k for k in KINDS if k is not BULLETINS], ids=lambda k: k.name)
@@ -200,4 +200,4 @@ def test_every_yaml_kind_refuses_markdown_nested_too_deep(tiny_data, kind):
     name, _ = write(tiny_data, kind, 'ten: "' + "> " * 2000 + 'x"\n')
     with pytest.raises(DataErrors) as caught:
         load_site_data(tiny_data, check_history=False)
-    assert [(e.line, e.field) for e in caught.value.errors if e.file == name] == [(1, "ten")]
+    assert [(e.line, e.path) for e in caught.value.errors if e.file == name] == [(1, ("ten",))]

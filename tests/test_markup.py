@@ -337,7 +337,7 @@ def test_every_text_field_refuses_every_hostile_string(kind, file, pattern, cand
             text = _with(file, path, added, hostile)
             target.write_text(text, encoding="utf-8")
             errors = _load_errors(data_copy)
-            mine = [e for e in errors if e.file == f"data/{file.relative}" and e.field == field
+            mine = [e for e in errors if e.file == f"data/{file.relative}" and e.path == tuple(path)
                     and (e.file, e.field, e.found) not in baseline]
             assert mine, f"{name} in {field}: {[str(e) for e in errors]}"
             assert mine[0].line == file.line(text, path), f"{name} in {field}: {mine[0]}"
@@ -356,7 +356,7 @@ def test_a_hostile_bulletin_body_is_refused_at_its_line(text, tiny_data):
     lines = path.read_text(encoding="utf-8").split("\n")
     body_line = lines.index("---", 1) + 2
     edit(path, "\n---\n", f"\n---\nĐoạn đầu.\n\n{text}\n")
-    errors = [e for e in _load_errors(tiny_data) if e.file == f"data/{BULLETIN}" and e.field == "nội dung"]
+    errors = [e for e in _load_errors(tiny_data) if e.file == f"data/{BULLETIN}" and e.path == ("nội dung",)]
     first, last = body_line + 2, body_line + 2 + text.count("\n")
     assert errors and all(first <= e.line <= last for e in errors), [str(e) for e in errors]
 
@@ -367,7 +367,7 @@ def test_a_problem_in_a_report_block_is_told_at_its_own_line(tiny_data):
     line = text.split("\n").index("nhiem_vu:") + 1
     edit(path, "nhiem_vu:\n", "nhiem_vu:\n  - |\n    Dòng một.\n    Dòng hai [x](javascript:alert(1)).\n")
     [error] = _load_errors(tiny_data)
-    assert (error.file, error.line, error.field) == ("data/bao-cao/2021-6-thang.yaml", line + 3, "nhiem_vu.0")
+    assert (error.file, error.line, error.path) == ("data/bao-cao/2021-6-thang.yaml", line + 3, ("nhiem_vu", 0))
 
 
 def test_the_legacy_importers_list_break_is_the_one_allowed():

@@ -58,7 +58,7 @@ def test_a_new_report_lists_the_indicators_with_values(project):
     # what the editor still has to write is named by the check, not filled in with words that would be published
     with pytest.raises(DataErrors) as caught:
         load_site_data(project / "data", check_history=False)
-    assert {error.field for error in caught.value.errors} == {"tac_gia", "mo_dau"}
+    assert {error.path for error in caught.value.errors} == {("tac_gia",), ("mo_dau",)}
     edit(path, "# tac_gia: Họ và tên", "tac_gia: Trần Thị B")
     edit(path, "# mo_dau: |\n#   Đoạn mở đầu.", "mo_dau: Mở đầu.")
     site = load_site_data(project / "data", check_history=False)

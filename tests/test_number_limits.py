@@ -127,7 +127,8 @@ def test_number_extremes_are_refused_with_file_and_line_or_read_exactly(tiny_dat
     with pytest.raises(DataErrors) as caught:
         load_site_data(tiny_data, check_history=False)
     file, _, line, name = place
-    at = [e for e in caught.value.errors if e.file == f"data/{file}" and e.line == line and e.field == name]
+    path = tuple(name.split("."))
+    at = [e for e in caught.value.errors if e.file == f"data/{file}" and e.line == line and e.path == path]
     assert at, "\n".join(str(e) for e in caught.value.errors)
     error = at[0]
     assert len(error.found) < 80 and len(error.expected) < 200  # a 5000-digit number is not printed whole

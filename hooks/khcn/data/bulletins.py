@@ -163,5 +163,5 @@ def text_nesting_problems(doc: SourceDocument) -> list[DataError]:
             stack += [(path + (index,), item) for index, item in enumerate(value)]
         elif isinstance(value, str) and (offset := too_deep_offset(value)) is not None:
             problems.append(DataError(doc.file, doc.line_in_text(path, offset, value),
-                                      ".".join(map(str, path)), NESTING_FOUND, NESTING_EXPECTED))
+                                      path, NESTING_FOUND, NESTING_EXPECTED, doc.data))
     return problems

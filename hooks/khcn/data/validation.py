@@ -37,7 +37,6 @@ def _adapter(model: type) -> TypeAdapter:
 def _translate(error: dict, model: type, doc: SourceDocument, prefix: tuple) -> DataError:
     loc = tuple(part for part in error["loc"] if not _is_internal(part))
     path = prefix + loc
-    field = ".".join(str(p) for p in path)
     kind = error["type"]
     found_value = error.get("input")
     if kind == "khcn":
@@ -59,8 +58,8 @@ def _translate(error: dict, model: type, doc: SourceDocument, prefix: tuple) -> 
         found, expected = _describe(found_value), error["msg"]
     offset = error.get("ctx", {}).get("offset") if kind == "khcn" else None
     if offset is not None and isinstance(found_value, str):  # a problem inside a text: its own line in a `|` block
-        return DataError(doc.file, doc.line_in_text(path, offset, found_value), field, found, expected)
-    return DataError(doc.file, doc.line_of(path), field, found, expected)
+        return DataError(doc.file, doc.line_in_text(path, offset, found_value), path, found, expected, doc.data)
+    return DataError(doc.file, doc.line_of(path), path, found, expected, doc.data)
 
 
 def _is_internal(part: object) -> bool:

@@ -289,7 +289,7 @@ def _value(loader, event, path: Path_, doc: SourceDocument, errors: list, depth:
     if isinstance(event, yaml.ScalarEvent):
         return _scalar(event, path, doc, errors)
     if depth > MAX_DEPTH:
-        errors.append(DataError(doc.file, line, _dotted(path), f"giá trị lồng nhau quá {MAX_DEPTH} cấp",
+        errors.append(DataError(doc.file, line, path, f"giá trị lồng nhau quá {MAX_DEPTH} cấp",
                                 f"không quá {MAX_DEPTH} cấp thụt lề hoặc ngoặc lồng nhau"))
         _skip(loader, 1)
         return None
@@ -318,7 +318,7 @@ def _mapping(loader, event, path: Path_, doc: SourceDocument, errors: list, dept
             _skip(loader, 0)  # its value
             continue
         if not isinstance(key_event, yaml.ScalarEvent):
-            errors.append(DataError(doc.file, line, _dotted(path), "một khoá phức tạp",
+            errors.append(DataError(doc.file, line, path, "một khoá phức tạp",
                                     "tên trường là một chữ đơn giản, ví dụ `ten:`"))
             _skip(loader, 1)
             _skip(loader, 0)
@@ -330,7 +330,7 @@ def _mapping(loader, event, path: Path_, doc: SourceDocument, errors: list, dept
         key = _nfc(key_event.value, line, doc)
         if key in result:
             first = doc.lines[path + (key,)]
-            errors.append(DataError(doc.file, line, _dotted(path + (key,)),
+            errors.append(DataError(doc.file, line, path + (key,),
                                     f"trường `{key}` viết hai lần (lần đầu ở dòng {first})",
                                     "mỗi trường chỉ viết một lần; xoá hoặc gộp một trong hai"))
             _skip(loader, 0)
@@ -345,7 +345,7 @@ def _anchor(doc: SourceDocument, errors: list, line: int, path: Path_, found: st
     """An anchor, an alias or a merge key: the first of a file is reported (an alias bomb holds thousands)."""
     if not doc.anchor_reported:
         doc.anchor_reported = True
-        errors.append(DataError(doc.file, line, _dotted(path), found, ANCHOR_EXPECTED))
+        errors.append(DataError(doc.file, line, path, found, ANCHOR_EXPECTED))
 
 
 def _skip(loader, level: int) -> None:
@@ -381,12 +381,8 @@ def _nfc(text: str, line: int, doc: SourceDocument) -> str:
 
 
 def _explicit_tag(event, path, doc, errors) -> None:
-    errors.append(DataError(doc.file, event.start_mark.line + 1, _dotted(path), f"thẻ YAML `{event.tag}`",
+    errors.append(DataError(doc.file, event.start_mark.line + 1, path, f"thẻ YAML `{event.tag}`",
                             "giá trị viết thẳng, không có thẻ `!…`/`!!…`"))
-
-
-def _dotted(path: Path_) -> str:
-    return ".".join(str(p) for p in path)
 
 
 # No tag, or the non-specific `!`: the value is read as it is written; any other (`!!int 5`, `!!python/…`) is refused.

@@ -263,7 +263,7 @@ def _on_cells(errors: list[DataError], values_file: str, reading: SheetReading, 
     starts = sorted((line, path[0]) for path, line in parse_yaml(text, values_file).lines.items() if len(path) == 1)
     told = []
     for error in errors:
-        path = error.field.split(".") if error.field else [i for line, i in starts if line <= error.line][-1:]
+        path = error.path or [i for line, i in starts if line <= error.line][-1:]
         cell = None
         if error.file == values_file and path and path[0] in reading.cells:
             cell = _cell(reading.cells[path[0]], path[1:], kinds[path[0]])

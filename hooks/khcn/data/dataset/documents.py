@@ -33,7 +33,7 @@ def read_documents_file(reading: Reading, failures: Failures) -> tuple[dict[str,
         anchor = document_anchor(record.number)
         if record.number in documents or anchor in anchors:
             first = anchors.get(anchor, record.number)
-            reading.errors.append(DataError(doc.file, line, f"{index}.so_ky_hieu",
+            reading.errors.append(DataError(doc.file, line, (index, "so_ky_hieu"),
                                             f"văn bản `{record.number}` trùng với `{first}` đã có ở dòng "
                                             f"{lines[first]}", "mỗi văn bản ghi một lần"))
             continue

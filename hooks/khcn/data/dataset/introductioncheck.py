@@ -54,7 +54,7 @@ def _check_citations(reading: Reading, doc: SourceDocument, intro: Introduction,
                            "chỉ nêu văn bản bằng `[[số ký hiệu]]`; số liệu viết trong báo cáo hoặc bản tin")
             if problem:
                 line = doc.line_in_text(path, ref.offset, text)
-                reading.errors.append(DataError(doc.file, line, ".".join(map(str, path)), *problem))
+                reading.errors.append(DataError(doc.file, line, path, *problem, doc.data))
     if intro.functions is not None and not cited:
         reading.problem(doc, (FUNCTIONS, "chuc_nang"), "chức năng, nhiệm vụ không nêu văn bản quy định",
                         f"văn bản quy định chức năng, nhiệm vụ, nêu bằng `[[số ký hiệu]]` của một văn bản trong "

@@ -179,7 +179,7 @@ def check_links(reading: Reading, known: SiteAddresses, bulletins) -> dict[str, 
         for path, text in _texts(doc.data, ()):
             for offset, found, expected in text_link_problems(text, known):
                 reading.errors.append(DataError(doc.file, doc.line_in_text(path, offset, text),
-                                                ".".join(map(str, path)), found, expected))
+                                                path, found, expected, doc.data))
     return known.rewrites
 
 

@@ -72,7 +72,7 @@ class Reading:
         return record
 
     def problem(self, doc: SourceDocument, path: tuple, found: str, expected: str) -> None:
-        self.errors.append(DataError(doc.file, doc.line_of(path), ".".join(map(str, path)), found, expected))
+        self.errors.append(DataError(doc.file, doc.line_of(path), path, found, expected, doc.data))
 
     def items(self, doc: SourceDocument, path: tuple, items: object, model: type, key: str,
               failures: Failures) -> list:

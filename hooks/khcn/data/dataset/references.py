@@ -108,7 +108,7 @@ def check_report_references(reading: Reading, reports: list[tuple[ReportPage, So
                 if problem:
                     path = (field_name,) if key is None else (field_name, key)
                     line = doc.line_in_text(path, ref.offset, text)
-                    reading.errors.append(DataError(doc.file, line, ".".join(map(str, path)), *problem))
+                    reading.errors.append(DataError(doc.file, line, path, *problem, doc.data))
 
 
 def check_bulletin_references(reading: Reading, bulletin: Bulletin, citable: Citable) -> None:
