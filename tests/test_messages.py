@@ -13,9 +13,11 @@ A case file:
       found: what was found
       expected: what was expected
 
-Instead of `old`/`new`: `text` writes the whole file (a new one, e.g. a bulletin), `rename_to` renames it. Several
-changes: `edits`, a list of such steps. With UPDATE_GOLDEN=1 the `messages` of every case are rewritten from what the
-code says now (review the diff)."""
+Instead of `old`/`new`: `text` writes the whole file (a new one, e.g. a bulletin), `rename_to` renames it; a step's
+`encoding` (e.g. `utf-16`) then saves the file in another encoding, as an editor's program may. Several changes:
+`edits`, a list of such steps. `published: true`: the fixture's data had been published (it is the history the
+corrections are checked against) before the mistake. With UPDATE_GOLDEN=1 the `messages` of every case are rewritten
+from what the code says now (review the diff)."""
 
 from __future__ import annotations
 
@@ -24,12 +26,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, assert_golden, edit
+from conftest import ROOT, TINY_DATA, assert_golden, edit
 from khcn.core.errors import DataError, DataErrors
 from khcn.data.dataset import load_site_data
 
 CASES = ROOT / "tests" / "messages"
-STEP_KEYS = ("file", "old", "new", "text", "rename_to")
+STEP_KEYS = ("file", "old", "new", "text", "rename_to", "encoding")
 
 
 def case_files() -> list[Path]:
@@ -37,7 +39,7 @@ def case_files() -> list[Path]:
 
 
 def steps(case: dict) -> list[dict]:
-    return case.get("edits") or [{key: case[key] for key in STEP_KEYS if key in case}]
+    return case["edits"] if "edits" in case else [{key: case[key] for key in STEP_KEYS if key in case}]
 
 
 def apply(step: dict, data: Path) -> None:
@@ -47,17 +49,36 @@ def apply(step: dict, data: Path) -> None:
         path.write_text(step["text"], encoding="utf-8")
     elif "rename_to" in step:
         path.rename(data / step["rename_to"])
-    else:
+    elif "old" in step:
         edit(path, step["old"], step["new"])
+    if "encoding" in step:
+        path.write_bytes(path.read_text(encoding="utf-8").encode(step["encoding"]))
+
+
+def run(case: dict, data: Path) -> list[DataError]:
+    """Every message the loader gives for `data` once the case's mistake is made in it (none when it loads)."""
+    for step in steps(case):
+        apply(step, data)
+    published = case.get("published", False)
+    try:
+        load_site_data(data, check_history=published, history=fixture_history(data))
+    except DataErrors as caught:
+        return caught.errors
+    return []
+
+
+def fixture_history(data: Path):
+    """The fixture's own files as the one published version of each file of `data` (a copy of it)."""
+    def versions(path: Path) -> list[tuple[str, str]]:
+        original = TINY_DATA / path.resolve().relative_to(data.resolve())
+        return [("fixture", original.read_text(encoding="utf-8"))] if original.is_file() else []
+
+    return versions
 
 
 def messages(data: Path) -> list[dict]:
-    """Every message the loader gives for `data`, as parts (none when the data loads)."""
-    try:
-        load_site_data(data, check_history=False)
-    except DataErrors as caught:
-        return [parts(error) for error in caught.errors]
-    return []
+    """Every message the loader gives for the unchanged `data`, as parts."""
+    return [parts(error) for error in run({"edits": []}, data)]
 
 
 def parts(error: DataError) -> dict:
@@ -81,9 +102,7 @@ def render(case: dict) -> str:
 @pytest.mark.parametrize("path", case_files(), ids=lambda path: path.stem)
 def test_the_editor_reads_these_messages(tiny_data, path):
     case = yaml.safe_load(path.read_text(encoding="utf-8"))
-    for step in steps(case):
-        apply(step, tiny_data)
-    found = messages(tiny_data)
+    found = [parts(error) for error in run(case, tiny_data)]
     assert found, f"{path.name}: the data loads without a message"
     assert_golden(path, render({**case, "messages": found}))
 
