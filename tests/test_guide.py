@@ -1,4 +1,6 @@
-"""The editors' guide (HUONG-DAN.md) stays true: its messages exist, typical mistakes are in it, its commands run."""
+"""The editors' guide (HUONG-DAN.md) stays true: every phrase it explains is in a message the loader really prints
+(a golden case of tests/messages/), its example messages are printed byte for byte, typical mistakes are in it, its
+commands run."""
 
 from __future__ import annotations
 
@@ -6,24 +8,70 @@ import re
 
 import pytest
 
-from conftest import ROOT, edit
+from conftest import ROOT, copy_tiny_data, edit
 from khcn.core.errors import DataErrors
 from khcn.data.dataset import load_site_data
+from messagecases import case_files, read_case, run
 
 GUIDE = (ROOT / "HUONG-DAN.md").read_text(encoding="utf-8")
-SOURCES = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "hooks/khcn").rglob("*.py"))
+MESSAGES = GUIDE.split("\n## 9.")[1].split("\n## 11.")[0]  # §9 (what a message means) and §10 (what may be written)
+PHRASE_ROW = re.compile(r"^\| `([^`]+)` \|", re.MULTILINE)
+MESSAGE_LINE = re.compile(r"^(?:  • )?(data/\S+:\d+)(?: — |: )", re.MULTILINE)  # as DataError and DataErrors print it
+# A message's place, as khcn.core.errors.field_path words it: fields and entries counted from 1, named by their code
+STEP = r"(?:trường `[^`]+`|mục thứ [1-9]\d*(?: \(`[^`]+`\))?)"
+PLACE = rf"{STEP}(?:, {STEP})*"
 
 
 def explained() -> list[str]:
-    """The phrases of the table "Ý nghĩa các thông báo lỗi"."""
-    table = GUIDE.split("## 9.")[1]
-    return re.findall(r"^\| `([^`]+)` \|", table, re.MULTILINE)
+    """The phrases of the first column of the guide's tables "thông báo có chữ" (§9 and §10)."""
+    tables = re.findall(r"^\| thông báo có chữ \|.*\n((?:\|.*\n)+)", MESSAGES, re.MULTILINE)
+    return [phrase for table in tables for phrase in PHRASE_ROW.findall(table)]
 
 
-def test_every_explained_message_is_one_the_code_says():
-    assert len(explained()) >= 20
-    for phrase in explained():
-        assert phrase in SOURCES, f"HUONG-DAN.md explains `{phrase}`, which no message says any more"
+def printed() -> list[str]:
+    """Every message of the golden cases, as its parts (place, found, expected)."""
+    return [" ".join(message.get(key, "") for key in ("field", "found", "expected"))
+            for path in case_files() for message in read_case(path)["messages"]]
+
+
+def test_every_explained_phrase_is_in_a_message_the_loader_prints():
+    phrases = explained()
+    assert len(phrases) >= 45 and len(set(phrases)) == len(phrases)
+    assert phrases == PHRASE_ROW.findall(MESSAGES), "a row stands outside its table (a blank line breaks a table)"
+    said = printed()
+    missing = [phrase for phrase in phrases if not any(phrase in message for message in said)]
+    assert not missing, f"HUONG-DAN.md explains phrases no case of tests/messages/ shows (add a case): {missing}"
+
+
+def example_blocks() -> list[str]:
+    """The guide's ```text blocks that show messages as a command prints them."""
+    blocks = re.findall(r"^```text\n(.*?)^```", GUIDE, re.MULTILINE | re.DOTALL)
+    return [block.rstrip("\n") for block in blocks if MESSAGE_LINE.search(block)]
+
+
+@pytest.mark.parametrize("block", example_blocks(), ids=lambda block: MESSAGE_LINE.search(block)[1])
+def test_an_example_message_is_printed_byte_for_byte_by_a_case(block, tmp_path):
+    """A whole report (`Dữ liệu có … lỗi`) is the report of one case; single lines are messages of one case."""
+    places = set(MESSAGE_LINE.findall(block))
+    cases = [path for path in case_files() if places <= {m["at"] for m in read_case(path)["messages"]}]
+    for path in cases:
+        errors = run(read_case(path), copy_tiny_data(tmp_path / path.stem))
+        if block.startswith("Dữ liệu có"):
+            if block == DataErrors(errors).report():
+                return
+        elif set(block.split("\n")) <= {str(error) for error in errors}:
+            return
+    pytest.fail(f"no case of tests/messages/ (tried {[p.name for p in cases]}) prints:\n{block}")
+
+
+def test_the_general_form_of_a_message_is_the_one_the_examples_have():
+    prose = MESSAGES.split("\n| ")[0]
+    assert "``data/tệp:dòng — trường `tên`: gặp …; cần ….``" in prose
+    assert "mục được đếm từ 1" in prose and "mục thứ 2 (`mã`)" in prose
+    lines = [line for block in example_blocks() for line in block.split("\n") if MESSAGE_LINE.match(line)]
+    assert any("mục thứ" in line for line in lines)
+    for line in lines:
+        assert re.fullmatch(rf"(?:  • )?data/\S+:\d+ — {PLACE}: gặp .+; cần .+\.", line), line
 
 
 @pytest.mark.parametrize("file, old, new", [

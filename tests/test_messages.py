@@ -1,90 +1,13 @@
-"""The editors' messages as golden cases: each file of tests/messages/ is one mistake made in a copy of the tiny
-fixture data and the exact messages it brings (where, field, found, expected), as the loader words them.
-
-A case file:
-
-    mistake: what the editor got wrong, in a few words
-    file: the fixture file changed (under tests/fixtures/tiny/data/)
-    old: the text replaced (its first occurrence) …
-    new: … by this text
-    messages:              # every message of the run, in the order the editor reads them
-    - at: data/<file>:<line>
-      field: the field named (left out when the message names none)
-      found: what was found
-      expected: what was expected
-
-Instead of `old`/`new`: `text` writes the whole file (a new one, e.g. a bulletin), `rename_to` renames it; a step's
-`encoding` (e.g. `utf-16`) then saves the file in another encoding, as an editor's program may. Several changes:
-`edits`, a list of such steps. `published: true`: the fixture's data had been published (it is the history the
-corrections are checked against) before the mistake. With UPDATE_GOLDEN=1 the `messages` of every case are rewritten
-from what the code says now (review the diff)."""
+"""The editors' messages as golden cases (tests/messages/, the format in tests/messagecases.py): each case's messages
+are what the loader says now. With UPDATE_GOLDEN=1 the `messages` of every case are rewritten (review the diff)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ROOT, TINY_DATA, assert_golden, edit
-from khcn.core.errors import DataError, DataErrors
-from khcn.data.dataset import load_site_data
-
-CASES = ROOT / "tests" / "messages"
-STEP_KEYS = ("file", "old", "new", "text", "rename_to", "encoding")
-
-
-def case_files() -> list[Path]:
-    return sorted(CASES.glob("*.yaml"))
-
-
-def steps(case: dict) -> list[dict]:
-    return case["edits"] if "edits" in case else [{key: case[key] for key in STEP_KEYS if key in case}]
-
-
-def apply(step: dict, data: Path) -> None:
-    path = data / step["file"]
-    if "text" in step:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(step["text"], encoding="utf-8")
-    elif "rename_to" in step:
-        path.rename(data / step["rename_to"])
-    elif "old" in step:
-        edit(path, step["old"], step["new"])
-    if "encoding" in step:
-        path.write_bytes(path.read_text(encoding="utf-8").encode(step["encoding"]))
-
-
-def run(case: dict, data: Path) -> list[DataError]:
-    """Every message the loader gives for `data` once the case's mistake is made in it (none when it loads)."""
-    for step in steps(case):
-        apply(step, data)
-    published = case.get("published", False)
-    try:
-        load_site_data(data, check_history=published, history=fixture_history(data))
-    except DataErrors as caught:
-        return caught.errors
-    return []
-
-
-def fixture_history(data: Path):
-    """The fixture's own files as the one published version of each file of `data` (a copy of it)."""
-    def versions(path: Path) -> list[tuple[str, str]]:
-        original = TINY_DATA / path.resolve().relative_to(data.resolve())
-        return [("fixture", original.read_text(encoding="utf-8"))] if original.is_file() else []
-
-    return versions
-
-
-def messages(data: Path) -> list[dict]:
-    """Every message the loader gives for the unchanged `data`, as parts."""
-    return [parts(error) for error in run({"edits": []}, data)]
-
-
-def parts(error: DataError) -> dict:
-    found = {"at": f"{error.file}:{error.line}", "field": error.field, "found": error.found,
-             "expected": error.expected}
-    return {key: value for key, value in found.items() if value != ""}
+from conftest import assert_golden
+from messagecases import case_files, parts, read_case, run
 
 
 class _CaseDumper(yaml.SafeDumper):
@@ -101,7 +24,7 @@ def render(case: dict) -> str:
 
 @pytest.mark.parametrize("path", case_files(), ids=lambda path: path.stem)
 def test_the_editor_reads_these_messages(tiny_data, path):
-    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    case = read_case(path)
     found = [parts(error) for error in run(case, tiny_data)]
     assert found, f"{path.name}: the data loads without a message"
     assert_golden(path, render({**case, "messages": found}))
@@ -109,4 +32,4 @@ def test_the_editor_reads_these_messages(tiny_data, path):
 
 def test_the_cases_are_many_and_the_fixture_is_clean(tiny_data):
     assert len(case_files()) >= 40
-    assert messages(tiny_data) == []
+    assert run({"edits": []}, tiny_data) == []
