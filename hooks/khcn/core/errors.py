@@ -8,7 +8,7 @@ from dataclasses import InitVar, dataclass, field
 Path = tuple[str | int, ...]
 
 # The fields that name an entry of a list, tried in this order: a message says "mục thứ 9 (`12/KH-UBND`)".
-NAMING_FIELDS = ("so_ky_hieu", "ma_so", "ma", "ho_ten", "san_pham")
+NAMING_FIELDS = ("so_ky_hieu", "ma_so", "ma", "ho_ten", "san_pham", "ten", "ngay")
 _LONGEST_NAME = 60  # a longer value would drown the message: the entry is then known by its position alone
 _MOST_STEPS = 6  # a path nested deeper (only a mistake makes one) is cut: its line says where it is
 
