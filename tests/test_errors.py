@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, edit
-from khcn.core.errors import DataError, DataErrors, field_path
+from khcn.core.errors import NAMING_FIELDS, DataError, DataErrors, field_path
+from khcn.data import models
 from khcn.data.dataset import load_site_data
 
 REGISTER = [{"so_ky_hieu": "12/KH-UBND", "trich_yeu": "Về"}, {"so_ky_hieu": "3/2020/QĐ-UBND"}]
@@ -71,3 +72,9 @@ def test_no_golden_message_tells_a_position_the_programmers_way():
             assert not ZERO_BASED.search(name), field
         for number in re.findall(r"mục thứ (\d+)", field):
             assert int(number) >= 1, field
+
+
+def test_the_fields_that_name_an_entry_are_fields_of_the_data():
+    aliases = {info.alias for model in vars(models).values() if isinstance(model, type)
+               and issubclass(model, models.Record) for info in model.model_fields.values()}
+    assert set(NAMING_FIELDS) <= aliases, set(NAMING_FIELDS) - aliases

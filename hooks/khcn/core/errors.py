@@ -7,7 +7,8 @@ from dataclasses import InitVar, dataclass, field
 # Where a value is in a file, as the data has it: field names and list positions (counted from 0, as Python does).
 Path = tuple[str | int, ...]
 
-# The fields that name an entry of a list, tried in this order: a message says "mục thứ 9 (`12/KH-UBND`)".
+# The fields that name an entry of a list, tried in this order: a message says "mục thứ 9 (`12/KH-UBND`)". They are
+# names of khcn.data.models' fields (core imports nothing of data: tests/test_errors.py checks that each still is one).
 NAMING_FIELDS = ("so_ky_hieu", "ma_so", "ma", "ho_ten", "san_pham", "ten", "ngay")
 _LONGEST_NAME = 60  # a longer value would drown the message: the entry is then known by its position alone
 _MOST_STEPS = 6  # a path nested deeper (only a mistake makes one) is cut: its line says where it is
@@ -17,8 +18,8 @@ def field_path(path: Path, within: object = None) -> str:
     """`path` in an editor's words: `("chi_so", 0, "ten")` → "trường `chi_so`, mục thứ 1 (`cot-do`), trường `ten`".
 
     Positions count from 1, as an editor counts; names that follow each other join with dots (`xa-ap-dung.gia_tri`).
-    `within` is the file's data: with it, an entry is also named by its number or code, which an editor can search
-    for (position 9 of a long list is hard to count)."""
+    `within` is the file's data: with it, an entry is also named by its number, code, name or date, which an editor
+    can search for (position 9 of a long list is hard to count)."""
     words: list[str] = []
     names: list[str] = []
     node = within
