@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import InitVar, dataclass, field
+import dataclasses
+from dataclasses import InitVar, dataclass
 
 # Where a value is in a file, as the data has it: field names and list positions (counted from 0, as Python does).
 Path = tuple[str | int, ...]
@@ -65,7 +66,7 @@ class DataError:
     found: str
     expected: str
     within: InitVar[object] = None
-    field: str = field(init=False, default="")
+    field: str = dataclasses.field(init=False, default="")
 
     def __post_init__(self, within: object) -> None:
         path = (self.path,) if isinstance(self.path, str) else tuple(self.path)
