@@ -13,7 +13,8 @@ A case file:
       found: what was found
       expected: what was expected
 
-Instead of `old`/`new`: `text` writes the whole file (a new one, e.g. a bulletin), `rename_to` renames it. Several
+Instead of `old`/`new`: `text` writes the whole file (a new one, e.g. a bulletin), `rename_to` renames it,
+`delete: true` removes it. Several
 changes: `edits`, a list of such steps. With UPDATE_GOLDEN=1 the `messages` of every case are rewritten from what the
 code says now (review the diff)."""
 
@@ -29,7 +30,7 @@ from khcn.core.errors import DataError, DataErrors
 from khcn.data.dataset import load_site_data
 
 CASES = ROOT / "tests" / "messages"
-STEP_KEYS = ("file", "old", "new", "text", "rename_to")
+STEP_KEYS = ("file", "old", "new", "text", "rename_to", "delete")
 
 
 def case_files() -> list[Path]:
@@ -47,6 +48,8 @@ def apply(step: dict, data: Path) -> None:
         path.write_text(step["text"], encoding="utf-8")
     elif "rename_to" in step:
         path.rename(data / step["rename_to"])
+    elif step.get("delete"):
+        path.unlink()
     else:
         edit(path, step["old"], step["new"])
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from khcn.addresses import bulletin_path, page_url
+from khcn.addresses import NEWS, bulletin_path, page_url
 from khcn.core.errors import DataError
 from khcn.data.bulletins import Bulletin
 from khcn.data.dataset.failures import Failures
@@ -179,6 +179,8 @@ def _article_page(address: str, known: SiteAddresses) -> str | tuple[str, str]:
     if address.startswith(("http://", "https://")):
         path = "/" + address.split("/", 3)[3] if address.count("/") >= 3 else "/"
         return f"`{address}` (địa chỉ đầy đủ)", ARTICLE_EXPECTED + f" (có phải `{path}`?)"
+    if address.startswith("/") and not address.startswith(f"/{NEWS}/"):
+        return f"`{address}` không phải địa chỉ một bài của mục Tin tức", ARTICLE_EXPECTED
     problem = link_problem(address, known)
     if problem is not None:
         return problem[0], problem[1].replace(problem[1].split(" (có phải")[0], ARTICLE_EXPECTED, 1)
