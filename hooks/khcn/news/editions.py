@@ -11,7 +11,7 @@ references `{{…}}`, `[[…]]` are already written out (khcn.news.pages.build_s
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime
 
 from khcn.addresses import (
     EDITIONS_INDEX,
@@ -25,7 +25,6 @@ from khcn.addresses import (
 from khcn.data import kinds
 from khcn.data.dataset import SiteData
 from khcn.data.dataset.editions import EditionPage, note_segments
-from khcn.data.fields import VIETNAM
 from khcn.data.models import Publication
 from khcn.news.feeds import FeedSite, Item, absolute, clean, image_type
 from khcn.news.pages import Stream, build_stream
@@ -60,11 +59,6 @@ def edition_articles(site: SiteData, edition: EditionPage, stream: Stream | None
         articles.append(Article(path, meta.title, meta.published, meta.authors, meta.author_unit,
                                 stream.bodies[path], stream.bulletins[path].file))
     return articles
-
-
-def released_at(edition: EditionPage) -> datetime:
-    """The moment an edition is dated by in feeds: the start of its release day, Vietnam's time."""
-    return datetime.combine(edition.record.released, time(), VIETNAM)
 
 
 def edition_title(publication: Publication, edition: EditionPage) -> str:
@@ -128,7 +122,7 @@ def edition_items(site: SiteData, feed_site: FeedSite) -> list[Item]:
         contents = "; ".join(titles[path] for path in edition.articles)
         items.append(Item(url=absolute(feed_site, page_url(edition_path(edition.record.year, edition.record.number))),
                           title=clean(edition_title(site.publication, edition)),
-                          summary=clean(f"Các bài: {contents}."), published=released_at(edition),
+                          summary=clean(f"Các bài: {contents}."), published=edition.released_at,
                           authors=(), category_id=FEED_CATEGORY, category=SECTION, tags=(),
                           image=absolute(feed_site, cover) if cover else None, image_type=image_type(cover),
                           image_alt=clean(edition.record.cover_alt or "")))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime, time
 
 from khcn.addresses import NEWS, bulletin_path, page_url
 from khcn.core.errors import DataError
@@ -20,6 +21,7 @@ from khcn.data.dataset.images import check_picture
 from khcn.data.dataset.links import SiteAddresses, link_problem
 from khcn.data.dataset.reading import Reading
 from khcn.data.dataset.references import Citable
+from khcn.data.fields import VIETNAM
 from khcn.data.kinds import BULLETINS, EDITIONS, PUBLICATION
 from khcn.data.models import Edition, Publication
 from khcn.data.richtext import parse_text, references
@@ -45,6 +47,11 @@ class EditionPage:
     def id(self) -> str:
         """`2021-2`: the file's name and the page's address."""
         return f"{self.record.year}-{self.record.number}"
+
+    @property
+    def released_at(self) -> datetime:
+        """The moment the edition is dated by (feeds, metadata): the start of its release day, Vietnam's time."""
+        return datetime.combine(self.record.released, time(), VIETNAM)
 
     @property
     def label(self) -> str:
