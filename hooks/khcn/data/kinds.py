@@ -93,7 +93,7 @@ PUBLICATION = Kind("ban-tin", "ban-tin.yaml", Publication, "Bản tin (ấn ph�
                    "Tên bản tin, giấy phép xuất bản, kỳ hạn, số lượng in, nơi in, người chịu trách nhiệm và ban biên "
                    "tập, in ở đầu và cuối mỗi số. Cần khi thư mục ban-tin/ có số bản tin.")
 EDITIONS = Kind("ban-tin-so", "ban-tin/*.yaml", Edition, "Một số bản tin",
-                "Tên tệp là năm và số (2021-2.yaml là Số 2/2021). Các bài là bản tin đã đăng trên web, "
+                "Tên tệp là năm và số (2021-2.yaml là Số 2/2021). Các bài là những bài đã đăng trong mục Tin tức, "
                 "ghi theo địa chỉ của bài, theo thứ tự in.")
 
 KINDS = (ORGANISATION, DOCUMENTS, CATALOGUE, VALUES, REPORTS, PROJECTS, PROTECTIONS, CATEGORIES, BULLETINS,
