@@ -242,3 +242,18 @@ def test_the_real_site_has_no_editions_and_no_link_to_them():
     pages = dict(site_pages(site, build_stream(site)))
     assert not [path for path in pages if path.startswith("ban-tin/")]
     assert not [path for path, text in pages.items() if "ban-tin" in text]
+
+
+def test_a_cover_is_shown_on_the_list_and_the_edition_page_with_its_description(tiny_data):
+    (tiny_data.parent / "docs/anh/ban-tin").mkdir(parents=True)
+    (tiny_data.parent / "docs/anh/ban-tin/2021-2.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    edit(tiny_data / "ban-tin/2021-2.yaml", "nam: 2021", "nam: 2021\nanh_bia: /anh/ban-tin/2021-2.png\n"
+         "anh_bia_mo_ta: Bìa số 2 & hội thảo")
+    site = load(tiny_data)
+    pages = dict(site_pages(site, build_stream(site)))
+    assert ('<img class="tq-edition__cover" src="../anh/ban-tin/2021-2.png" alt="Bìa số 2 &amp; hội thảo"'
+            in pages["ban-tin/index.md"])
+    assert "![Bìa số 2 &amp; hội thảo](/anh/ban-tin/2021-2.png){ .tq-lead-image }" in pages[SECOND]
+    feed = json.loads(dict(site_feeds(site, build_stream(site), SITE_URL, None))["tin-tuc/feed.json"])
+    [item] = [item for item in feed["items"] if item["url"] == SITE_URL + "ban-tin/2021-2/"]
+    assert item["image"] == SITE_URL + "anh/ban-tin/2021-2.png"
