@@ -225,6 +225,14 @@ def test_each_edition_is_an_entry_of_the_site_feed_only(tiny):
     assert not [path for path, data in files.items() if "/chuyen-muc/" in path and b"ban-tin" in data]
 
 
+def test_the_feeds_with_editions_follow_their_formats(tiny):
+    from test_feeds import problems
+
+    files = dict(site_feeds(tiny, build_stream(tiny), SITE_URL, None))
+    for path in addresses.NEWS_FEEDS.values():
+        assert problems(path, files[path]) == [], path
+
+
 def test_the_editions_are_in_the_sitemap_and_the_edition_pages_in_the_search_index(built):
     sitemap = (built / "sitemap.xml").read_text(encoding="utf-8")
     for url in ["ban-tin/", "ban-tin/2021-1/", "ban-tin/2021-2/"]:
