@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -265,3 +266,16 @@ def test_a_cover_is_shown_on_the_list_and_the_edition_page_with_its_description(
     feed = json.loads(dict(site_feeds(site, build_stream(site), SITE_URL, None))["tin-tuc/feed.json"])
     [item] = [item for item in feed["items"] if item["url"] == SITE_URL + "ban-tin/2021-2/"]
     assert item["image"] == SITE_URL + "anh/ban-tin/2021-2.png"
+
+
+def test_an_article_waiting_for_its_day_is_told_not_dropped(tiny_data):
+    (tiny_data / "tin-tuc/2021/hoi-nghi-thang-11.md").write_text(
+        "---\ntieu_de: Hội nghị tháng 11\nngay_dang: \"15/11/2021 08:00\"\nchuyen_muc: tin-hoat-dong\nhen_dang: có\n"
+        "---\nNội dung.\n", encoding="utf-8")
+    edit(tiny_data / "ban-tin/2021-2.yaml", "  - /tin-tuc/tuyen-dung-vien-chuc-2021/",
+         "  - /tin-tuc/tuyen-dung-vien-chuc-2021/\n  - /tin-tuc/hoi-nghi-thang-11/")
+    with pytest.raises(DataErrors) as caught:
+        load_site_data(tiny_data, check_history=False, today=date(2021, 10, 1))
+    [error] = caught.value.errors
+    assert (error.file, error.line, error.field) == ("data/ban-tin/2021-2.yaml", 7, "bai.2")
+    assert error.found == "bài `/tin-tuc/hoi-nghi-thang-11/` chưa đăng (hẹn đăng một ngày sau)"

@@ -96,7 +96,7 @@ def read_editions(reading: Reading, files: list[str], bulletins: list[Bulletin],
                   citable: Citable) -> list[EditionPage]:
     """Every edition that passed its own checks, newest first; the checks across editions after."""
     known = _bulletin_addresses(bulletins)
-    failed_slugs = _bulletin_files(reading) - {bulletin.slug for bulletin in bulletins}
+    unpublished = _bulletin_files(reading) - {bulletin.slug for bulletin in bulletins}
     read = []
     for relative in files:
         doc = reading.read(relative)
@@ -109,7 +109,7 @@ def read_editions(reading: Reading, files: list[str], bulletins: list[Bulletin],
         check_picture(reading, doc, (), record.cover, record.cover_alt, example="/anh/ban-tin/2021-2.jpg",
                       keys=("anh_bia", "anh_bia_mo_ta"))
         _check_note(reading, doc, record, citable)
-        articles = _articles(reading, doc, record, known, failed_slugs)
+        articles = _articles(reading, doc, record, known, unpublished)
         if articles is not None:
             read.append((EditionPage(record, doc.file, articles), doc))
     by_path = {bulletin_path(bulletin.slug): bulletin for bulletin in bulletins}
@@ -159,23 +159,29 @@ def _bulletin_addresses(bulletins: list[Bulletin]) -> SiteAddresses:
 
 
 def _bulletin_files(reading: Reading) -> set[str]:
-    """The slugs of every bulletin file, published or not: an article whose bulletin failed its own checks (or waits
-    for its day) is not also called unknown."""
+    """The slugs of every bulletin file, published or not (failed its own checks, or waits for its day)."""
     folder = reading.data_dir / BULLETINS.folder
     return {path.stem for path in folder.rglob("*.md")} if folder.is_dir() else set()
 
 
 def _articles(reading: Reading, doc: SourceDocument, record: Edition, known: SiteAddresses,
-              failed_slugs: set[str]) -> tuple[str, ...] | None:
+              unpublished: set[str]) -> tuple[str, ...] | None:
     if not record.articles:
         reading.problem(doc, (ARTICLES,), "số bản tin không có bài nào", "mỗi bài một dòng `- /tin-tuc/<đường-dẫn>/`")
         return None
     before, pages = len(reading.errors), []
+    failed = {error.file.rpartition("/")[2].removesuffix(".md") for error in reading.errors}
     for index, address in enumerate(record.articles):
         page = _article_page(address, known)
+        slug = address.strip().partition("#")[0].rstrip("/").rpartition("/")[2].removesuffix(".md")
         if isinstance(page, str):
             pages.append(page)
-        elif address.strip().rstrip("/").rpartition("/")[2].removesuffix(".md") not in failed_slugs:
+        elif slug in unpublished and slug in failed:
+            continue  # the bulletin's own message says what to fix: it is not also called unknown
+        elif slug in unpublished:
+            reading.problem(doc, (ARTICLES, index), f"bài `{address.strip()}` chưa đăng (hẹn đăng một ngày sau)",
+                            "chỉ những bài đã đăng: bỏ bài này ra, hoặc thêm số bản tin sau ngày đăng của bài")
+        else:
             reading.problem(doc, (ARTICLES, index), *page)
     return tuple(pages) if len(reading.errors) == before else None
 
