@@ -279,3 +279,11 @@ def test_an_article_waiting_for_its_day_is_told_not_dropped(tiny_data):
     [error] = caught.value.errors
     assert (error.file, error.line, error.field) == ("data/ban-tin/2021-2.yaml", 7, "bai.2")
     assert error.found == "bài `/tin-tuc/hoi-nghi-thang-11/` chưa đăng (hẹn đăng một ngày sau)"
+
+
+def test_an_edition_with_a_mistake_still_counts_for_the_numbers(tiny_data):
+    (tiny_data / "ban-tin/2021-3.yaml").write_text(
+        "so: 3\nnam: 2021\nngay_phat_hanh: 30/12/2021\nbai:\n  - /tin-tuc/thong-bao-de-xuat-nhiem-vu/\n",
+        encoding="utf-8")
+    edit(tiny_data / "ban-tin/2021-2.yaml", "/tin-tuc/moi-thau-thiet-bi-do-luong/", "/tin-tuc/khong-co/")
+    assert [m.split(" ", 2)[:2] for m in messages(tiny_data)] == [["data/ban-tin/2021-2.yaml:5", "bai.0"]]

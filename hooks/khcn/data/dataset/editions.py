@@ -97,7 +97,7 @@ def read_editions(reading: Reading, files: list[str], bulletins: list[Bulletin],
     """Every edition that passed its own checks, newest first; the checks across editions after."""
     known = _bulletin_addresses(bulletins)
     unpublished = _bulletin_files(reading) - {bulletin.slug for bulletin in bulletins}
-    read = []
+    read, numbered = [], {}
     for relative in files:
         doc = reading.read(relative)
         if doc is None:
@@ -106,6 +106,7 @@ def read_editions(reading: Reading, files: list[str], bulletins: list[Bulletin],
         reading.errors.extend(errors)
         if record is None or not _name_agrees(reading, doc, relative, record):
             continue
+        numbered.setdefault(record.year, {})[record.number] = doc  # an edition with other mistakes still counts
         check_picture(reading, doc, (), record.cover, record.cover_alt, example="/anh/ban-tin/2021-2.jpg",
                       keys=("anh_bia", "anh_bia_mo_ta"))
         _check_note(reading, doc, record, citable)
@@ -113,7 +114,7 @@ def read_editions(reading: Reading, files: list[str], bulletins: list[Bulletin],
         if articles is not None:
             read.append((EditionPage(record, doc.file, articles), doc))
     by_path = {bulletin_path(bulletin.slug): bulletin for bulletin in bulletins}
-    _check_numbers(reading, read)
+    _check_numbers(reading, numbered)
     _check_dates(reading, read, by_path)
     _check_once(reading, read)
     return sorted((page for page, _ in read), key=lambda page: (page.record.year, page.record.number), reverse=True)
@@ -203,12 +204,9 @@ def _article_page(address: str, known: SiteAddresses) -> str | tuple[str, str]:
     return page if page in known.pages else (f"`{address}`", ARTICLE_EXPECTED)
 
 
-def _check_numbers(reading: Reading, read: list[tuple[EditionPage, SourceDocument]]) -> None:
+def _check_numbers(reading: Reading, numbered: dict[int, dict[int, SourceDocument]]) -> None:
     """Within a year the numbers run 1, 2, 3…: a gap is told at the edition after it."""
-    by_year: dict[int, dict[int, SourceDocument]] = {}
-    for page, doc in read:
-        by_year.setdefault(page.record.year, {})[page.record.number] = doc
-    for year, numbers in sorted(by_year.items()):
+    for year, numbers in sorted(numbered.items()):
         missing = [n for n in range(1, max(numbers)) if n not in numbers]
         for number in missing:
             after = min(n for n in numbers if n > number)
