@@ -14,7 +14,7 @@ A case file:
       found: what was found
       expected: what was expected
 
-Instead of `old`/`new`: `text` writes the whole file (a new one, e.g. a bulletin), `rename_to` renames it; a step's
+Instead of `old`/`new`: `text` writes the whole file (a new one, e.g. a bulletin), `rename_to` renames it, `delete: true` removes it; a step's
 `encoding` (e.g. `utf-16`) then saves the file in another encoding, as an editor's program may. Several changes:
 `edits`, a list of such steps. `published: true`: the fixture's data had been published (it is the history the
 corrections are checked against) before the mistake."""
@@ -30,7 +30,7 @@ from khcn.core.errors import DataError, DataErrors
 from khcn.data.dataset import load_site_data
 
 CASES = ROOT / "tests" / "messages"
-STEP_KEYS = ("file", "old", "new", "text", "rename_to", "encoding")
+STEP_KEYS = ("file", "old", "new", "text", "rename_to", "delete", "encoding")
 
 
 def case_files() -> list[Path]:
@@ -52,6 +52,9 @@ def apply(step: dict, data: Path) -> None:
         path.write_text(step["text"], encoding="utf-8")
     elif "rename_to" in step:
         path.rename(data / step["rename_to"])
+    elif step.get("delete"):
+        path.unlink()
+        return
     elif "old" in step:
         edit(path, step["old"], step["new"])
     if "encoding" in step:

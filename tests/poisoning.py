@@ -32,7 +32,7 @@ CROSS_REFERENCES = {"replaced_by", "related", "attachments"}
 
 # Records whose texts are read for `{{…}}` and `[[…]]` when their page is rendered (validation checks each reference
 # in them): a hostile `{{…}}` added after validation would name a figure that does not exist.
-READ_FOR_REFERENCES = {"Functions"}
+READ_FOR_REFERENCES = {"Functions", "Edition"}  # issue 15: an edition's editor's note (loi_toa_soan)
 
 
 def _plain(record) -> bool:

@@ -60,6 +60,10 @@ PAGE_TYPES = {
     # issue 12c: the access-to-information page (the tiny site's pages also carry the interruption banner and the
     # footer's feedback link)
     "access to information": ("tiny", "tiep-can-thong-tin/"),
+    # issue 15: the bản tin's editions
+    "editions": ("tiny", "ban-tin/"),
+    "edition": ("tiny", "ban-tin/2021-1/"),
+    "article printed in an edition": ("tiny", "tin-tuc/cong-khai-du-toan-ngan-sach-2021/"),
 }
 # The search results page, once the search work adds one under one of these addresses (README names it).
 SEARCH_PAGES = ["tim-kiem/", "search.html"]

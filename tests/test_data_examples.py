@@ -14,6 +14,7 @@ from khcn.data.models import (
     Catalogue,
     Categories,
     CountValue,
+    Edition,
     Holidays,
     Interruption,
     Introduction,
@@ -22,6 +23,7 @@ from khcn.data.models import (
     Procedures,
     ProjectRegister,
     ProtectionRegister,
+    Publication,
     Report,
 )
 from khcn.data.validation import validate
@@ -56,6 +58,8 @@ def _examples() -> dict[str, list[str]]:
     ("data/gioi-thieu.yaml", 0, Introduction),  # issue 12a
     ("data/tam-ngung.yaml", 0, Interruption),  # issue 12c
     ("data/ngay-nghi.yaml", 0, Holidays),  # issue 12c
+    ("data/ban-tin.yaml", 0, Publication),  # issue 15
+    ("data/ban-tin/<năm>-<số>.yaml", 0, Edition),  # issue 15
 ])
 def test_each_example_is_valid(heading, index, model):
     doc = parse_yaml(_examples()[heading][index], heading)

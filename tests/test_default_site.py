@@ -239,3 +239,10 @@ def test_every_page_has_a_description_a_canonical_address_and_sharing_tags(defau
     report = soup(default_site / REPORT).head
     assert report.find("meta", property="og:type")["content"] == "article"
     assert report.find("meta", attrs={"name": "description"})["content"].startswith("Được sự quan tâm chỉ đạo")
+
+
+def test_no_ban_tin_section_without_editions(default_site):
+    """Issue 15: the real data has no edition of the bản tin, so no page, tab, link or feed entry names one."""
+    assert not (default_site / "ban-tin").exists()
+    for path in [*default_site.rglob("*.html"), *default_site.rglob("*.xml"), *default_site.rglob("*.json")]:
+        assert "/ban-tin" not in path.read_text(encoding="utf-8", errors="replace"), path

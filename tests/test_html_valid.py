@@ -54,6 +54,10 @@ PAGE_TYPES = {
     "introduction (seed only)": ("default", "gioi-thieu/index.html"),
     "english": ("tiny", "en/index.html"),
     "access to information": ("tiny", "tiep-can-thong-tin/index.html"),  # issue 12c (banner and feedback link too)
+    # issue 15: the bản tin's editions
+    "editions": ("tiny", "ban-tin/index.html"),
+    "edition": ("tiny", "ban-tin/2021-1/index.html"),
+    "edition without a note": ("tiny", "ban-tin/2021-2/index.html"),
 }
 
 

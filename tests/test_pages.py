@@ -45,7 +45,8 @@ def test_generated_pages_are_the_expected_ones(tiny_pages):
         "thu-tuc-hanh-chinh/index.md", "van-ban/loai/ke-hoach.md", "van-ban/loai/quyet-dinh.md",
         "van-ban/loai/thong-bao.md", "van-ban/nam/2021.md", "van-ban/nam/2020.md", "van-ban/nam/2019.md",
         "gioi-thieu/index.md", "en/index.md",  # issue 12a
-        "tiep-can-thong-tin/index.md"]  # issue 12c
+        "tiep-can-thong-tin/index.md",  # issue 12c
+        "ban-tin/index.md", "ban-tin/2021-2.md", "ban-tin/2021-1.md"]  # issue 15
 
 
 @pytest.mark.parametrize("page", ["index.md", "bao-cao/index.md", "van-ban/index.md", "lien-he/index.md",
@@ -56,7 +57,8 @@ def test_generated_pages_are_the_expected_ones(tiny_pages):
                                   "tin-tuc/moi-thau-thiet-bi-do-luong.md", "tin-tuc/tuyen-dung-vien-chuc-2021.md",
                                   "tin-tuc/chuyen-muc/tuyen-dung/index.md",
                                   "gioi-thieu/index.md", "en/index.md",  # issue 12a
-                                  "tiep-can-thong-tin/index.md"])  # issue 12c
+                                  "tiep-can-thong-tin/index.md",  # issue 12c
+                                  "ban-tin/index.md", "ban-tin/2021-1.md", "ban-tin/2021-2.md"])  # issue 15
 def test_golden(tiny_pages, page):
     assert_golden(GOLDEN / page, tiny_pages[page])
 

@@ -17,6 +17,8 @@ it. Paths are under docs/ (`tin-tuc/index.md`); MkDocs serves `x/index.md` at `x
     tiep-can-thong-tin/                          access to information (linked from the footer)
     thong-ke/index.md, linh-vuc/<area>.md, chi-so/<indicator>.md   statistics
     thong-ke/du-lieu/...                         downloads (stable addresses)
+    ban-tin/index.md, ban-tin/<năm>-<số>.md      the bản tin's editions, when there are any (issue 15), each with
+    ban-tin/<năm>-<số>/ban-tin-<năm>-<số>.pdf    its print edition beside its page
 """
 
 from __future__ import annotations
@@ -56,6 +58,10 @@ DOCUMENTS_BY_YEAR = "van-ban/nam"
 INTRODUCTION_PAGE = "gioi-thieu/index.md"
 ENGLISH_PAGE = "en/index.md"
 LANGUAGE_PAGES = {"vi": INTRODUCTION_PAGE, "en": ENGLISH_PAGE}
+
+# issue 15: the bản tin's editions (published only when data/ban-tin/ holds some)
+EDITIONS = "ban-tin"
+EDITIONS_INDEX = f"{EDITIONS}/index.md"
 
 STATISTICS = "thong-ke"
 STATISTICS_PAGE = f"{STATISTICS}/index.md"
@@ -106,6 +112,16 @@ def documents_kind_path(kind_slug: str) -> str:  # issue 12b
 
 def documents_year_path(year: int) -> str:  # issue 12b
     return f"{DOCUMENTS_BY_YEAR}/{year}.md"
+
+
+def edition_path(year: int, number: int) -> str:  # issue 15
+    """One edition's page: `ban-tin/2021-2.md`, served at /ban-tin/2021-2/."""
+    return f"{EDITIONS}/{year}-{number}.md"
+
+
+def edition_pdf_path(year: int, number: int) -> str:  # issue 15
+    """One edition's print edition (PDF), in its page's folder: `ban-tin/2021-2/ban-tin-2021-2.pdf`."""
+    return f"{EDITIONS}/{year}-{number}/{EDITIONS}-{year}-{number}.pdf"
 
 
 def area_path(area_id: str) -> str:
@@ -204,7 +220,12 @@ NOT_IN_NAV = [f"/{SEARCH_PAGE}", f"/{NEWS}/**", f"/{REPORTS}/*.md", f"/{STATISTI
               # linked from the documents' page (and the access-to-information page)
               f"/{PROCEDURES_PAGE}", f"/{DOCUMENTS_BY_KIND}/*.md", f"/{DOCUMENTS_BY_YEAR}/*.md",
               f"/{ENGLISH_PAGE}",  # issue 12a: reached by the language link of every page
-              f"/{ACCESS_PAGE}"]  # issue 12c: linked from every page's footer, present only when it has content
+              f"/{ACCESS_PAGE}",  # issue 12c: linked from every page's footer, present only when it has content
+              # issue 15: published only when data/ban-tin/ has editions, so not a tab; linked from the news
+              # section and from each article printed in an edition, and marked as the news tab's
+              f"/{EDITIONS}/**"]
+# Folders without a tab of their own whose pages belong to another tab's section.
+SECTION_FOLDERS = {EDITIONS: NEWS_INDEX}  # issue 15
 
 
 def theme_addresses() -> dict:
@@ -222,6 +243,8 @@ def section_of(path: str) -> str:
     if path in tabs:
         return path
     folder = path.split("/")[0]
+    if folder in SECTION_FOLDERS:
+        return SECTION_FOLDERS[folder]
     return next((tab for tab in tabs if tab != HOME_PAGE and tab.split("/")[0] == folder), HOME_PAGE)
 
 

@@ -26,6 +26,7 @@ from khcn.core.clock import commit_time
 from khcn.data.dataset import SiteData, load_site_data
 from khcn.data.dataset.links import file_addresses  # issue 13
 from khcn.data.fields import VIETNAM
+from khcn.news.editions import edition_items, edition_pages  # issue 15
 from khcn.news.feeds import FeedSite, feed_files
 from khcn.news.pages import Stream, build_stream, footers, news_pages
 from khcn.pages.disclosure import access_pages
@@ -60,7 +61,8 @@ def site_pages(site: SiteData, stream: Stream | None = None) -> list[Page]:
     pages = [*news_pages(site, stream), *generated_pages(site, footers(site, stream)), *statistics_pages(site),
             *procedure_pages(site), *document_browse_pages(site),  # issue 12b: these two
             *introduction_pages(site),  # issue 12a
-            *access_pages(site)]  # issue 12c: access to information
+            *access_pages(site),  # issue 12c: access to information
+            *edition_pages(site, stream)]  # issue 15: the bản tin's editions
     if site.links:  # issue 13: editors' links to pages, written as the pages' files for MkDocs
         pages = [replace(page, content=file_addresses(page.content, site.links)) for page in pages]
     return pages
@@ -71,7 +73,8 @@ def site_feeds(site: SiteData, stream: Stream, site_url: str, updated: datetime 
     organisation = site.organisation
     about = FeedSite(url=site_url.rstrip("/") + "/", title=organisation.full_name,
                      description=f"Tin hoạt động, thông báo và báo cáo của {organisation.full_name}")
-    return feed_files(stream.entries, site.categories.values(), about, updated=updated)
+    return feed_files(stream.entries, site.categories.values(), about, updated=updated,
+                      extra=edition_items(site, about))  # issue 15: each edition an entry of the stream's feeds
 
 
 def robots_txt(site_url: str) -> str:

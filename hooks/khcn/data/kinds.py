@@ -13,6 +13,7 @@ from khcn.data.models import (
     BulletinMeta,
     Catalogue,
     Categories,
+    Edition,
     Holidays,
     Interruption,
     Introduction,
@@ -21,6 +22,7 @@ from khcn.data.models import (
     Procedures,
     ProjectRegister,
     ProtectionRegister,
+    Publication,
     Report,
     Value,
 )
@@ -86,8 +88,17 @@ HOLIDAYS = Kind("ngay-nghi", "ngay-nghi.yaml", Holidays, "Các ngày nghỉ lễ
                 "Dùng để đếm ngày làm việc khi thông báo tạm ngừng (thứ Bảy, Chủ nhật đã tự tính là ngày nghỉ). "
                 "Mỗi năm thêm các ngày nghỉ của năm đó.")
 
+# issue 15: the bản tin (optional): the publication, then one file per edition
+PUBLICATION = Kind("ban-tin", "ban-tin.yaml", Publication, "Bản tin (ấn phẩm)",
+                   "Tên bản tin, giấy phép xuất bản, kỳ hạn, số lượng in, nơi in, người chịu trách nhiệm và ban biên "
+                   "tập, in ở đầu và cuối mỗi số. Cần khi thư mục ban-tin/ có số bản tin.")
+EDITIONS = Kind("ban-tin-so", "ban-tin/*.yaml", Edition, "Một số bản tin",
+                "Tên tệp là năm và số (2021-2.yaml là Số 2/2021). Các bài là những bài đã đăng trong mục Tin tức, "
+                "ghi theo địa chỉ của bài, theo thứ tự in.")
+
 KINDS = (ORGANISATION, DOCUMENTS, CATALOGUE, VALUES, REPORTS, PROJECTS, PROTECTIONS, CATEGORIES, BULLETINS,
          PROCEDURES,  # issue 12b
          INTRODUCTION,  # issue 12a
-         INTERRUPTION, HOLIDAYS)  # issue 12c
+         INTERRUPTION, HOLIDAYS,  # issue 12c
+         PUBLICATION, EDITIONS)  # issue 15
 SINGLE_FILES = tuple(kind.files for kind in KINDS if "/" not in kind.files)  # the files directly under data/

@@ -600,3 +600,44 @@ class Procedures(Record):
         description="Các lĩnh vực, mỗi lĩnh vực một mục có ma và ten")
     entries: tuple[Procedure, ...] = Field((), alias="thu_tuc",
         description="Các thủ tục hành chính, mỗi thủ tục một mục bắt đầu bằng - ma_so: …")
+
+
+# --- issue 15: the bản tin, a licensed publication in numbered editions (data/ban-tin.yaml, data/ban-tin/) ---------
+
+class EditorialMember(Record):
+    name: Text = Field(alias="ten", description="Họ và tên, có thể kèm học vị, ví dụ ThS. Nguyễn Văn A")
+    role: Text = Field(alias="vai_tro", description="Vai trò trong ban biên tập, ví dụ Trưởng ban")
+
+
+class Publication(Record):
+    """The bản tin itself: what Luật Báo chí 2016, điều 34 asks its pages to carry (the masthead and the colophon)."""
+
+    name: Text = Field(alias="ten", description="Tên bản tin, ví dụ Bản tin Khoa học và Công nghệ Tuyên Quang")
+    licence: Licence = Field(alias="giay_phep",
+                             description="Giấy phép xuất bản bản tin: so, ngay, co_quan_cap, thụt lề bên dưới")
+    periodicity: Text = Field(alias="dinh_ky", description="Kỳ hạn xuất bản, ví dụ 3 tháng/số")
+    print_run: Count = Field(alias="so_luong_in", description="Số lượng in mỗi số (bản), ví dụ 500")
+    printer: Text = Field(alias="noi_in", description="Nơi in, ví dụ Công ty Cổ phần In Tuyên Quang")
+    responsible: Text = Field(alias="chiu_trach_nhiem",
+                              description="Người chịu trách nhiệm xuất bản: chức vụ và họ tên, "
+                                          "ví dụ Giám đốc Sở Nguyễn Văn A")
+    board: tuple[EditorialMember, ...] = Field(alias="ban_bien_tap",
+                                               description="Ban biên tập: mỗi người một mục - ten: …, vai_tro: …")
+
+
+class Edition(Record):
+    """One edition (số) of the bản tin: its articles are bulletins of the site, by their address."""
+
+    number: Count = Field(alias="so", description="Số thứ tự của số bản tin trong năm, bắt đầu từ 1, ví dụ 2")
+    year: Count = Field(alias="nam", description="Năm phát hành, ví dụ 2021")
+    released: Date = Field(alias="ngay_phat_hanh", description="Ngày phát hành, ví dụ 30/06/2021")
+    articles: tuple[Text, ...] = Field(alias="bai",
+        description="Các bài của số này theo thứ tự in, mỗi bài một dòng - với địa chỉ của bài trên web, "
+                    "ví dụ /tin-tuc/hoi-thao-khoa-hoc-2021/")
+    note: Text | None = Field(None, alias="loi_toa_soan",
+                              description="Lời toà soạn (không bắt buộc): chữ như bài viết, nhiều đoạn thì viết |")
+    cover: Text | None = Field(None, alias="anh_bia",
+                               description="Ảnh bìa (không bắt buộc): một tệp trong docs/anh/, "
+                                           "ví dụ /anh/ban-tin/2021-2.jpg")
+    cover_alt: Text | None = Field(None, alias="anh_bia_mo_ta",
+                                   description="Một câu tả ảnh bìa cho người không xem được ảnh (cần khi có anh_bia)")

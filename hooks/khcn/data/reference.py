@@ -59,6 +59,7 @@ FILE_NAMES = {
     "so-lieu": "data/so-lieu/<kỳ>.yaml",
     "bao-cao": "data/bao-cao/<đường-dẫn>.yaml",
     "tin-tuc-front-matter": "data/tin-tuc/<năm>/<đường-dẫn>.md",
+    "ban-tin-so": "data/ban-tin/<năm>-<số>.yaml",  # issue 15
 }
 REFERENCE_FILE = "DU-LIEU.md"  # at the project's root: not under docs/, which is the published site
 TYPES_REGION = "kieu-gia-tri"

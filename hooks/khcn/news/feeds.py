@@ -123,13 +123,18 @@ class Feed:
         return clean(self.site.title)
 
 
+def image_type(image: str | None) -> str | None:
+    """An image's media type, from its name's extension (None without an image)."""
+    return IMAGE_TYPES.get(posixpath.splitext(image)[1].lower()) if image else None
+
+
 def feed_item(entry: Entry, category: Category, site: FeedSite) -> Item:
-    image_type = IMAGE_TYPES.get(posixpath.splitext(entry.image)[1].lower()) if entry.image else None
+    image_type_ = image_type(entry.image)
     summary = f"{entry.deadline_words}. {entry.summary}" if entry.deadline_words else entry.summary  # issue 12b
     return Item(url=absolute(site, page_url(entry.path)), title=clean(entry.title), summary=clean(summary),
                 published=entry.published, authors=tuple(clean(a) for a in entry.authors),
                 category_id=category.id, category=clean(category.name), tags=tuple(clean(t) for t in entry.tags),
-                image=absolute(site, entry.image) if entry.image else None, image_type=image_type,
+                image=absolute(site, entry.image) if entry.image else None, image_type=image_type_,
                 image_alt=clean(entry.image_alt or ""))
 
 
@@ -170,14 +175,17 @@ def render_feed(feed: Feed, paths: dict[str, str]) -> list[tuple[str, bytes]]:
 
 
 def feed_files(entries: Iterable[Entry], categories: Iterable[Category], site: FeedSite, *,
-               updated: datetime | None = None) -> list[tuple[str, bytes]]:
+               updated: datetime | None = None, extra: Sequence[Item] = ()) -> list[tuple[str, bytes]]:
     """Every feed as (path in the built site, bytes): the stream's, then each category's in the given order. Every
-    entry's category is one of `categories`. `updated` dates the empty feeds (see above)."""
+    entry's category is one of `categories`. `updated` dates the empty feeds (see above). `extra`: items of the
+    stream's feed only, not of any category (issue 15: the bản tin's editions), placed by their date (after the
+    entries of the same moment)."""
     categories = tuple(categories)
     by_id = {category.id: category for category in categories}
     ordered = newest_first(entries)  # they arrive sorted: only a defence
     items = [feed_item(entry, by_id[entry.category], site) for entry in ordered]
-    result = render_feed(build_feed(site, site.title, site.description, NEWS_INDEX, NEWS_FEEDS, items, updated),
+    everything = sorted([*items, *extra], key=lambda item: -item.published.timestamp()) if extra else items
+    result = render_feed(build_feed(site, site.title, site.description, NEWS_INDEX, NEWS_FEEDS, everything, updated),
                          NEWS_FEEDS)
     for category in categories:
         paths = category_feeds(category.id)

@@ -16,6 +16,7 @@ from khcn.addresses import (
     AUTHORS,
     AUTHORS_INDEX,
     CATEGORIES_INDEX,
+    EDITIONS_INDEX,
     HOME_PAGE,
     NEWS,
     NEWS_FEEDS,
@@ -27,6 +28,7 @@ from khcn.addresses import (
     bulletin_path,
     category_base,
     category_feeds,
+    edition_path,
     href,
     indicator_path,
     list_index,
@@ -162,7 +164,17 @@ def footers(site: SiteData, stream: Stream) -> dict[str, dict]:
 
 def render_bulletin(site: SiteData, stream: Stream, entry: st.Entry) -> str:
     return render("bulletin.md.j2", entry=entry, bulletin=stream.bulletins[entry.path],
-                  body=Markup(stream.bodies[entry.path]), footer=footer(site, stream, entry))  # Markdown, not text
+                  body=Markup(stream.bodies[entry.path]), footer=footer(site, stream, entry),  # Markdown, not text
+                  printed=_printed_in(site, entry.path))
+
+
+def _printed_in(site: SiteData, path: str) -> dict | None:
+    """Issue 15: the edition of the bản tin a bulletin was printed in, with its link, or None."""
+    edition = site.edition_of.get(path)
+    if edition is None:
+        return None
+    return {"name": site.publication.name, "label": edition.label,
+            "href": href(path, edition_path(edition.record.year, edition.record.number))}
 
 
 def _archive(site: SiteData, stream: Stream, here: str, current: str | None = None) -> dict:
@@ -173,6 +185,7 @@ def _archive(site: SiteData, stream: Stream, here: str, current: str | None = No
         "years": [{"name": str(year), "current": current == str(year),
                    "href": href(here, list_index(year_base(year)))} for year in stream.years],
         "all_href": href(here, NEWS_INDEX), "authors_href": href(here, AUTHORS_INDEX),
+        "editions_href": href(here, EDITIONS_INDEX) if site.editions else None,  # issue 15
         "feeds": [(FEED_LABELS[kind], href(here, path)) for kind, path in
                   (category_feeds(current) if current in site.categories else NEWS_FEEDS).items()],
     }

@@ -2,7 +2,8 @@
 schema.org JSON-LD, so that the site's information can be found, exchanged and linked.
 
 Every page describes the department (`GovernmentOrganization`) and itself: a `Report` (reports), a `NewsArticle`
-(bulletins), a `Dataset` with its downloads (statistics and registers), else a `WebPage`. `page_facts` says what each
+(bulletins), a `Dataset` with its downloads (statistics and registers), a `PublicationIssue` of its `Periodical` (an
+edition of the bản tin, issue 15), else a `WebPage`. `page_facts` says what each
 generated page is, once per build; `page_metadata` writes one page's tags from those facts and what MkDocs knows of
 the page (title, description, address) and the line under it (its last change). The theme (overrides/main.html)
 prints the result: the JSON is made safe for a `<script>` element here (`script_json`), the tags' values are escaped
@@ -24,6 +25,8 @@ from khcn.addresses import (
     area_path,
     area_stem,
     downloads,
+    edition_path,
+    edition_pdf_path,
     indicator_path,
     indicator_stem,
     page_url,
@@ -37,7 +40,8 @@ LANGUAGE = "vi"
 MEDIA_TYPES = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                "json": "application/json"}
 # schema.org type -> Dublin Core type (DCMI Type Vocabulary)
-DC_TYPES = {"Report": "Text", "NewsArticle": "Text", "WebPage": "Text", "Dataset": "Dataset"}
+DC_TYPES = {"Report": "Text", "NewsArticle": "Text", "WebPage": "Text", "Dataset": "Dataset",
+            "PublicationIssue": "Text"}
 ORGANISATION_ID = "#to-chuc"  # the department's node, after the site's address
 _SCRIPT_UNSAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
@@ -52,6 +56,8 @@ class Facts:
     keywords: tuple[str, ...] = ()
     image: str | None = None  # "/anh/…" under docs/
     downloads: tuple[str, ...] = ()  # files of the site (addresses)
+    issue: str | None = None  # issue 15: an edition's number within its year ("2/2021")
+    periodical: str | None = None  # issue 15: the bản tin's name
 
 
 def page_facts(site: SiteData, entries) -> dict[str, Facts]:
@@ -68,6 +74,11 @@ def page_facts(site: SiteData, entries) -> dict[str, Facts]:
             "Dataset", downloads=tuple(downloads(indicator_stem(indicator.id)).values()))
     for kind in REGISTER_KINDS.values():
         facts[kind.page] = Facts("Dataset", downloads=tuple(downloads(register_stem(kind.id)).values()))
+    for edition in site.editions:  # issue 15
+        year, number = edition.record.year, edition.record.number
+        facts[edition_path(year, number)] = Facts(
+            "PublicationIssue", edition.released_at, image=edition.record.cover,
+            downloads=(edition_pdf_path(year, number),), issue=f"{number}/{year}", periodical=site.publication.name)
     return facts
 
 
@@ -108,6 +119,12 @@ def page_node(facts: Facts, organisation_id: str, title: str, description: str, 
                     author=[{"@type": "Person", "name": name} for name in facts.authors] or publisher,
                     keywords=", ".join(facts.keywords) or None,
                     image=_absolute(site_url, facts.image) if facts.image else None)
+    elif facts.kind == "PublicationIssue":  # issue 15: an edition, with its print edition
+        node.update(issueNumber=facts.issue, datePublished=_moment(facts.published), author=publisher,
+                    isPartOf={"@type": "Periodical", "name": facts.periodical},
+                    image=_absolute(site_url, facts.image) if facts.image else None,
+                    encoding=[{"@type": "MediaObject", "encodingFormat": "application/pdf",
+                               "contentUrl": _absolute(site_url, path) or path} for path in facts.downloads])
     elif facts.kind == "Dataset":
         node.update(creator=publisher, isAccessibleForFree=True,
                     distribution=[_without_empty({"@type": "DataDownload",

@@ -11,6 +11,7 @@ Layout (README explains each kind to editors; khcn.data.kinds names the files):
     data/tin-tuc/<năm>/<đường-dẫn>.md   one bulletin (Markdown); the file name is its address, /tin-tuc/<đường-dẫn>/
     data/gioi-thieu.yaml           the introduction (optional): functions, structure, leaders, history
     data/ngay-nghi.yaml, data/tam-ngung.yaml   public holidays and a planned interruption (optional)
+    data/ban-tin.yaml, data/ban-tin/<năm>-<số>.yaml   the bản tin and its editions (optional, issue 15)
 
 One module reads each kind; one module makes each check across files. `_load` calls them in order. Every problem
 goes to `Reading.errors`; what failed goes to `Failures`, so a later check keeps quiet about it.
@@ -36,6 +37,7 @@ from khcn.data.dataset.counts import check_register_counts
 from khcn.data.dataset.deadlines import check_deadline  # issue 12b
 from khcn.data.dataset.documentlinks import check_document_links  # issue 12b
 from khcn.data.dataset.documents import read_documents_file
+from khcn.data.dataset.editions import EditionPage, edition_files, read_editions, read_publication  # issue 15
 from khcn.data.dataset.failures import Failures
 from khcn.data.dataset.images import check_image
 from khcn.data.dataset.interruption import read_holidays, read_interruption
@@ -64,6 +66,7 @@ from khcn.data.models import (
     Procedures,  # issue 12b
     ProjectRegister,
     ProtectionRegister,
+    Publication,  # issue 15
     Value,
 )
 from khcn.data.registerkinds import PROJECTS, PROTECTIONS
@@ -98,6 +101,9 @@ class SiteData:
     # issue 13: the pages' addresses editors wrote as a browser shows them (`/van-ban/#vb-…`) -> the page's file
     # (`/van-ban/index.md#vb-…`), which MkDocs resolves (khcn.data.dataset.links.file_addresses)
     links: dict[str, str] = field(default_factory=dict)
+    # issue 15: the bản tin (data/ban-tin.yaml) and its editions (data/ban-tin/), newest first; None and [] without
+    publication: Publication | None = None
+    editions: list[EditionPage] = field(default_factory=list)
 
     # Indexes, built once: pages look values up per indicator and per period thousands of times.
     @functools.cached_property
@@ -122,6 +128,11 @@ class SiteData:
         for (indicator, period), value in self.values.items():
             index.setdefault(period, {})[indicator] = value
         return index
+
+    @functools.cached_property
+    def edition_of(self) -> dict[str, EditionPage]:
+        """A bulletin's page (`tin-tuc/<slug>.md`) -> the edition it was printed in (issue 15)."""
+        return {path: edition for edition in self.editions for path in edition.articles}
 
     def period_values(self, period_id: str) -> dict[str, Value]:
         return self._by_period.get(period_id, {})
@@ -182,9 +193,13 @@ def _load(reading: Reading, failures: Failures, history: History | None) -> Site
     # issue 12c: public holidays, then the planned interruption counted in working days
     holidays = read_holidays(reading, failures)
     interruption = read_interruption(reading, failures, holidays)
+    # issue 15: the bản tin and its editions, whose articles are the bulletins above
+    files = edition_files(reading)
+    publication = read_publication(reading, failures, has_editions=bool(files))
+    editions = read_editions(reading, files, bulletins, citable)
     # issue 13: every link and image of editors' text names a page, an anchor or a file the build will make
     known = site_addresses(reading.docs_dir, documents, catalogue, reports, categories, bulletins, procedures,
-                           introduction[0] if introduction else None)
+                           introduction[0] if introduction else None, editions)
     links = check_links(reading, known, bulletins)
     if reading.errors:
         return None
@@ -192,4 +207,5 @@ def _load(reading: Reading, failures: Failures, history: History | None) -> Site
                     registers[PROJECTS.id], registers[PROTECTIONS.id], categories, bulletins, reading.normalised,
                     procedures, attachment_sizes, reading.scheduled,
                     introduction=introduction[0] if introduction else None,
-                    interruption=interruption, holidays=holidays, links=links)
+                    interruption=interruption, holidays=holidays, links=links,
+                    publication=publication, editions=editions)

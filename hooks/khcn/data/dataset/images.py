@@ -13,17 +13,19 @@ def check_image(reading: Reading, doc: SourceDocument, meta: BulletinMeta) -> No
 
 
 def check_picture(reading: Reading, doc: SourceDocument, where: tuple, image: str | None, alt: str | None,
-                  example: str = "/anh/2026/hoi-thao.jpg") -> None:
+                  example: str = "/anh/2026/hoi-thao.jpg", keys: tuple[str, str] = ("anh", "anh_mo_ta")) -> None:
     """A record's `anh` and `anh_mo_ta` at `where` (the record's path in its file: () for a bulletin's front
-    matter, ("lanh_dao", 0) for a leader)."""
+    matter, ("lanh_dao", 0) for a leader); `keys`: the two fields' names when they are others (an edition's
+    `anh_bia`, `anh_bia_mo_ta`)."""
     if image is None:
         return
-    _check_file(reading, doc, where + ("anh",), image, example)
+    image_key, alt_key = keys
+    _check_file(reading, doc, where + (image_key,), image, example)
     if alt is not None and (problem := image_alt_problem(alt)):
-        reading.problem(doc, where + ("anh_mo_ta",), problem.found, problem.expected)  # written into ![…](…)
+        reading.problem(doc, where + (alt_key,), problem.found, problem.expected)  # written into ![…](…)
     if alt is None:
-        reading.problem(doc, where + ("anh",), "`anh` mà không có `anh_mo_ta`",
-                        "`anh_mo_ta`: một câu tả ảnh cho người không xem được ảnh (trình đọc màn hình)")
+        reading.problem(doc, where + (image_key,), f"`{image_key}` mà không có `{alt_key}`",
+                        f"`{alt_key}`: một câu tả ảnh cho người không xem được ảnh (trình đọc màn hình)")
 
 
 def _check_file(reading: Reading, doc: SourceDocument, path: tuple, image: str, example: str) -> None:

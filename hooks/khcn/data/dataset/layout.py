@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from khcn.core.errors import DataError
 from khcn.data.dataset.reading import Reading
-from khcn.data.kinds import BULLETINS, REPORTS, SINGLE_FILES, VALUES
+from khcn.data.kinds import BULLETINS, EDITIONS, REPORTS, SINGLE_FILES, VALUES
 
 
 def check_layout(reading: Reading) -> None:
@@ -22,12 +22,13 @@ def check_layout(reading: Reading) -> None:
         if path.is_dir() or any(part.startswith(".") for part in path.parts) or reading.is_refused(relative):
             continue
         folder = relative.rpartition("/")[0]
-        if relative in known or (folder in (VALUES.folder, REPORTS.folder) and path.suffix == ".yaml"):
+        if relative in known or (folder in (VALUES.folder, REPORTS.folder, EDITIONS.folder) and path.suffix == ".yaml"):
             continue
         if relative.startswith(BULLETINS.folder + "/") and path.suffix == ".md":
             continue
         hint = "đổi đuôi tệp thành `.yaml`" if path.suffix == ".yml" else (
-            f"chỉ các tệp {', '.join(sorted(known))}, {VALUES.folder}/<kỳ>.yaml, {REPORTS.folder}/<tên>.yaml "
+            f"chỉ các tệp {', '.join(sorted(known))}, {VALUES.folder}/<kỳ>.yaml, {REPORTS.folder}/<tên>.yaml, "
+            f"{EDITIONS.folder}/<năm>-<số>.yaml "
             f"và {BULLETINS.folder}/<năm>/<tên>.md (ảnh đặt trong docs/anh/)")
         reading.errors.append(DataError(reading.name(relative), 1, "", "một tệp không thuộc loại dữ liệu nào "
                                         "(tệp này sẽ bị bỏ qua)", hint))

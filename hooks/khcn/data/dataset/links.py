@@ -53,7 +53,7 @@ class SiteAddresses:
 
 
 def site_addresses(docs_dir: Path, documents, catalogue, reports, categories, bulletins, procedures,
-                   introduction) -> SiteAddresses:
+                   introduction, editions=()) -> SiteAddresses:
     """The pages of the address book that the loaded data will make, with docs/'s own pages and files."""
     found = SiteAddresses()
     pages = found.pages
@@ -77,6 +77,9 @@ def site_addresses(docs_dir: Path, documents, catalogue, reports, categories, bu
         pages.add(a.PROCEDURES_PAGE)
     if introduction is not None:
         pages.update(a.LANGUAGE_PAGES.values())
+    if editions:  # issue 15
+        pages.add(a.EDITIONS_INDEX)
+        pages.update(a.edition_path(edition.record.year, edition.record.number) for edition in editions)
     if docs_dir.is_dir():
         for path in sorted(docs_dir.rglob("*")):
             if path.is_file() and not path.is_symlink():
