@@ -14,7 +14,8 @@ A case file:
       found: what was found
       expected: what was expected
 
-Instead of `old`/`new`: `text` writes the whole file (a new one, e.g. a bulletin), `rename_to` renames it, `delete: true` removes it; a step's
+Instead of `old`/`new`: `text` writes the whole file (a new one, e.g. a bulletin), `rename_to` renames it,
+`delete: true` removes it; a step's
 `encoding` (e.g. `utf-16`) then saves the file in another encoding, as an editor's program may. Several changes:
 `edits`, a list of such steps. `published: true`: the fixture's data had been published (it is the history the
 corrections are checked against) before the mistake."""
