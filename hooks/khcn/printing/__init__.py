@@ -1,0 +1,7 @@
+"""The print edition of a Bản tin (issue 15): one PDF per edition, 190 × 270 mm, at most 64 pages.
+
+Engine-isolated and MkDocs-free: `edition.py` is what the build hands over (plain dataclasses), `document.py` turns
+an edition into one HTML document (our Markdown extensions, the site's sanitiser, an autoescaping template),
+`fonts.py` holds the committed fonts and refuses a character they lack, and `pdf.py` is the only module that
+imports the engine (WeasyPrint; ENGINES.md says why). The build calls `pdf.edition_pdf(edition, docs_dir)`.
+"""
