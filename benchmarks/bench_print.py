@@ -15,11 +15,13 @@ Engines:
                 Chromium has no `target-counter()`, `leader()` nor `string-set`: two passes, the first to find on
                 which page each article starts (pypdf), the second with those numbers written into the contents.
 
-Each engine runs in its own process (`--worker`), --repeat times; per engine: wall seconds (best, median), peak
-memory of the process tree (benchmarks/benchkit.py TreeMemory: sum of Rss, sum of Pss, largest process), PDF size,
-page count and size in mm, whether the runs gave the same bytes (and the PDF's CreationDate/ModDate/ID), whether
-each contents entry names the page where its article really starts, whether a Vietnamese sentence of every article
-extracts intact (pypdf, NFC), and the fonts embedded. Results go to benchmarks/results/bench-print-latest.json.
+Each engine runs in its own process (`--worker`), --repeat times; per engine: wall seconds (best, median), CPU
+seconds (of the worker and the processes it waited for: on a shared machine trust these more than wall time), the
+load average, peak memory of the process tree (benchmarks/benchkit.py TreeMemory: sum of Rss, sum of Pss, largest
+process), PDF size, page count and size in mm, whether the runs gave the same bytes (and the PDF's CreationDate,
+ModDate and ID), whether each contents entry names the page where its article really starts, whether the first
+sentence of every article extracts intact (pypdf, NFC, letters compared without white space), and the fonts embedded.
+Results go to benchmarks/results/bench-print-latest.json.
 """
 
 from __future__ import annotations
@@ -27,8 +29,10 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import random
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -43,7 +47,7 @@ from benchkit import ROOT, TreeMemory, code_version, describe, machine, save_res
 from generate_bulletins import generate_posts
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from khcn.core.formatting import number
+from khcn.core.formatting import number, official_day
 from khcn.data.models import CountValue
 from khcn.printing import pdf
 from khcn.printing.document import edition_html
@@ -144,7 +148,7 @@ def _chromium_print(html: str, work: Path) -> bytes:
 def chromium_pdf(edition: Edition, docs: Path, work: Path) -> bytes:
     first = _chromium_print(_chromium_html(edition, docs, None), work)
     texts = page_texts(first)
-    starts = {f"bai-{n}": article_start(texts, article.title)
+    starts = {f"bai-{n}": article_start(texts, article)
               for n, article in enumerate(edition.articles, start=1)}
     return _chromium_print(_chromium_html(edition, docs, starts), work)
 
@@ -163,23 +167,24 @@ def page_texts(data: bytes) -> list[str]:
             for page in PdfReader(io.BytesIO(data)).pages]
 
 
-def article_start(texts: list[str], title: str) -> int | None:
-    """The first page after the contents (page 2) that shows the title."""
-    wanted = re.sub(r"\s+", " ", title)
-    return next((n for n, text in enumerate(texts[2:], start=3) if wanted in text), None)
+def article_start(texts: list[str], article: Article) -> int | None:
+    """The page that shows the article's title followed by its date line (the contents show the title alone)."""
+    heading = re.sub(r"\s+", " ", f"{article.title} {official_day(article.date)}")
+    return next((n for n, text in enumerate(texts, start=1) if heading in text), None)
 
 
 def check(data: bytes, edition: Edition) -> dict:
     from pypdf import PdfReader
     reader = PdfReader(io.BytesIO(data))
     texts = page_texts(data)
-    contents = " ".join(texts[1:3])
+    contents = " ".join(texts[1:4])  # the contents of 30 articles fill pages 2 and 3
     toc_ok = 0
     for article in edition.articles:
         listed = re.search(re.escape(article.title) + r"[ .…]*?(\d+)(?: |$)", contents)
-        toc_ok += bool(listed) and int(listed.group(1)) == article_start(texts, article.title)
-    body = " ".join(texts)
-    leads = [unicodedata.normalize("NFC", a.markdown.split("\n\n")[0].split(". ")[0]) for a in edition.articles]
+        toc_ok += bool(listed) and int(listed.group(1)) == article_start(texts, article)
+    body = "".join(re.sub(r"\s", "", text) for text in texts)  # a line may break after "2021–": compare letters
+    leads = [re.sub(r"\s", "", unicodedata.normalize("NFC", a.markdown.split("\n\n")[0].split(". ")[0]))
+             for a in edition.articles]
     fonts = set()
     for page in reader.pages:
         for font in page["/Resources"].get("/Font", {}).values():
@@ -204,6 +209,7 @@ def run_worker(engine: str, articles: int, docs: Path, out: Path) -> dict:
     out.parent.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, __file__, "--worker", engine, "--articles", str(articles), "--docs", str(docs),
                "--out", str(out)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, env={"SOURCE_DATE_EPOCH": EPOCH, "PATH": "/usr/bin:/bin",
                                              "HOME": str(out.parent)}, stderr=subprocess.PIPE, text=True)
@@ -214,7 +220,9 @@ def run_worker(engine: str, articles: int, docs: Path, out: Path) -> dict:
     memory.stop()
     if process.returncode:
         raise SystemExit(f"{engine} failed:\n{stderr}")
-    return {"seconds": seconds, **memory.figures()}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the worker and every process it waited for
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return {"seconds": seconds, "cpu_s": cpu, "load": os.getloadavg()[0], **memory.figures()}
 
 
 def measure(engine: str, articles: int, docs: Path, work: Path, repeat: int) -> dict:
@@ -222,6 +230,7 @@ def measure(engine: str, articles: int, docs: Path, work: Path, repeat: int) -> 
     outputs = [(work / engine / f"run-{n}" / "edition.pdf").read_bytes() for n in range(repeat)]
     seconds = [r["seconds"] for r in runs]
     return {"best_s": min(seconds), "median_s": statistics.median(seconds),
+            "cpu_s": statistics.median(r["cpu_s"] for r in runs), "load": max(r["load"] for r in runs),
             "peak_rss_tree_mb": max(r["peak_rss_tree_mb"] for r in runs),
             "peak_pss_tree_mb": max(r["peak_pss_tree_mb"] for r in runs),
             "peak_rss_single_mb": max(r["peak_rss_single_mb"] for r in runs),
@@ -233,7 +242,8 @@ def measure(engine: str, articles: int, docs: Path, work: Path, repeat: int) -> 
 def report(results: dict) -> None:
     rows = describe(results)
     for name, figures in results["engines"].items():
-        rows.append((name, f"{figures['best_s']:.2f} s best, {figures['median_s']:.2f} s median; "
+        rows.append((name, f"{figures['best_s']:.2f} s best, {figures['median_s']:.2f} s median, "
+                           f"{figures['cpu_s']:.2f} s CPU (load {figures['load']:.1f}); "
                            f"peak {figures['peak_rss_tree_mb']:.0f} MB Rss / {figures['peak_pss_tree_mb']:.0f} MB Pss "
                            f"({figures['processes']} processes); {figures['pdf_mb']:.2f} MB; {figures['pages']} pages "
                            f"{figures['mm']} mm; same bytes: {figures['identical_bytes']}; contents right: "
