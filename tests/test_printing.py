@@ -174,6 +174,11 @@ def test_two_builds_are_byte_identical(printed, standard, docs, monkeypatch):
     assert info["/ModDate"] == "D:20211001172556+07'00"  # the commit's time
 
 
+def test_the_pdf_is_tagged_and_vietnamese(printed):
+    root = PdfReader(io.BytesIO(printed)).trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"] and root["/Lang"] == "vi"
+
+
 def test_internal_links_lose_their_address_and_images_come_from_docs(standard):
     html = edition_html(standard)
     assert 'href="/thong-ke' not in html and "trang chỉ số" in html

@@ -80,7 +80,9 @@ def edition_pdf(edition: Edition, docs_dir: Path) -> bytes:
         raise EditionTooLong(edition, len(document.pages))
     document.metadata.created = _w3c(datetime.combine(edition.release_date, datetime.min.time(), VIETNAM))
     document.metadata.modified = _w3c(commit_time()) if commit_time() else document.metadata.created
-    return document.write_pdf(pdf_identifier=_identifier(edition), full_fonts=True)
+    # Fonts whole: WeasyPrint's subset depends on whether the machine has HarfBuzz's subsetter (ENGINES.md).
+    # Tagged: a screen reader reads the structure (headings, lists, tables) and the language, as on the web.
+    return document.write_pdf(pdf_identifier=_identifier(edition), full_fonts=True, pdf_tags=True)
 
 
 def _render(html: str, docs_dir: Path, fetcher: LocalFetcher):
