@@ -65,7 +65,8 @@ def edition(*articles: Article, note: str | None = "Thân gửi bạn đọc **s
 
 
 def figures_article() -> Article:
-    extra = f"## Kết quả\n\n{chart()}\n\n{table()}\n\nXem [trang chỉ số](/thong-ke/chi-so/x/)."
+    extra = (f"## Kết quả\n\n{chart()}\n\n{table()}\n\nXem [trang chỉ số](/thong-ke/chi-so/x/).\n\n"
+             "![Ảnh hội thảo](/anh/2021/bia.png)")
     return article(1, title=HOSTILE_TITLE, extra=extra)
 
 
@@ -182,7 +183,16 @@ def test_the_pdf_is_tagged_and_vietnamese(printed):
 def test_internal_links_lose_their_address_and_images_come_from_docs(standard):
     html = edition_html(standard)
     assert 'href="/thong-ke' not in html and "trang chỉ số" in html
-    assert 'src="anh/2021/bia.png"' in html
+    assert html.count('src="anh/2021/bia.png"') == 2  # the cover and the article's photograph
+
+
+def test_every_text_of_the_data_is_escaped():
+    hostile = "<i>x</i> & <script>y</script>"
+    publication = replace(PUBLICATION, name=hostile, agency=hostile, printer=hostile, board=((hostile, hostile),))
+    html = edition_html(replace(edition(replace(article(1), author=hostile), cover=Path("anh/a.png")),
+                                publication=publication, cover_alt=hostile))
+    assert "<i>" not in html and "<script>" not in html
+    assert html.count("&lt;i&gt;x&lt;/i&gt; &amp; &lt;script&gt;y&lt;/script&gt;") == 11  # every place each lands
 
 
 def test_edition_html_golden(docs):
