@@ -49,7 +49,7 @@ from generate_bulletins import generate_posts
 sys.path.insert(0, str(ROOT / "hooks"))
 from khcn.core.formatting import number, official_day
 from khcn.data.models import CountValue
-from khcn.printing import pdf
+from khcn.printing import engine, fonts, pdf
 from khcn.printing.document import edition_html
 from khcn.printing.edition import Article, Edition, Publication
 from khcn.rendering import render
@@ -106,8 +106,8 @@ def make_docs(folder: Path) -> Path:
 def fit(pages: int, docs: Path) -> int:
     """The number of articles whose edition has at most `pages` pages with WeasyPrint (and the most such)."""
     def count(n: int) -> int:
-        return len(pdf._render(edition_html(synthetic_edition(n)), docs, pdf.LocalFetcher(docs, pdf.fonts.FONTS))
-                   .pages)
+        fetcher = engine.LocalFetcher(docs, fonts.FONTS)
+        return len(engine.render(edition_html(synthetic_edition(n)), docs, fetcher).pages)
     sample = 6
     per_article = (count(sample) - 2) / sample
     n = max(1, int((pages - 2) / per_article))
@@ -125,7 +125,7 @@ def weasyprint_pdf(edition: Edition, docs: Path, work: Path) -> bytes:
 
 
 def _chromium_html(edition: Edition, docs: Path, pages: dict[str, int] | None) -> str:
-    css = pdf.STYLESHEET.read_text(encoding="utf-8").replace("url(fonts/", f"url({pdf.fonts.FONTS.as_uri()}/")
+    css = engine.STYLESHEET.read_text(encoding="utf-8").replace("url(fonts/", f"url({fonts.FONTS.as_uri()}/")
     html = edition_html(edition).replace("</head>", f"<base href=\"{docs.resolve().as_uri()}/\">\n<style>{css}</style>"
                                                     "\n</head>")
     for key, page in (pages or {}).items():  # "Title … 7": after the entry's words, before its </a>
@@ -185,7 +185,7 @@ def check(data: bytes, edition: Edition) -> dict:
     body = "".join(re.sub(r"\s", "", text) for text in texts)  # a line may break after "2021–": compare letters
     leads = [re.sub(r"\s", "", unicodedata.normalize("NFC", a.markdown.split("\n\n")[0].split(". ")[0]))
              for a in edition.articles]
-    fonts = set()
+    seen_fonts = set()
     for page in reader.pages:
         for font in page["/Resources"].get("/Font", {}).values():
             font = font.get_object()
@@ -193,13 +193,13 @@ def check(data: bytes, edition: Edition) -> dict:
             descriptor = inner["/FontDescriptor"].get_object()
             embedded = bool({"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor))
             name = re.sub(r"^/([A-Z]{6}[+])?", "", str(font["/BaseFont"]))
-            fonts.add(name if embedded else f"{name} (NOT embedded)")
+            seen_fonts.add(name if embedded else f"{name} (NOT embedded)")
     info = reader.metadata or {}
     box = reader.pages[0].mediabox
     return {"pages": len(reader.pages), "mm": f"{float(box.width) / MM:.1f} × {float(box.height) / MM:.1f}",
             "toc_correct": f"{toc_ok}/{len(edition.articles)}",
             "vietnamese_intact": f"{sum(lead in body for lead in leads)}/{len(leads)}",
-            "fonts": sorted(fonts), "creation_date": str(info.get("/CreationDate")),
+            "fonts": sorted(seen_fonts), "creation_date": str(info.get("/CreationDate")),
             "mod_date": str(info.get("/ModDate")), "id": str(reader.trailer.get("/ID"))}
 
 

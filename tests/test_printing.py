@@ -19,7 +19,7 @@ from pypdf import PdfReader
 
 from conftest import assert_golden
 from khcn.data.models import CountValue
-from khcn.printing import pdf
+from khcn.printing import engine, pdf
 from khcn.printing.document import edition_html
 from khcn.printing.edition import Article, Edition, Publication
 from khcn.rendering import render
@@ -229,17 +229,17 @@ def test_no_resource_from_another_host_or_outside_docs(docs, monkeypatch, tmp_pa
                f'<img src="file://{secret}"> <div style="background: url(https://evil.example/c.png)">x</div>'
                '<link rel="stylesheet" href="https://evil.example/d.css">\n\n![ảnh](https://evil.example/e.png)')
     requested = []
-    original = pdf.LocalFetcher.fetch
+    original = engine.LocalFetcher.fetch
 
     def spy(self, url, headers=None):
         requested.append(url)
         return original(self, url, headers)
 
-    monkeypatch.setattr(pdf.LocalFetcher, "fetch", spy)
+    monkeypatch.setattr(engine.LocalFetcher, "fetch", spy)
     monkeypatch.setattr(socket, "socket", lambda *a, **k: pytest.fail("a socket was opened"))
     pdf.edition_pdf(edition(article(1, extra=hostile)), docs)
     assert requested and all(url.startswith("file://") and "/fonts/" in url for url in requested), requested
-    fetcher = pdf.LocalFetcher(docs / "anh")
+    fetcher = engine.LocalFetcher(docs / "anh")
     for url in ("https://evil.example/a.png", secret.as_uri(), (docs / "anh" / ".." / "anh").as_uri()):
         with pytest.raises(ValueError):
             fetcher.fetch(url)
@@ -261,3 +261,11 @@ def test_a_character_the_fonts_lack_is_refused(docs):
 def test_an_edition_without_note_or_cover(docs):
     texts = pages_text(pdf.edition_pdf(edition(article(1), note=None), docs))
     assert "Lời tòa soạn" not in " ".join(texts) and texts[1].startswith("Mục lục")
+
+
+def test_without_pango_the_editor_is_told_in_vietnamese(monkeypatch, docs):
+    def no_pango(name):
+        raise OSError("cannot load library 'libpango-1.0-0'")
+    monkeypatch.setattr(pdf.importlib, "import_module", no_pango)
+    with pytest.raises(pdf.PrintError, match=r"Máy này thiếu thư viện Pango.*libpango-1\.0-0.*make build"):
+        pdf.edition_pdf(edition(article(1)), docs)

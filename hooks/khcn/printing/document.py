@@ -3,7 +3,7 @@ sanitiser, placed into an autoescaping template (templates/print_edition.html.j2
 
 What changes from the web: links to the site's own pages keep their words but lose their address (a printed page
 cannot follow `/tin-tuc/…`, and a PDF link there would point into the reader's disk); images `/anh/…` are read from
-docs/ beside the page (`anh/…` relative to the document's base, which pdf.py sets to docs/).
+docs/ beside the page (`anh/…` relative to the document's base, which engine.py sets to docs/).
 """
 
 from __future__ import annotations

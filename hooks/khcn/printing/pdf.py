@@ -1,21 +1,18 @@
-"""The print edition as PDF bytes, made by WeasyPrint (chosen by measurement: ENGINES.md, "The print edition").
+"""The print edition as PDF bytes: `edition_pdf(edition, docs_dir)`, what the build calls for each edition.
 
-The only module that imports the engine. Deterministic: the committed fonts only (fonts.py), no file but those under
-docs/anh/ and fonts/ is read and nothing from another host (`LocalFetcher`), the creation date is the release day, the
-modification date the commit's (SOURCE_DATE_EPOCH), and the file identifier comes from the edition's number.
+Checks first what would make a wrong PDF (a character the fonts lack), then lays the edition out (engine.py,
+imported here only when needed), refuses more than 64 pages and a missing image, and writes deterministic bytes: the
+creation date is the release day, the modification date the commit's (SOURCE_DATE_EPOCH), and the file identifier
+comes from the edition's number. Every refusal is a PrintError with a Vietnamese message for editors.
 """
 
 from __future__ import annotations
 
 import hashlib
-import mimetypes
+import importlib
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from khcn.core.clock import VIETNAM, commit_time
 from khcn.printing import fonts
@@ -23,7 +20,9 @@ from khcn.printing.document import IMAGES, edition_html
 from khcn.printing.edition import Edition
 
 MAX_PAGES = 64  # art. 34 of the Press Law 2016: a bulletin has at most 64 pages
-STYLESHEET = Path(__file__).parent / "edition.css"
+NO_PANGO = ("Máy này thiếu thư viện Pango, cần để làm bản in PDF của bản tin ({error}). Trên Debian hoặc Ubuntu, "
+            "`make build` tự cài; hoặc cài bằng: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0. Trên máy khác, "
+            "để GitHub xây dựng khi đề xuất thay đổi.")
 
 
 class PrintError(Exception):
@@ -31,6 +30,8 @@ class PrintError(Exception):
 
 
 class EditionTooLong(PrintError):
+    """More than MAX_PAGES pages: `pages` the edition would have, `excess` by how many too many."""
+
     def __init__(self, edition: Edition, pages: int):
         self.pages = pages
         self.excess = pages - MAX_PAGES
@@ -40,37 +41,12 @@ class EditionTooLong(PrintError):
             f"(tệp data/ban-tin/{edition.year}-{edition.number}.yaml) rồi xây dựng lại.")
 
 
-class LocalFetcher(URLFetcher):
-    """Reads the files under the given folders and nothing else: any other address (another host, another file) is
-    refused and noted; the engine then leaves that resource out, and `edition_pdf` stops when it was an image."""
-
-    def __init__(self, *roots: Path):
-        super().__init__(allowed_protocols={"file"})
-        self.roots = [root.resolve() for root in roots]
-        self.refused: list[str] = []
-
-    def fetch(self, url: str, headers=None) -> URLFetcherResponse:
-        path = self._local_path(url)
-        if path is None:
-            self.refused.append(url)
-            raise ValueError(f"not a local file of the edition: {url}")
-        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
-
-    def _local_path(self, url: str) -> Path | None:
-        parts = urlsplit(url)
-        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
-            return None
-        path = Path(unquote(parts.path)).resolve()
-        inside = any(path.is_relative_to(root) for root in self.roots)
-        return path if inside and path.is_file() else None
-
-
 def edition_pdf(edition: Edition, docs_dir: Path) -> bytes:
     """The edition's print PDF. Raises PrintError (EditionTooLong beyond 64 pages) with a Vietnamese message."""
     _check_fonts(edition)
-    fetcher = LocalFetcher(docs_dir / IMAGES.strip("/"), fonts.FONTS)
-    document = _render(edition_html(edition), docs_dir, fetcher)
+    engine = _engine()
+    fetcher = engine.LocalFetcher(docs_dir / IMAGES.strip("/"), fonts.FONTS)
+    document = engine.render(edition_html(edition), docs_dir, fetcher)
     missing = [url for url in fetcher.refused if not url.startswith(fonts.FONTS.as_uri())]
     if missing:
         raise PrintError(f"Bản in của bản tin {edition.label}: không đọc được ảnh "
@@ -78,18 +54,16 @@ def edition_pdf(edition: Edition, docs_dir: Path) -> bytes:
                          + f" (ảnh phải là tệp có thật trong {docs_dir / IMAGES.strip('/')}).")
     if len(document.pages) > MAX_PAGES:
         raise EditionTooLong(edition, len(document.pages))
-    document.metadata.created = _w3c(datetime.combine(edition.release_date, datetime.min.time(), VIETNAM))
-    document.metadata.modified = _w3c(commit_time()) if commit_time() else document.metadata.created
-    # Fonts whole: WeasyPrint's subset depends on whether the machine has HarfBuzz's subsetter (ENGINES.md).
-    # Tagged: a screen reader reads the structure (headings, lists, tables) and the language, as on the web.
-    return document.write_pdf(pdf_identifier=_identifier(edition), full_fonts=True, pdf_tags=True)
+    created = _w3c(datetime.combine(edition.release_date, datetime.min.time(), VIETNAM))
+    modified = _w3c(commit_time()) if commit_time() else created
+    return engine.write(document, created, modified, _identifier(edition))
 
 
-def _render(html: str, docs_dir: Path, fetcher: LocalFetcher):
-    font_config = FontConfiguration()
-    stylesheet = CSS(filename=str(STYLESHEET), font_config=font_config, url_fetcher=fetcher)
-    source = HTML(string=html, base_url=docs_dir.resolve().as_uri() + "/", url_fetcher=fetcher)
-    return source.render(stylesheets=[stylesheet], font_config=font_config)
+def _engine():
+    try:
+        return importlib.import_module("khcn.printing.engine")
+    except OSError as error:  # WeasyPrint could not load Pango
+        raise PrintError(NO_PANGO.format(error=error)) from error
 
 
 def _check_fonts(edition: Edition) -> None:
