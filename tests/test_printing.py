@@ -258,6 +258,12 @@ def test_a_character_the_fonts_lack_is_refused(docs):
         pdf.edition_pdf(edition(strange), docs)
 
 
+def test_a_character_written_as_an_entity_is_refused_too(docs):
+    strange = replace(article(2), markdown="Chữ Hán &#20013; viết bằng mã.")
+    with pytest.raises(pdf.PrintError, match=r"\(/tin-tuc/bai-2/\): U\+4E2D 中"):
+        pdf.edition_pdf(edition(strange), docs)
+
+
 def test_an_edition_without_note_or_cover(docs):
     texts = pages_text(pdf.edition_pdf(edition(article(1), note=None), docs))
     assert "Lời tòa soạn" not in " ".join(texts) and texts[1].startswith("Mục lục")

@@ -8,6 +8,8 @@ docs/ beside the page (`anh/…` relative to the document's base, which engine.p
 
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -50,6 +52,14 @@ def body_html(text: str) -> Markup:
     """One article's (or the editor's note's) Markdown as clean HTML, as the site would show it."""
     converter = markdown.Markdown(extensions=[*EXTENSIONS, _OffSiteExtension()])
     return Markup(clean_html(converter.convert(text)))
+
+
+def printed_text(markdown_text: str) -> str:
+    """The characters a Markdown text puts on paper: its HTML without tags, entities decoded (`&#20013;` is 中)."""
+    return html.unescape(_TAG.sub(" ", body_html(markdown_text)))
+
+
+_TAG = re.compile(r"<[^>]*>")
 
 
 def cover_source(edition: Edition) -> str | None:

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from khcn.core.clock import VIETNAM, commit_time
 from khcn.printing import fonts
-from khcn.printing.document import IMAGES, edition_html
+from khcn.printing.document import IMAGES, edition_html, printed_text
 from khcn.printing.edition import Edition
 
 MAX_PAGES = 64  # art. 34 of the Press Law 2016: a bulletin has at most 64 pages
@@ -67,16 +67,17 @@ def _engine():
 
 
 def _check_fonts(edition: Edition) -> None:
-    """Every text that reaches the page, by where an editor finds it, against the committed fonts."""
+    """Every text that reaches the page, by where an editor finds it, against the committed fonts; Markdown as
+    printed (an entity such as `&#20013;` prints a character too)."""
     publication = edition.publication
     texts = [("data/ban-tin.yaml", " ".join([publication.name, publication.agency, publication.licence_number,
                                               publication.licence_issuer, publication.periodicity,
                                               publication.printer, publication.responsible,
                                               *(word for member in publication.board for word in member)])),
              (f"data/ban-tin/{edition.year}-{edition.number}.yaml",
-              f"{edition.editors_note_markdown or ''} {edition.cover_alt or ''}")]
+              f"{printed_text(edition.editors_note_markdown or '')} {edition.cover_alt or ''}")]
     texts += [(f"bài “{article.title}” ({article.address})", f"{article.title} {article.author or ''} "
-               f"{article.markdown}") for article in edition.articles]
+               f"{printed_text(article.markdown)}") for article in edition.articles]
     problems = [f"{where}: {', '.join(missing)}" for where, text in texts
                 if (missing := fonts.missing_characters(text))]
     if problems:
