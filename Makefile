@@ -30,9 +30,9 @@ COMMAND_LINE := $(foreach name,$(.VARIABLES),$(if $(filter command line,$(origin
 $(foreach name,$(sort $(USER_VALUES) $(COMMAND_LINE)),$(eval override $(name) := $$(value $(name))))
 export $(sort $(COMMAND_LINE) $(foreach name,$(USER_VALUES),$(if $(value $(name)),$(name))))
 
-.PHONY: build generate serve validate lint bulletin report schemas data-reference xlsx-template xlsx-import test test-fast bench-stats bench-bulletins browser-deps node-tools java clean
+.PHONY: build print-deps bench-print generate serve validate lint bulletin report schemas data-reference xlsx-template xlsx-import test test-fast bench-stats bench-bulletins browser-deps node-tools java clean
 
-build: $(STAMP)
+build: $(STAMP) print-deps
 	$(PY) scripts/build_site.py --engine "$$ENGINE"
 
 # The site as a plain MkDocs project that runs no hooks (for Zensical or another engine; see ENGINES.md):
@@ -84,11 +84,11 @@ xlsx-import: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check .
 
-test: $(STAMP) browser-deps node-tools java lint
+test: $(STAMP) print-deps browser-deps node-tools java lint
 	$(PY) -m pytest
 
 # Everything but the browser tests, for a quick loop while editing.
-test-fast: $(STAMP) node-tools java lint
+test-fast: $(STAMP) print-deps node-tools java lint
 	$(PY) -m pytest -m "not browser"
 
 # Statistics layer at scale, on synthetic data in a temporary folder: make bench-stats ARGS="--indicators 200"
@@ -100,6 +100,16 @@ bench-stats: $(STAMP)
 # make bench-bulletins ARGS="--count 1000 --material-count 200"
 bench-bulletins: $(STAMP) browser-deps
 	set -f; $(PY) benchmarks/bench_bulletins.py $$ARGS
+
+# The print edition of a Bản tin as PDF, 64 pages, by WeasyPrint (and by Chromium to compare; see ENGINES.md):
+# seconds, MB, peak memory, determinism, contents' page numbers. make bench-print ARGS="--engines weasyprint"
+bench-print: $(STAMP) print-deps browser-deps
+	set -f; $(PY) benchmarks/bench_print.py $$ARGS
+
+# WeasyPrint (the print edition, hooks/khcn/printing/pdf.py) draws text with Debian's Pango, HarfBuzz and fontconfig
+print-deps:
+	@bash scripts/ensure_debian.sh "the print edition (WeasyPrint)" libpangoft2-1.0.so.0 libpango-1.0-0 \
+		libpangoft2-1.0-0 libharfbuzz-subset0
 
 browser-deps:
 	@bash scripts/ensure_debian.sh "the browser tests" chromium chromium fonts-dejavu-core
