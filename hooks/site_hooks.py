@@ -32,6 +32,7 @@ PROVENANCE = "khcn_provenance"
 GENERATED = "khcn_generated"
 TRAILS = "khcn_trails"
 FACTS = "khcn_metadata_facts"
+PRINT = "khcn_print_editions"
 
 
 def on_config(config):
@@ -74,6 +75,7 @@ def on_files(files, config):
     # The downloads (CSV, XLSX, JSON) are written straight into the site by a second process while MkDocs
     # renders the pages; `site_dir` has been cleaned by now. Pages link them with plain HTML links.
     config[DOWNLOADS] = build.downloads(site, Path(config.site_dir))
+    config[PRINT] = build.print_editions(site, stream, Path(config.docs_dir), Path(config.site_dir))
     return files
 
 
@@ -108,6 +110,11 @@ def on_post_build(config):
         config[DOWNLOADS].wait()
     except BackgroundError as exc:
         raise PluginError(f"Không ghi được các tệp dữ liệu tải về:\n{exc}") from None
+    try:
+        if config[PRINT] is not None:
+            config[PRINT].wait()
+    except BackgroundError as exc:
+        raise PluginError(f"Không làm được bản in của bản tin:\n{exc}") from None
     # The search index is made from the built pages, so it comes last.
     try:
         summary = build.search(Path(config.site_dir))

@@ -6,11 +6,14 @@ editors' messages are golden cases in tests/messages/edition-*.yaml and publicat
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import unicodedata
 from datetime import date
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from conftest import ROOT, TINY_DATA, edit, make_project, run_build
 from khcn import addresses
@@ -292,3 +295,62 @@ def test_an_edition_with_a_mistake_still_counts_for_the_numbers(tiny_data):
         encoding="utf-8")
     edit(tiny_data / "ban-tin/2021-2.yaml", "/tin-tuc/moi-thau-thiet-bi-do-luong/", "/tin-tuc/khong-co/")
     assert [m.split(" ", 2)[:2] for m in messages(tiny_data)] == [["data/ban-tin/2021-2.yaml:5", "bai.0"]]
+
+
+# --- the print editions, built with the site (issue 15) ------------------------------------------------------------
+
+def printed_pages(site: Path, edition: str) -> list[str]:
+    reader = PdfReader(site / f"ban-tin/{edition}/ban-tin-{edition}.pdf")
+    return [unicodedata.normalize("NFC", re.sub(r"\s+", " ", page.extract_text())) for page in reader.pages]
+
+
+@pytest.mark.parametrize("edition", ["2021-1", "2021-2"])
+def test_each_edition_has_its_print_edition_beside_its_page(built, edition):
+    reader = PdfReader(built / f"ban-tin/{edition}/ban-tin-{edition}.pdf")
+    assert 3 <= len(reader.pages) <= 64
+    for page in reader.pages:
+        assert float(page.mediabox.width) * 25.4 / 72 == pytest.approx(190, abs=0.5)
+        assert float(page.mediabox.height) * 25.4 / 72 == pytest.approx(270, abs=0.5)
+
+
+def test_the_print_edition_carries_the_masthead_colophon_and_contents(built, tiny):
+    texts = printed_pages(built, "2021-1")
+    assert texts[0].startswith("BẢN TIN Bản tin Khoa học và Công nghệ Thử Nghiệm")
+    assert tiny.organisation.full_name in texts[0] and "Số 1/2021" in texts[0]
+    for line in ("Giấy phép xuất bản số 12/GP-XBBT ngày 10/3/2020 của Sở Thông tin thử nghiệm",
+                 "In 500 bản tại Công ty In Thử Nghiệm", "Nguyễn Văn A — Trưởng ban"):
+        assert line in texts[-1]
+    [edition] = [e for e in tiny.editions if e.id == "2021-1"]
+    articles = edition_articles(tiny, edition)
+    contents = next(text for text in texts if "Mục lục" in text)
+    for article in articles:
+        listed = re.search(re.escape(article.title) + r"[ .]*?(\d+)(?: |$)", contents)
+        assert listed, article.title
+        starts = next(n for n, text in enumerate(texts, start=1) if article.title in text and text != contents
+                      and n > texts.index(contents) + 1)
+        assert int(listed.group(1)) == starts
+
+
+def test_the_print_edition_writes_figures_out_as_the_web_does(built):
+    body = " ".join(printed_pages(built, "2021-1"))
+    web = squash(soup(built / "ban-tin/2021-1/index.html").select_one(
+        "article").get_text(" "))
+    note = re.search(r"Số này điểm lại kết quả kiểm định phương tiện đo sáu tháng đầu năm: [\d.,]+ phương tiện đo",
+                     web)
+    assert note and note.group(0) in body  # the editor's note, its figure written out as on the web
+    assert "{{" not in body and "[[" not in body
+
+
+def test_an_edition_over_64_pages_stops_the_build_with_the_file_and_line(tmp_path):
+    project = make_project(tmp_path / "project", TINY_DATA)
+    bulletin = project / "data/tin-tuc/2021/kiem-dinh-phuong-tien-do.md"
+    long_text = "\n\n".join(f"Đoạn {n}: kết quả kiểm định phương tiện đo của tỉnh trong sáu tháng đầu năm. " * 12
+                            for n in range(400))
+    bulletin.write_text(bulletin.read_text(encoding="utf-8") + "\n\n" + long_text + "\n", encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "old.html").write_text("old", encoding="utf-8")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "data/ban-tin/2021-1.yaml:4 — trường `bai`: gặp Bản in của bản tin Số 1/2021 sẽ có" in result.stderr
+    assert "so với giới hạn 64 trang" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == ["old.html"]

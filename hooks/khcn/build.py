@@ -8,6 +8,7 @@
     navigation  each page's section (its tab, marked) and breadcrumbs
     metadata    Dublin Core and schema.org JSON-LD of each page (issue 12c)
     downloads   CSV, XLSX and JSON written into the site by a second process while MkDocs renders the pages
+    print       the bản tin's print editions (PDF), written the same way by a third process (issue 15)
     search      the Pagefind index, made from the built pages, so it comes last
 
 Plain functions of plain values; hooks/site_hooks.py calls each at its MkDocs event and keeps what they return on
@@ -26,6 +27,7 @@ from khcn.core.clock import commit_time
 from khcn.data.dataset import SiteData, load_site_data
 from khcn.data.dataset.links import file_addresses  # issue 13
 from khcn.data.fields import VIETNAM
+from khcn.news.editionprint import write_print_files  # issue 15
 from khcn.news.editions import edition_items, edition_pages  # issue 15
 from khcn.news.feeds import FeedSite, feed_files
 from khcn.news.pages import Stream, build_stream, footers, news_pages
@@ -139,6 +141,12 @@ def metadata(site: SiteData, facts: Facts | None, title: str, description: str, 
 def downloads(site: SiteData, site_dir: Path) -> BackgroundJob:
     """Started once `site_dir` has been cleaned; `.wait()` raises BackgroundError."""
     return BackgroundJob(write_data_files, site, site_dir)
+
+
+def print_editions(site: SiteData, stream: Stream, docs_dir: Path, site_dir: Path) -> BackgroundJob | None:
+    """Each edition's PDF (khcn/news/editionprint.py), started once `site_dir` has been cleaned; None without
+    editions. `.wait()` raises BackgroundError with the editors' messages (an edition over 64 pages)."""
+    return BackgroundJob(write_print_files, site, stream, docs_dir, site_dir) if site.editions else None
 
 
 def search(site_dir: Path) -> IndexSummary:

@@ -20,6 +20,7 @@ from khcn.addresses import theme_addresses
 from khcn.build import robots_txt, site_feeds, site_pages, today
 from khcn.core import slugs
 from khcn.data.dataset import SiteData
+from khcn.news.editionprint import print_files
 from khcn.news.pages import build_stream
 from khcn.pages.render import theme_context
 from khcn.stats.downloads import data_files
@@ -65,11 +66,14 @@ def plain_config(config: dict, site: SiteData) -> dict:
     return config
 
 
-def generated_files(site: SiteData, site_url: str, updated: datetime | None) -> tuple[list, list, list]:
-    """(pages, feeds, downloads) as (path under docs/, str or bytes): what the hooks add to a build."""
+def generated_files(site: SiteData, site_url: str, updated: datetime | None,
+                    docs_dir: Path | None = None) -> tuple[list, list, list]:
+    """(pages, feeds, downloads) as (path under docs/, str or bytes): what the hooks add to a build. The print
+    editions (PDF) are among the downloads when `docs_dir` (their images) is given."""
     stream = build_stream(site)
     feeds = [*site_feeds(site, stream, site_url, updated), ("robots.txt", robots_txt(site_url))]
-    return site_pages(site, stream), feeds, data_files(site)
+    prints = list(print_files(site, stream, docs_dir)) if docs_dir is not None else []
+    return site_pages(site, stream), feeds, [*data_files(site), *prints]
 
 
 def write_plain_project(project: Path, dest: Path, site: SiteData, updated: datetime | None = None) -> Exported:
@@ -83,7 +87,8 @@ def write_plain_project(project: Path, dest: Path, site: SiteData, updated: date
     (dest / "mkdocs.yml").write_text(HEADER + text, encoding="utf-8")
     (dest / f"{SLUG_MODULE}.py").write_text(_copied_note(slugs.__file__) + Path(slugs.__file__).read_text(
         encoding="utf-8"), encoding="utf-8")
-    pages, feeds, downloads = generated_files(site, config.get("site_url") or "/", updated)
+    pages, feeds, downloads = generated_files(site, config.get("site_url") or "/", updated,
+                                              project / config.get("docs_dir", "docs"))
     for path, content in [*pages, *feeds, *downloads]:
         target = dest / config.get("docs_dir", "docs") / path
         target.parent.mkdir(parents=True, exist_ok=True)

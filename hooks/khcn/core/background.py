@@ -7,6 +7,8 @@ import multiprocessing
 import traceback
 from collections.abc import Callable
 
+from khcn.core.errors import DataErrors
+
 
 class BackgroundJob:
     """`function(*args)` in a forked process; `wait()` returns once it is done and raises what it raised."""
@@ -76,6 +78,8 @@ def _map_child(writer, function: Callable, items: list) -> None:
 def _run_inline(function: Callable, args: tuple) -> str:
     try:
         function(*args)
+    except DataErrors as exc:  # the editors' messages, as the loader words them, without a traceback
+        return exc.report()
     except Exception:
         return traceback.format_exc()
     return ""

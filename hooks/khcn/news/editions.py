@@ -80,11 +80,17 @@ def sources(edition: EditionPage | None = None) -> tuple[str, ...]:
     return (*own, data(kinds.PUBLICATION.files), data(kinds.BULLETINS.folder), data(kinds.ORGANISATION.files))
 
 
+def editors_note(site: SiteData, edition: EditionPage) -> list[str]:
+    """The editor's note as Markdown paragraphs, its references written out (links relative to the edition page)."""
+    here = edition_path(edition.record.year, edition.record.number)
+    return [write_out(paragraph, Resolver(site, here, None)) for paragraph in note_segments(edition.record)]
+
+
 def render_edition(site: SiteData, stream: Stream, edition: EditionPage) -> str:
     here = edition_path(edition.record.year, edition.record.number)
     articles = [{"article": article, "href": href(here, article.path)}
                 for article in edition_articles(site, edition, stream)]
-    note = [write_out(paragraph, Resolver(site, here, None)) for paragraph in note_segments(edition.record)]
+    note = editors_note(site, edition)
     return render("edition.md.j2", edition=edition, publication=site.publication, organisation=site.organisation,
                   title=edition_title(site.publication, edition), masthead=MASTHEAD_WORD, note=note,
                   articles=articles, colophon=colophon(site.publication),

@@ -42,6 +42,7 @@ class EditionPage:
     record: Edition
     file: str  # as editors see it: data/ban-tin/2021-2.yaml
     articles: tuple[str, ...]  # in the edition's order
+    line: int = 1  # the line of `bai`, where a print edition that cannot be made is reported
 
     @property
     def id(self) -> str:
@@ -112,7 +113,7 @@ def read_editions(reading: Reading, files: list[str], bulletins: list[Bulletin],
         _check_note(reading, doc, record, citable)
         articles = _articles(reading, doc, record, known, unpublished)
         if articles is not None:
-            read.append((EditionPage(record, doc.file, articles), doc))
+            read.append((EditionPage(record, doc.file, articles, doc.line_of((ARTICLES,))), doc))
     by_path = {bulletin_path(bulletin.slug): bulletin for bulletin in bulletins}
     _check_numbers(reading, numbered)
     _check_dates(reading, read, by_path)
