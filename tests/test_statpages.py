@@ -15,7 +15,8 @@ from khcn.stats.downloads import data_files
 
 GOLDEN = Path(__file__).parent / "golden" / "tiny"
 PAGES = ["thong-ke/index.md", "thong-ke/linh-vuc/do-luong.md", "thong-ke/chi-so/phuong-tien-do.md",
-         "thong-ke/chi-so/co-quan-ap-dung.md", "de-tai-du-an/index.md", "so-huu-tri-tue/index.md"]
+         "thong-ke/chi-so/co-quan-ap-dung.md", "thong-ke/chi-so/xa-ap-dung.md", "thong-ke/chi-so/san-pham-dac-san.md",
+         "de-tai-du-an/index.md", "so-huu-tri-tue/index.md"]
 
 
 @pytest.fixture(scope="module")
