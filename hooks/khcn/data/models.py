@@ -413,6 +413,21 @@ class PercentValue(Record):
 Value = CountValue | RatioValue | PercentValue
 
 
+BLANK_FIELD = "khong_co_so_lieu"
+
+
+class BlankValue(Record):
+    """A period the indicator has no figure for, and why: the statistics pages show a gap with this note (a line
+    left out of the file, or `-` in the workbook, shows the gap without a reason)."""
+
+    reason: Text = Field(alias=BLANK_FIELD,
+                         description="Kỳ này không có số liệu của chỉ số; ghi lý do, ví dụ Chưa tổng hợp được do "
+                                     "thay đổi cách thống kê")
+
+
+PeriodEntry = Value | BlankValue  # what a values file holds for one indicator
+
+
 # --- reports (data/bao-cao/<slug>.yaml) -----------------------------------------------------------------------
 
 class Report(Record):

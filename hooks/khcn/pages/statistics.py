@@ -66,15 +66,18 @@ def render_indicator(site: SiteData, indicator) -> str:
     path = indicator_path(indicator.id)
     measure = stats.measure(indicator)
     groups = []
+    blanks = stats.blank_periods(site, indicator.id)
     for kind, points in stats.by_kind(stats.series(site, indicator.id)).items():
-        points = stats.with_gaps(points)
-        chart = bar_chart([_point(indicator, p, v) for p, v in points],
+        points = stats.with_gaps(points, blanks)
+        notes = {p.id: site.blanks.get((indicator.id, p.id)) for p, v in points if v is None}
+        figures = [p for p, v in points if v is not None]
+        chart = bar_chart([_point(indicator, p, v, notes.get(p.id)) for p, v in points],
                           f"{indicator.name} ({stats.PERIOD_KINDS[kind]})", indicator.unit,
-                          f"{indicator.id}-{kind}", measure.caption) if len(points) > 1 else None
-        rows = [{"period": p, "value": v, "change": None if v is None else stats.change(site, indicator, p)}
-                for p, v in points]
+                          f"{indicator.id}-{kind}", measure.caption) if len(figures) > 1 else None
+        rows = [{"period": p, "value": v, "change": None if v is None else stats.change(site, indicator, p),
+                 "note": notes.get(p.id)} for p, v in points]
         groups.append({"kind": stats.PERIOD_KINDS[kind], "chart": chart, "rows": rows,
-                       "gaps": [p for p, v in points if v is None]})
+                       "gaps": [p for p, v in points if v is None], "only": figures[0]})
     corrections = [(p, c) for p, v in stats.series(site, indicator.id) for c in v.corrections]
     return render("stats_indicator.md.j2", page=path, indicator=indicator, area=site.areas[indicator.area],
                   groups=groups, corrections=corrections, counting=stats.COUNTING[indicator.counting],
@@ -86,9 +89,9 @@ def render_indicator(site: SiteData, indicator) -> str:
                   indicator_path=indicator_path, overview=STATISTICS_PAGE)
 
 
-def _point(indicator, period, value) -> Point:
+def _point(indicator, period, value, note: str | None) -> Point:
     if value is None:
-        return Point(short_label(period), None, GAP_MARK)
+        return Point(short_label(period), None, GAP_MARK, note=note)
     return Point(short_label(period), float(stats.numeric(value)), formatting.value_in_table(value),
                  stats.spoken(indicator, value))
 

@@ -157,13 +157,20 @@ def by_kind(points: list[tuple[Period, Value]]) -> dict[str, list[tuple[Period, 
     return {kind: groups[kind] for kind in PERIOD_KINDS if kind in groups}
 
 
-def with_gaps(points: list[tuple[Period, Value]]) -> list[tuple[Period, Value | None]]:
+def with_gaps(points: list[tuple[Period, Value]], blanks: list[Period] = ()) -> list[tuple[Period, Value | None]]:
     """Points of one kind of period with every period between the first and the last, None where there is no
-    figure: a period left out (`-` in the workbook) shows as a gap instead of vanishing from the series."""
+    figure: a period left out (`-` in the workbook) shows as a gap instead of vanishing from the series. `blanks`:
+    periods the data says have no figure (`khong_co_so_lieu`), shown even before the first or after the last."""
     if not points:
         return []
     known = dict(points)
-    return [(period, known.get(period)) for period in run_of(points[0][0], points[-1][0])]
+    ends = [period for period, _ in points] + [p for p in blanks if p.kind == points[0][0].kind]
+    return [(period, known.get(period)) for period in run_of(min(ends), max(ends))]
+
+
+def blank_periods(site: SiteData, indicator_id: str) -> list[Period]:
+    """The periods whose values file says the indicator has no figure (`khong_co_so_lieu`), oldest first."""
+    return sorted(site.periods[period] for indicator, period in site.blanks if indicator == indicator_id)
 
 
 def same_period_last_year(period: Period) -> str:

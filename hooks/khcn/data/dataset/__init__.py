@@ -98,6 +98,8 @@ class SiteData:
     # issue 13: the pages' addresses editors wrote as a browser shows them (`/van-ban/#vb-…`) -> the page's file
     # (`/van-ban/index.md#vb-…`), which MkDocs resolves (khcn.data.dataset.links.file_addresses)
     links: dict[str, str] = field(default_factory=dict)
+    # issue 13: periods an indicator has no figure for, with the reason the values file gives (`khong_co_so_lieu`)
+    blanks: dict[tuple[str, str], str] = field(default_factory=dict)  # (indicator id, period id) -> reason
 
     # Indexes, built once: pages look values up per indicator and per period thousands of times.
     @functools.cached_property
@@ -192,4 +194,4 @@ def _load(reading: Reading, failures: Failures, history: History | None) -> Site
                     registers[PROJECTS.id], registers[PROTECTIONS.id], categories, bulletins, reading.normalised,
                     procedures, attachment_sizes, reading.scheduled,
                     introduction=introduction[0] if introduction else None,
-                    interruption=interruption, holidays=holidays, links=links)
+                    interruption=interruption, holidays=holidays, links=links, blanks=values.blanks)
