@@ -63,6 +63,8 @@ def test_area_table_is_indicators_by_periods(site):
     assert [p.id for p in periods] == ["2020-H1", "2020", "2020-H2", "2021-H1"]
     cells = [[c["text"] if c else None for c in row["cells"]] for row in rows]
     assert rows[0]["indicator"].id == "phuong-tien-do" and cells[0] == ["900", "2.000", None, "1.234"]
+    assert rows[0]["cells"][2]["blank"] == "Chưa tổng hợp do đổi cách đếm cột đo & cân"  # 2020-H2: why no figure
+    assert rows[1]["cells"][2] is None  # its breakdown: simply none
     assert rows[1]["component"].name == "Cột đo xăng dầu" and cells[1] == [None, "1.990", None, "1.226"]
     assert cells[3] == ["95/138 (68,8%)", None, "100/138 (72,5%)", "109/138 (79,0%)"]
 

@@ -59,7 +59,8 @@ def render_area(site: SiteData, area) -> str:
     path = area_path(area.id)
     return render("stats_area.md.j2", page=path, area=area, periods=periods, rows=rows, href=href, link=link,
                   indicator_path=indicator_path, downloads=downloads(area_stem(area.id)),
-                  overview=STATISTICS_PAGE)
+                  overview=STATISTICS_PAGE, no_figure=NO_FIGURE, gap_mark=GAP_MARK,
+                  blanks=any(cell and cell["blank"] for row in rows for cell in row["cells"]))
 
 
 def render_indicator(site: SiteData, indicator) -> str:

@@ -225,7 +225,8 @@ def latest(site: SiteData, indicator_id: str) -> tuple[Period, Value] | None:
 
 def area_table(site: SiteData, area_id: str) -> tuple[list[Period], list[dict]]:
     """Indicators × periods of one area, pivoted with pandas from the long table: the periods (columns) and the
-    rows (a total, then its components) of cells as shown, None where there is no value."""
+    rows (a total, then its components) of cells as shown, None where there is no value; a period the values
+    file says has no figure (`khong_co_so_lieu`) has a cell with its reason as `blank` and no text."""
     indicators = [i for i in site.catalogue.indicators if i.area == area_id]
     frame = values_frame(site, [i.id for i in indicators])
     frame["o"] = frame["thanh_phan"].fillna("")  # the total's row has no component
@@ -238,8 +239,11 @@ def area_table(site: SiteData, area_id: str) -> tuple[list[Period], list[dict]]:
     for indicator in indicators:  # every indicator and component gets its row, with values or not
         for component in (None, *indicator.components):
             cells = by_row.get((indicator.id, component.id if component else ""), {})
+            blank = {} if component else {p.id: {"text": None, "corrected": False,
+                                                    "blank": site.blanks[(indicator.id, p.id)]}
+                                          for p in periods if (indicator.id, p.id) in site.blanks}
             rows.append({"indicator": indicator, "component": component,
-                         "cells": [_present(cells.get(p.id)) for p in periods]})
+                         "cells": [_present(cells.get(p.id)) or blank.get(p.id) for p in periods]})
     return periods, rows
 
 
@@ -249,8 +253,8 @@ def _present(cell: object) -> dict | None:
 
 def _cell(value: Value, component: str | None) -> dict:
     if component is not None:
-        return {"text": formatting.number(value.components[component]), "corrected": False}
-    return {"text": formatting.value_in_table(value), "corrected": bool(value.corrections)}
+        return {"text": formatting.number(value.components[component]), "corrected": False, "blank": None}
+    return {"text": formatting.value_in_table(value), "corrected": bool(value.corrections), "blank": None}
 
 
 def citing_reports(site: SiteData, indicator_id: str) -> list:
