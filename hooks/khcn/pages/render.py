@@ -26,6 +26,8 @@ from khcn.pages.documents import browse, document_details  # issue 12b
 from khcn.pages.notices import feedback_link, interruption_banner
 from khcn.pages.page import DOCUMENTS, ORGANISATION, REPORTS, Page, report_sources
 from khcn.rendering import ENV, render
+from khcn.stats import frames as stats
+from khcn.stats.charts import GAP_MARK, NO_FIGURE
 
 
 def document_mention(document) -> str:
@@ -77,8 +79,10 @@ class Resolver:
             period = self.site.periods[ref.period]
             return render("indicator_table.html.j2", period=period, groups=period_table(self.site, period.id))
         indicator = self.site.indicators[ref.indicator]
-        return render("series_table.html.j2", indicator=indicator,
-                      rows=[(p, v) for p, v in self.site.series_by_indicator.get(indicator.id, [])],
+        site = self.site
+        return render("series_table.html.j2", indicator=indicator, measure=stats.measure(indicator),
+                      rows=[(p, v, site.blanks.get((indicator.id, p.id))) for p, v in stats.gapped(site, indicator.id)],
+                      no_figure=NO_FIGURE, gap_mark=GAP_MARK,
                       indicator_link=link(self.page_path, indicator_path(indicator.id)))
 
 

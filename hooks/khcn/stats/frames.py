@@ -168,6 +168,13 @@ def with_gaps(points: list[tuple[Period, Value]], blanks: list[Period] = ()) -> 
     return [(period, known.get(period)) for period in run_of(min(ends), max(ends))]
 
 
+def gapped(site: SiteData, indicator_id: str) -> list[tuple[Period, Value | None]]:
+    """The indicator's series with its gaps (each kind of period), oldest period first, as one list."""
+    blanks = blank_periods(site, indicator_id)
+    groups = by_kind(series(site, indicator_id)).values()
+    return sorted((point for points in groups for point in with_gaps(points, blanks)), key=lambda point: point[0])
+
+
 def blank_periods(site: SiteData, indicator_id: str) -> list[Period]:
     """The periods whose values file says the indicator has no figure (`khong_co_so_lieu`), oldest first."""
     return sorted(site.periods[period] for indicator, period in site.blanks if indicator == indicator_id)

@@ -158,7 +158,7 @@ def _load(reading: Reading, failures: Failures, history: History | None) -> Site
     check_sums(reading, failures, values, indicators)
     if history is not None:
         check_corrections(reading, failures, values, indicators, history)
-    citable = Citable(indicators, documents, values.values, values.periods, failures)
+    citable = Citable(indicators, documents, values.values, values.periods, failures, values.blanks)
     reports = read_reports(reading)
     check_reports(reading, reports)  # issue 13
     check_report_references(reading, reports, citable)
