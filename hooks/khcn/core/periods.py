@@ -83,6 +83,14 @@ def following(period: Period) -> Period:
     return parse_period(f"{year}-{part[0]}{number}")
 
 
+def ordinal(period: Period) -> int:
+    """The period's place among the periods of its kind: consecutive periods of a kind have consecutive numbers."""
+    part = period.id[5:]
+    if part in ("", "9T"):
+        return period.year
+    return period.year * (2 if part[0] == "H" else 4) + int(part[1]) - 1
+
+
 def run_of(first: Period, last: Period) -> list[Period]:
     """Every period of `first`'s kind from `first` to `last`, both included: a series' place for each period,
     so a period without a figure shows as a gap rather than vanish."""

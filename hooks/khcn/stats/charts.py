@@ -79,7 +79,9 @@ class Layout:
     caption_y: float  # baseline of the "Đơn vị: …" caption
     footnote_y: float  # baseline of the line that names the gaps, under the period labels (when there are gaps)
     ticks: list[Tick]
-    bars: list[Bar]
+    bars: list[Bar]  # one per point, gaps included: their period labels
+    drawn: list[Bar]  # the bars of the points with a figure
+    gaps: list[Bar]  # the slots of the points without one
     rotate_values: bool  # values run upwards when they are wider than a bar's slot
     rotate_labels: bool  # period labels slant at -45° when they are wider than a bar's slot
 
@@ -174,7 +176,8 @@ def layout(points: list[Point], caption: str) -> Layout:
         tick_x=_round(left - GAP), caption_y=FONT + GAP, footnote_y=_round(bottom + label_room + FONT),
         ticks=[Tick(y=_round(bottom - float(t) * scale), text_y=_round(bottom - float(t) * scale + NUDGE), text=s)
                for t, s in zip(ticks, tick_texts)],
-        bars=bars, rotate_values=rotate_values, rotate_labels=rotate_labels,
+        bars=bars, drawn=[b for b in bars if not b.point.gap], gaps=[b for b in bars if b.point.gap],
+        rotate_values=rotate_values, rotate_labels=rotate_labels,
     )
 
 

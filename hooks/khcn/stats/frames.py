@@ -15,7 +15,7 @@ import pandas as pd
 
 from khcn.core import formatting
 from khcn.core.memory import no_garbage_collection
-from khcn.core.periods import Period, run_of
+from khcn.core.periods import Period, ordinal, run_of
 from khcn.data.dataset import SiteData
 from khcn.data.models import BOUND_WORDS, CountValue, Indicator, IndicatorKind, RatioValue, Value
 from khcn.data.richtext import ValueRef
@@ -163,8 +163,12 @@ def with_gaps(points: list[tuple[Period, Value]], blanks: list[Period] = ()) -> 
     periods the data says have no figure (`khong_co_so_lieu`), shown even before the first or after the last."""
     if not points:
         return []
+    kind = points[0][0].kind
+    blanks = [p for p in blanks if p.kind == kind]
+    if not blanks and ordinal(points[-1][0]) - ordinal(points[0][0]) == len(points) - 1:
+        return list(points)  # no period missing: the common case, and thousands of series on a large site
     known = dict(points)
-    ends = [period for period, _ in points] + [p for p in blanks if p.kind == points[0][0].kind]
+    ends = [period for period, _ in points] + blanks
     return [(period, known.get(period)) for period in run_of(min(ends), max(ends))]
 
 
