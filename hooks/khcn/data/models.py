@@ -363,7 +363,8 @@ class CountValue(Record):
 
     value: Count = Field(alias="gia_tri", description="Số đếm của kỳ, viết liền, ví dụ 170")
     bound: Literal[tuple(BOUND_WORDS)] | None = Field(None, alias="so_sanh",
-        description="Số ghi kèm chữ (không bắt buộc): tren (trên 60), duoi (dưới 60) hoặc khoang (khoảng 60)")
+        description="Số ghi kèm chữ (không bắt buộc): tren (trên 60), duoi (dưới 60) hoặc khoang (khoảng 60); "
+                    "so với cùng kỳ, trang thống kê ghi nguyên hai số (trên 50 → trên 60), không tính mức thay đổi")
     components: dict[Slug, Count] = Field(default_factory=dict, alias="thanh_phan",
         description="Số của từng thành phần, mỗi dòng mã thành phần: số, ví dụ taximet: 36; cộng lại bằng gia_tri")
     corrections: tuple[Correction, ...] = Field((), alias="dinh_chinh",
