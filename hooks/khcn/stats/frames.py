@@ -78,8 +78,7 @@ def spoken(indicator: Indicator, value: Value) -> str | None:
     """A ratio read aloud with what it counts, "109/138 UBND cấp xã (79,0%)"; None: its table text and unit do."""
     if not isinstance(value, RatioValue):
         return None
-    share = f" ({formatting.number(value.share, 1)}%)" if value.share is not None else ""
-    return f"{formatting.number(value.numerator)}/{formatting.number(value.denominator)} {indicator.denominator}{share}"
+    return f"{formatting.value_in_prose(value)} {indicator.denominator}{formatting.share(value)}"
 
 
 def period_kind_label(period: Period) -> str:
