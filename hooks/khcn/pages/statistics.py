@@ -66,19 +66,9 @@ def render_area(site: SiteData, area) -> str:
 def render_indicator(site: SiteData, indicator) -> str:
     path = indicator_path(indicator.id)
     measure = stats.measure(indicator)
-    groups = []
     blanks = stats.blank_periods(site, indicator.id)
-    for kind, points in stats.by_kind(stats.series(site, indicator.id)).items():
-        points = stats.with_gaps(points, blanks)
-        notes = {p.id: site.blanks.get((indicator.id, p.id)) for p, v in points if v is None}
-        figures = [p for p, v in points if v is not None]
-        chart = bar_chart([_point(indicator, p, v, notes.get(p.id)) for p, v in points],
-                          f"{indicator.name} ({stats.PERIOD_KINDS[kind]})", indicator.unit,
-                          f"{indicator.id}-{kind}", measure.caption) if len(figures) > 1 else None
-        rows = [{"period": p, "value": v, "change": None if v is None else stats.change(site, indicator, p),
-                 "note": notes.get(p.id)} for p, v in points]
-        groups.append({"kind": stats.PERIOD_KINDS[kind], "chart": chart, "rows": rows,
-                       "gaps": [p for p, v in points if v is None], "only": figures[0]})
+    groups = [_group(site, indicator, measure, kind, stats.with_gaps(points, blanks))
+              for kind, points in stats.by_kind(stats.series(site, indicator.id)).items()]
     corrections = [(p, c) for p, v in stats.series(site, indicator.id) for c in v.corrections]
     return render("stats_indicator.md.j2", page=path, indicator=indicator, area=site.areas[indicator.area],
                   groups=groups, corrections=corrections, counting=stats.COUNTING[indicator.counting],
@@ -88,6 +78,19 @@ def render_indicator(site: SiteData, indicator) -> str:
                   reports=[(r, report_path(r.slug)) for r in stats.citing_reports(site, indicator.id)],
                   downloads=downloads(indicator_stem(indicator.id)), href=href, link=link, area_path=area_path,
                   indicator_path=indicator_path, overview=STATISTICS_PAGE)
+
+
+def _group(site: SiteData, indicator, measure: stats.Measure, kind: str, points: list) -> dict:
+    """One kind of period of the indicator page: its chart (from two figures on) and its table, gaps included."""
+    notes = {p.id: site.blanks.get((indicator.id, p.id)) for p, v in points if v is None}
+    figures = [p for p, v in points if v is not None]
+    chart = bar_chart([_point(indicator, p, v, notes.get(p.id)) for p, v in points],
+                      f"{indicator.name} ({stats.PERIOD_KINDS[kind]})", indicator.unit,
+                      f"{indicator.id}-{kind}", measure.caption) if len(figures) > 1 else None
+    rows = [{"period": p, "value": v, "change": None if v is None else stats.change(site, indicator, p),
+             "note": notes.get(p.id)} for p, v in points]
+    return {"kind": stats.PERIOD_KINDS[kind], "chart": chart, "rows": rows,
+            "gaps": [p for p, v in points if v is None], "only": figures[0]}
 
 
 def _point(indicator, period, value, note: str | None) -> Point:
