@@ -89,3 +89,21 @@ def test_the_phases_give_pages_with_their_sources_then_feeds_and_robots(tiny_dat
     assert all(page.sources for page in pages) and pages[0].path == "index.md"
     files = [path for path, _ in build.feeds(site, stream, "https://example.invalid/")]
     assert files[:3] == ["tin-tuc/rss.xml", "tin-tuc/atom.xml", "tin-tuc/feed.json"] and files[-1] == "robots.txt"
+
+
+def test_a_gap_and_a_ratio_reach_the_built_pages(tmp_path, tiny_data):
+    """What the statistics pages say of a period without a figure and of a ratio survives Markdown and the
+    sanitizer: the empty slot's mark, the line naming it, the reason in the table; the ratio's axis in per cent."""
+    project = make_project(tmp_path / "project", tiny_data)
+    assert run_build(project).returncode == 0
+    page = soup(project / "site/thong-ke/chi-so/phuong-tien-do/index.html")
+    chart = page.select_one("svg.tq-chart")
+    assert [t.get_text() for t in chart.select("g.tq-chart__gaps text")] == ["—"]
+    assert len(chart.select("rect.tq-chart__bar")) == 2
+    assert chart.select_one("text.tq-chart__footnote").get_text() == "—: không có số liệu (6T cuối 2020)"
+    assert "6T cuối 2020: không có số liệu (Chưa tổng hợp do đổi cách đếm cột đo & cân)" in chart.desc.get_text()
+    gap = page.select_one("table.tq-stats tr.tq-gap")
+    assert gap.th.get_text() == "6 tháng cuối năm 2020"
+    assert gap.select("td")[-1].get_text() == "Không có số liệu: Chưa tổng hợp do đổi cách đếm cột đo & cân"
+    ratio = soup(project / "site/thong-ke/chi-so/xa-ap-dung/index.html").select_one("svg.tq-chart")
+    assert ratio.select_one("text.tq-chart__unit").get_text() == "Tỉ lệ (%) trên tổng số UBND cấp xã"

@@ -91,6 +91,8 @@ def test_bad_bulletins_are_refused_with_file_and_line(tiny_data, text, line, wor
     ("Dòng một.\n\nCó {{phuong-tien-do}} phương tiện.", "ghi rõ kỳ của số liệu, ví dụ `{{phuong-tien-do@2021-H1}}`"),
     ("Dòng một.\n\nCó {{phuong-tien-dox@2021-H1}}.", "có phải `phuong-tien-do`?"),
     ("Dòng một.\n\nCó {{phuong-tien-do@2019-H1}}.", "chưa có số liệu kỳ 2019-H1"),
+    ("Dòng một.\n\nCó {{phuong-tien-do@2020-H2}}.",  # a period the values file says has no figure, and why
+     "kỳ 2020-H2 của `phuong-tien-do` ghi không có số liệu (Chưa tổng hợp do đổi cách đếm cột đo & cân)"),
     ("Dòng một.\n\nCó {{phuong-tien-do.xe@2021-H1}}.", "thành phần `xe`"),
     ("Dòng một.\n\nXem [[99/KH-UBND]].", "chưa có trong sổ van-ban.yaml"),
     ("Dòng một.\n\nXem bảng {{bang:phuong-tien-do}} này.", "đứng riêng một dòng"),

@@ -205,3 +205,84 @@ def test_text_is_escaped():
 def test_golden_three_points():
     svg = bar_chart(THREE, "Sản phẩm khoa học và công nghệ", "sản phẩm", "san-pham")
     assert_golden(GOLDEN, svg)
+
+
+# --- a period without a figure: a gap, never bridged --------------------------------------------------------------
+
+GAPPED = [
+    Point("6T đầu 2020", 900, "900"),
+    Point("6T cuối 2020", None, charts.GAP_MARK, note="Chưa tổng hợp <đổi cách đếm> & cân"),
+    Point("6T đầu 2021", 1234, "1.234"),
+]
+GOLDEN_RATIO_GAP = Path(__file__).parent / "golden" / "charts" / "ratio-with-gap.svg"
+
+
+def test_a_gap_keeps_its_slot_empty_and_the_series_is_broken_there():
+    root = parse(bar_chart(GAPPED, "T", "phương tiện", "t"))
+    found = bars(root)
+    assert [b.find("svg:title", NS).text for b in found] == ["6T đầu 2020: 900", "6T đầu 2021: 1.234"]
+    (mark,) = root.findall(".//svg:g[@class='tq-chart__gaps']/svg:text", NS)
+    assert mark.text == charts.GAP_MARK
+    gap_x = num(mark, "x")
+    # nothing is drawn across the gap: no bar covers its slot, and the neighbours keep their own slots
+    assert all(not num(b, "x") <= gap_x <= num(b, "x") + num(b, "width") for b in found)
+    first, last = (num(b, "x") + num(b, "width") / 2 for b in found)
+    assert gap_x - first == pytest.approx(last - gap_x, abs=0.1)
+    assert num(found[0], "x") + num(found[0], "width") < gap_x < num(found[1], "x")
+    assert not root.findall(".//svg:path", NS) and not root.findall(".//svg:polyline", NS)
+    assert texts(root, "labels") == [p.label for p in GAPPED]
+    assert texts(root, "values") == ["900", "1.234"]  # the gap has no value written over it
+    # on the axis: the mark stands on it like a value over a bar of 0
+    axis = root.find(".//svg:line[@class='tq-chart__axis']", NS)
+    assert num(mark, "y") < num(axis, "y1")
+
+
+def test_a_gap_is_named_under_the_chart_and_in_the_text_alternative():
+    svg = bar_chart(GAPPED, "T", "phương tiện", "t")
+    root = parse(svg)
+    assert root.find("svg:text[@class='tq-chart__footnote']", NS).text == "—: không có số liệu (6T cuối 2020)"
+    assert root.find("svg:desc", NS).text == (
+        "Biểu đồ cột. 6T đầu 2020: 900 phương tiện; "
+        "6T cuối 2020: không có số liệu (Chưa tổng hợp <đổi cách đếm> & cân); 6T đầu 2021: 1.234 phương tiện.")
+    assert "&lt;đổi cách đếm&gt; &amp; cân" in svg
+    footnote_y = num(root.find("svg:text[@class='tq-chart__footnote']", NS), "y")
+    assert max(num(t, "y") for t in root.findall(".//svg:g[@class='tq-chart__labels']/svg:text", NS)) < footnote_y
+    assert footnote_y < float(root.get("viewBox").split()[3])
+
+
+def test_many_gaps_are_named_in_the_table_rather_than_overflow():
+    points = [Point(f"Q.I {2000 + i}", None if i % 2 else i, "—" if i % 2 else str(i)) for i in range(20)]
+    root = parse(bar_chart(points, "T", "", "t"))
+    assert root.find("svg:text[@class='tq-chart__footnote']", NS).text == \
+        "—: không có số liệu (các kỳ ghi ở bảng số liệu)"
+    assert len(root.findall(".//svg:g[@class='tq-chart__gaps']/svg:text", NS)) == 10
+
+
+def test_no_gap_no_footnote():
+    svg = bar_chart(THREE, "T", "", "t")
+    assert "tq-chart__gaps" not in svg and "tq-chart__footnote" not in svg
+
+
+def test_two_figures_are_needed_whatever_the_gaps():
+    with pytest.raises(ValueError):
+        bar_chart([Point("2020", 1, "1"), Point("2021", None, "—"), Point("2022", None, "—")], "T", "", "t")
+
+
+def test_a_caption_says_what_the_axis_measures_and_is_escaped():
+    points = [Point("2020", 68.8, "95/138 (68,8%)", "95/138 UBND <xã> (68,8%)"),
+              Point("2021", 79, "109/138 (79,0%)", "109/138 UBND <xã> (79,0%)")]
+    svg = bar_chart(points, "T", "UBND <xã>", "t", caption="Tỉ lệ (%) trên tổng số UBND <xã>")
+    root = parse(svg)
+    assert root.find("svg:text[@class='tq-chart__unit']", NS).text == "Tỉ lệ (%) trên tổng số UBND <xã>"
+    assert "Đơn vị" not in svg and "<xã>" not in svg
+    assert root.find("svg:desc", NS).text == ("Biểu đồ cột, tỉ lệ (%) trên tổng số UBND <xã>. "
+                                              "2020: 95/138 UBND <xã> (68,8%); 2021: 109/138 UBND <xã> (79,0%).")
+
+
+def test_golden_ratio_with_a_gap():
+    points = [Point("6T đầu 2020", 68.8, "95/138 (68,8%)", "95/138 UBND cấp xã (68,8%)"),
+              Point("6T cuối 2020", None, charts.GAP_MARK, note="Chưa tổng hợp"),
+              Point("6T đầu 2021", 79.0, "109/138 (79,0%)", "109/138 UBND cấp xã (79,0%)")]
+    svg = bar_chart(points, "Xã áp dụng hệ thống quản lý chất lượng (6 tháng)", "UBND cấp xã", "xa-ap-dung",
+                    caption="Tỉ lệ (%) trên tổng số UBND cấp xã")
+    assert_golden(GOLDEN_RATIO_GAP, svg)

@@ -20,7 +20,8 @@ def test_a_changed_value_without_a_note_fails(published):
 def test_a_changed_value_with_its_note_passes_and_keeps_the_note(published):
     (published / "so-lieu/2020-H1.yaml").write_text(
         "san-pham-bao-ho:\n  gia_tri: 151\n  dinh_chinh:\n    - ngay: 15/11/2021\n      gia_tri_cu: 150\n"
-        "      ly_do: Bổ sung một văn bằng cấp trong kỳ nhưng báo cáo muộn.\nxa-ap-dung: 95/138\nphuong-tien-do: 900\n",
+        "      ly_do: Bổ sung một văn bằng cấp trong kỳ nhưng báo cáo muộn.\nxa-ap-dung: 95/138\nphuong-tien-do: 900\n"
+        "san-pham-dac-san:\n  gia_tri: 50\n  so_sanh: tren\n",
         encoding="utf-8")
     site = load_site_data(published)
     note = site.values[("san-pham-bao-ho", "2020-H1")].corrections[0]
@@ -30,7 +31,8 @@ def test_a_changed_value_with_its_note_passes_and_keeps_the_note(published):
 def test_a_note_naming_another_old_value_does_not_count(published):
     (published / "so-lieu/2020-H1.yaml").write_text(
         "san-pham-bao-ho:\n  gia_tri: 151\n  dinh_chinh:\n    - ngay: 15/11/2021\n      gia_tri_cu: 149\n"
-        "      ly_do: Nhầm.\nxa-ap-dung: 95/138\nphuong-tien-do: 900\n", encoding="utf-8")
+        "      ly_do: Nhầm.\nxa-ap-dung: 95/138\nphuong-tien-do: 900\n"
+        "san-pham-dac-san:\n  gia_tri: 50\n  so_sanh: tren\n", encoding="utf-8")
     with pytest.raises(DataErrors) as caught:
         load_site_data(published)
     # the note is there: its old value is wrong, it is not a missing note (issue 13)

@@ -110,3 +110,23 @@ def test_the_commands_of_the_guide_exist():
         assert re.search(rf"^{re.escape(target)}:", makefile, re.MULTILINE), f"no `make {target}`"
     for script in set(re.findall(r"scripts/[a-z_]+\.py", GUIDE)):
         assert (ROOT / script).is_file(), script
+
+
+def test_the_guide_on_gaps_and_approximate_figures_says_what_the_pages_say():
+    """HUONG-DAN §8a: its `khong_co_so_lieu` example reads as data, and it quotes the pages' own words."""
+    from khcn.data.models import BlankValue, Catalogue
+    from khcn.data.validation import validate
+    from khcn.data.yamlsource import parse_yaml, read_yaml
+    from khcn.stats.charts import NO_FIGURE
+    from khcn.stats.frames import APPROXIMATE
+
+    section = GUIDE.split("### 8a.")[1].split("\n## ")[0]
+    example = re.search(r"```yaml\n(.*?)```", section, re.DOTALL).group(1)
+    doc = parse_yaml("\n".join(line.removeprefix("  ") for line in example.splitlines()), "HUONG-DAN.md")
+    [(indicator, raw)] = doc.data.items()
+    catalogue, _ = validate(Catalogue, read_yaml(ROOT / "data/chi-so.yaml", "data/chi-so.yaml").data, None)
+    assert indicator in {i.id for i in catalogue.indicators}
+    assert validate(BlankValue, raw, doc)[0] is not None
+    flat = " ".join(section.split())  # the guide wraps its lines anywhere
+    assert f"({APPROXIMATE})" in flat and "trên 50 → trên 60" in flat
+    assert NO_FIGURE.capitalize() in flat and "Tỉ lệ (%) trên tổng số UBND cấp xã" in flat

@@ -137,3 +137,18 @@ def test_references_are_written_out_by_one_function_escaped_for_reports_only():
     assert write_out(segments, None, escape=escape) == "Tỉ lệ &lt; 5% &amp; tăng"
     macro = ENV.get_template("richtext.md.j2").module.paragraph  # what a report's template writes
     assert str(macro(segments, None)) == "Tỉ lệ &lt; 5% &amp; tăng"
+
+
+def test_tables_in_a_text_show_a_period_without_a_figure_with_its_reason():
+    """{{bang@2020-H2}}, {{bang:phuong-tien-do}}: a period the values file says has no figure is a row, with why."""
+    from conftest import TINY_DATA
+    from khcn.data.richtext import TableRef
+    from khcn.pages.render import Resolver
+
+    refs = Resolver(load_site_data(TINY_DATA), "tin-tuc/x.md", None)
+    reason = "không có số liệu: Chưa tổng hợp do đổi cách đếm cột đo &amp; cân"
+    period = refs.table(TableRef(None, "2020-H2", 0, True))
+    assert ('<tr class="tq-gap"><th scope="row">Phương tiện đo được kiểm định</th><td>— <span class="tq-muted">'
+            f'{reason}</span></td><td>phương tiện</td></tr>') in period
+    series = refs.table(TableRef("phuong-tien-do", None, 0, True))
+    assert f'<th scope="row">6 tháng cuối năm 2020</th><td>— <span class="tq-muted">{reason}</span></td>' in series

@@ -15,7 +15,8 @@ from khcn.stats.downloads import data_files
 
 GOLDEN = Path(__file__).parent / "golden" / "tiny"
 PAGES = ["thong-ke/index.md", "thong-ke/linh-vuc/do-luong.md", "thong-ke/chi-so/phuong-tien-do.md",
-         "thong-ke/chi-so/co-quan-ap-dung.md", "de-tai-du-an/index.md", "so-huu-tri-tue/index.md"]
+         "thong-ke/chi-so/co-quan-ap-dung.md", "thong-ke/chi-so/xa-ap-dung.md", "thong-ke/chi-so/san-pham-dac-san.md",
+         "de-tai-du-an/index.md", "so-huu-tri-tue/index.md"]
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +110,15 @@ def test_json_and_datapackage(files):
 
 def test_downloads_are_byte_identical_between_runs(site, files):
     assert dict(data_files(site)) == files
+
+
+def test_an_approximate_change_is_shown_as_written_on_the_key_figure_cards(site):
+    """Home page and /thong-ke/ cards: "trên 50 → trên 60", saying the figures are approximate, no difference."""
+    from khcn.addresses import STATISTICS_PAGE, indicator_path
+    from khcn.pages.statistics import _latest_row
+    from khcn.rendering import render
+    row = _latest_row(site, site.indicators["san-pham-dac-san"])
+    html = render("key_figures.html.j2", rows=[row], label="L", page=STATISTICS_PAGE, href=href,
+                  indicator_path=indicator_path)
+    assert ('<p class="tq-card__change">So với cùng kỳ năm trước: trên 50 → trên 60 '
+            '<span class="tq-muted">(số gần đúng, không tính mức thay đổi)</span></p>') in html

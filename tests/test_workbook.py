@@ -114,6 +114,23 @@ def test_a_dash_means_no_figure_this_period(tiny_data, tmp_path, capsys):
     assert values["de-tai-du-an"].components == {}  # a total without its breakdown
 
 
+def test_a_dash_keeps_the_reason_a_period_has_no_figure(tiny_data, tmp_path, capsys):
+    """2020-H2 says why `phuong-tien-do` has no figure (`khong_co_so_lieu`): the template shows `-`, and an import
+    of that `-` keeps the reason rather than dropping it; a figure typed in its place replaces it, and says so."""
+    reason = (tiny_data / "so-lieu/2020-H2.yaml").read_text(encoding="utf-8").split("khong_co_so_lieu: ")[1].strip()
+    workbook = _template(tiny_data, "2020-H2", tmp_path)
+    sheet = openpyxl.load_workbook(workbook)["Số liệu"]
+    assert sheet[f"E{_rows(sheet)[('phuong-tien-do', None)]}"].value == "-"
+    code, out, err = _import(capsys, workbook, tiny_data)
+    assert (code, err) == (0, "") and "không đổi: 3 chỉ số" in out
+    assert load_site_data(tiny_data).blanks == {("phuong-tien-do", "2020-H2"): reason}
+    _fill(workbook, {("phuong-tien-do", None): {"E": 5}})
+    code, out, err = _import(capsys, workbook, tiny_data)
+    assert (code, err) == (0, "") and "+ mới `phuong-tien-do`: 5 (trước đây ghi không có số liệu)" in out
+    site = load_site_data(tiny_data)
+    assert site.blanks == {} and site.values[("phuong-tien-do", "2020-H2")].value == 5
+
+
 def test_dry_run_writes_nothing(tiny_data, tmp_path, capsys):
     workbook = _template(tiny_data, "2021-H2", tmp_path)
     _fill(workbook, H1_FIGURES)

@@ -47,10 +47,14 @@ def value_in_table(value: Value) -> str:
         bound = BOUND_WORDS[value.bound] + " " if value.bound else ""
         return bound + number(value.value)
     if isinstance(value, RatioValue):
-        share = f" ({number(value.share, 1)}%)" if value.share is not None else ""
-        return f"{number(value.numerator)}/{number(value.denominator)}{share}"
+        return f"{number(value.numerator)}/{number(value.denominator)}{share(value)}"
     assert isinstance(value, PercentValue)
     return f"{number(value.value)}%"
+
+
+def share(value: RatioValue) -> str:
+    """A fraction's share after it: ` (79,0%)`, or nothing when the whole is 0."""
+    return f" ({number(value.share, 1)}%)" if value.share is not None else ""
 
 
 def day(value: date) -> str:

@@ -70,3 +70,31 @@ def parse_period(text: str) -> Period | None:
         "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12),
     }[part]
     return Period(year=year, end_month=end, start_month=start, id=match.group(0))
+
+
+def following(period: Period) -> Period:
+    """The next period of the same kind: 2021-H1 → 2021-H2 → 2022-H1, 2021-Q4 → 2022-Q1, 2021-9T → 2022-9T."""
+    part = period.id[5:]
+    if part in ("", "9T"):
+        return parse_period(f"{period.year + 1}{period.id[4:]}")
+    last = 2 if part[0] == "H" else 4
+    number = int(part[1])
+    year, number = (period.year + 1, 1) if number == last else (period.year, number + 1)
+    return parse_period(f"{year}-{part[0]}{number}")
+
+
+def ordinal(period: Period) -> int:
+    """The period's place among the periods of its kind: consecutive periods of a kind have consecutive numbers."""
+    part = period.id[5:]
+    if part in ("", "9T"):
+        return period.year
+    return period.year * (2 if part[0] == "H" else 4) + int(part[1]) - 1
+
+
+def run_of(first: Period, last: Period) -> list[Period]:
+    """Every period of `first`'s kind from `first` to `last`, both included: a series' place for each period,
+    so a period without a figure shows as a gap rather than vanish."""
+    periods = [first]
+    while periods[-1] < last:
+        periods.append(following(periods[-1]))
+    return periods

@@ -19,12 +19,12 @@ from khcn.data.models import (
     Introduction,
     LegalDocument,
     Organisation,
+    PeriodEntry,
     Procedures,
     ProjectRegister,
     ProtectionRegister,
     Publication,
     Report,
-    Value,
 )
 
 
@@ -54,10 +54,10 @@ DOCUMENTS = Kind("van-ban", "van-ban.yaml", tuple[LegalDocument, ...], "Danh m�
                  "Mỗi văn bản một mục bắt đầu bằng - so_ky_hieu: …; báo cáo trích dẫn bằng [[số ký hiệu]].")
 CATALOGUE = Kind("chi-so", "chi-so.yaml", Catalogue, "Danh mục chỉ số",
                  "Các lĩnh vực và các chỉ số thống kê: tên, đơn vị, kiểu, cách tính, định nghĩa.")
-VALUES = Kind("so-lieu", "so-lieu/*.yaml", dict[Slug, Value], "Số liệu của một kỳ",
+VALUES = Kind("so-lieu", "so-lieu/*.yaml", dict[Slug, PeriodEntry], "Số liệu của một kỳ",
               "Tên tệp là kỳ (2021-H1.yaml). Mỗi dòng một chỉ số: mã chỉ số: giá trị, ví dụ quy-hoach-gop-y: 10, "
               "ubnd-xa-ap-dung-iso: 109/138, co-quan-hanh-chinh-ap-dung-iso: 86,96; hoặc các trường gia_tri, "
-              "thanh_phan, so_sanh, dinh_chinh thụt lề bên dưới.")
+              "thanh_phan, so_sanh, dinh_chinh thụt lề bên dưới; kỳ không có số liệu: khong_co_so_lieu và lý do.")
 REPORTS = Kind("bao-cao", "bao-cao/*.yaml", Report, "Một báo cáo",
                "Tên tệp là đường dẫn của trang (2021-6-thang-dau-nam.yaml → /bao-cao/2021-6-thang-dau-nam/).")
 PROJECTS = Kind("de-tai-du-an", "de-tai-du-an.yaml", ProjectRegister, "Sổ đề tài, dự án",

@@ -363,7 +363,8 @@ class CountValue(Record):
 
     value: Count = Field(alias="gia_tri", description="Số đếm của kỳ, viết liền, ví dụ 170")
     bound: Literal[tuple(BOUND_WORDS)] | None = Field(None, alias="so_sanh",
-        description="Số ghi kèm chữ (không bắt buộc): tren (trên 60), duoi (dưới 60) hoặc khoang (khoảng 60)")
+        description="Số ghi kèm chữ (không bắt buộc): tren (trên 60), duoi (dưới 60) hoặc khoang (khoảng 60); "
+                    "so với cùng kỳ, trang thống kê ghi nguyên hai số (trên 50 → trên 60), không tính mức thay đổi")
     components: dict[Slug, Count] = Field(default_factory=dict, alias="thanh_phan",
         description="Số của từng thành phần, mỗi dòng mã thành phần: số, ví dụ taximet: 36; cộng lại bằng gia_tri")
     corrections: tuple[Correction, ...] = Field((), alias="dinh_chinh",
@@ -411,6 +412,21 @@ class PercentValue(Record):
 
 
 Value = CountValue | RatioValue | PercentValue
+
+
+BLANK_FIELD = "khong_co_so_lieu"
+
+
+class BlankValue(Record):
+    """A period the indicator has no figure for, and why: the statistics pages show a gap with this note (a line
+    left out of the file, or `-` in the workbook, shows the gap without a reason)."""
+
+    reason: Text = Field(alias=BLANK_FIELD,
+                         description="Kỳ này không có số liệu của chỉ số; ghi lý do, ví dụ Chưa tổng hợp được do "
+                                     "thay đổi cách thống kê")
+
+
+PeriodEntry = Value | BlankValue  # what a values file holds for one indicator
 
 
 # --- reports (data/bao-cao/<slug>.yaml) -----------------------------------------------------------------------

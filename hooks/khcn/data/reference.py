@@ -33,7 +33,7 @@ from khcn.data.fields import (
     Url,
     WebAddress,
 )
-from khcn.data.models import IndicatorKind, Value
+from khcn.data.models import BlankValue, IndicatorKind, PeriodEntry
 from khcn.data.schemas import KINDS, Kind
 
 # Each field type in editors' words (the table's "kiểu"), and what its reader accepts (its error message's "cần").
@@ -120,8 +120,9 @@ def tables(kind: Kind) -> list[Table]:
     elif typing.get_origin(shape) is tuple:
         queue = [Table("Mỗi mục của danh sách (bắt đầu bằng `- `)", typing.get_args(shape)[0])]
     else:  # so-lieu: `mã chỉ số: giá trị`, the value read by the indicator's kind
-        assert typing.get_args(shape)[1] is Value, shape
+        assert typing.get_args(shape)[1] is PeriodEntry, shape
         queue = [Table(f"Giá trị của chỉ số `kieu: {kind.value}`", kind.model) for kind in IndicatorKind]
+        queue.append(Table("Kỳ không có số liệu của một chỉ số (mọi kiểu)", BlankValue))
     done: list[Table] = []
     while queue:
         table = queue.pop(0)

@@ -139,6 +139,9 @@ def _entries(catalogue: Catalogue, reading: SheetReading, current: PeriodFile, p
         old, reason = published.get(indicator.id), reading.reasons.get(indicator.id)
         notes = [dict(note) for note in current.notes.get(indicator.id, []) if keepable(note)]
         if figure is None:
+            if indicator.id in current.blanks:  # `-` for a period the file says has no figure: its reason stays
+                entries[indicator.id] = dict(current.blanks[indicator.id])
+                continue
             if old is not None:
                 outcome.problems.append(problem_at(first, f"`{indicator.id}`", f"`-` nhưng kỳ này đã công bố "
                                                    f"{described(old)}", "giữ giá trị đã công bố; nếu sai, ghi số "
@@ -187,7 +190,12 @@ def changes(catalogue: Catalogue, current: PeriodFile, entries: dict[str, dict])
     for indicator in catalogue.indicators:
         old = current.values.get(indicator.id)
         new = _value(indicator, entries[indicator.id]) if indicator.id in entries else None
-        if old is None and indicator.id in current.raw:
+        if indicator.id in current.blanks:
+            if new is not None:
+                lines.append(f"  + mới `{indicator.id}`: {described(new)} (trước đây ghi không có số liệu)")
+            else:
+                same += 1
+        elif old is None and indicator.id in current.raw:
             lines.append(f"  ~ đổi `{indicator.id}`: giá trị cũ không hợp lệ → "
                          + (described(new) if new else "bỏ (bảng ghi `-`)"))
         elif old is None and new is not None:

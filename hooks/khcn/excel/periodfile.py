@@ -16,7 +16,7 @@ from pathlib import Path
 from khcn.core.errors import DataErrors
 from khcn.core.history import published_versions
 from khcn.data.kinds import CATALOGUE, VALUES
-from khcn.data.models import BOUND_WORDS, Catalogue, CountValue, Indicator, RatioValue, Value
+from khcn.data.models import BLANK_FIELD, BOUND_WORDS, BlankValue, Catalogue, CountValue, Indicator, RatioValue, Value
 from khcn.data.validation import validate
 from khcn.data.yamlsource import parse_yaml, read_yaml, yaml_quoted
 from khcn.excel.cells import percent
@@ -35,6 +35,7 @@ class PeriodFile:
     values: dict[str, Value] = field(default_factory=dict)  # the entries that read as values of the catalogue
     notes: dict[str, list] = field(default_factory=dict)  # indicator id -> its `dinh_chinh` entries, as typed
     unreadable: list[str] = field(default_factory=list)  # ids of entries that do not read as a value
+    blanks: dict[str, RawValue] = field(default_factory=dict)  # `khong_co_so_lieu` entries, as typed: `-` keeps them
 
     def header(self, catalogue: Catalogue) -> list[str]:
         """The comment lines at the top of the file, before any blank line or area line: kept when it is written."""
@@ -65,11 +66,21 @@ def read_period_file(path: Path, catalogue: Catalogue, shown: str) -> PeriodFile
         return PeriodFile(path)
     doc = read_yaml(path, shown)
     current = PeriodFile(path, True, doc.text, doc.data if isinstance(doc.data, dict) else {})
-    current.values = _values(current.raw, catalogue, doc, current.unreadable)
+    current.blanks = {i: raw for i, raw in current.raw.items() if is_blank(raw, doc)}
+    current.values = _values({i: raw for i, raw in current.raw.items() if i not in current.blanks}, catalogue, doc,
+                             current.unreadable)
     for indicator_id, raw in current.raw.items():
         if isinstance(raw, dict) and isinstance(raw.get("dinh_chinh"), list):
             current.notes[indicator_id] = raw["dinh_chinh"]
     return current
+
+
+def is_blank(raw: object, doc) -> bool:
+    """Does an entry say, readably, that its indicator has no figure this period (`khong_co_so_lieu: <lý do>`)?"""
+    if not isinstance(raw, dict) or BLANK_FIELD not in raw:
+        return False
+    blank, _ = validate(BlankValue, raw, doc, ())
+    return blank is not None and all(isinstance(v, str) for v in raw.values())
 
 
 def latest_published(path: Path, catalogue: Catalogue) -> dict[str, Value]:

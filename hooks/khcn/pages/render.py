@@ -26,6 +26,8 @@ from khcn.pages.documents import browse, document_details  # issue 12b
 from khcn.pages.notices import feedback_link, interruption_banner
 from khcn.pages.page import DOCUMENTS, ORGANISATION, REPORTS, Page, report_sources
 from khcn.rendering import ENV, render
+from khcn.stats import frames as stats
+from khcn.stats.charts import GAP_MARK, NO_FIGURE
 
 
 def document_mention(document) -> str:
@@ -75,10 +77,13 @@ class Resolver:
         """A statistics table in a bulletin: one indicator's periods, or one period's indicators."""
         if ref.period is not None:
             period = self.site.periods[ref.period]
-            return render("indicator_table.html.j2", period=period, groups=period_table(self.site, period.id))
+            return render("indicator_table.html.j2", period=period, groups=period_table(self.site, period.id),
+                          no_figure=NO_FIGURE, gap_mark=GAP_MARK)
         indicator = self.site.indicators[ref.indicator]
-        return render("series_table.html.j2", indicator=indicator,
-                      rows=[(p, v) for p, v in self.site.series_by_indicator.get(indicator.id, [])],
+        site = self.site
+        return render("series_table.html.j2", indicator=indicator, measure=stats.measure(indicator),
+                      rows=[(p, v, site.blanks.get((indicator.id, p.id))) for p, v in stats.gapped(site, indicator.id)],
+                      no_figure=NO_FIGURE, gap_mark=GAP_MARK,
                       indicator_link=link(self.page_path, indicator_path(indicator.id)))
 
 
@@ -101,12 +106,14 @@ def write_out(segments, refs: Resolver, plain: bool = False, escape=str) -> str:
 
 
 def period_table(site: SiteData, period_id: str) -> list[dict]:
-    """Rows of the period's indicators grouped by area, in catalogue order."""
+    """Rows of the period's indicators grouped by area, in catalogue order: (indicator, value, None), or (indicator,
+    None, reason) for one the values file says has no figure this period."""
     values = site.period_values(period_id)
     groups = []
     for area in site.catalogue.areas:
-        rows = [(indicator, values[indicator.id]) for indicator in site.catalogue.indicators
-                if indicator.area == area.id and indicator.id in values]
+        rows = [(indicator, values.get(indicator.id), site.blanks.get((indicator.id, period_id)))
+                for indicator in site.catalogue.indicators if indicator.area == area.id
+                and (indicator.id in values or (indicator.id, period_id) in site.blanks)]
         if rows:
             groups.append({"area": area, "rows": rows})
     return groups
@@ -118,7 +125,7 @@ def render_report(site: SiteData, report: ReportPage, stream_footer: dict) -> st
     period = report.record.period
     return render("report.md.j2", report=report, record=report.record, period=period,
                    refs=Resolver(site, path, period.id), groups=period_table(site, period.id),
-                   organisation=site.organisation, footer=stream_footer)
+                   organisation=site.organisation, footer=stream_footer, no_figure=NO_FIGURE, gap_mark=GAP_MARK)
 
 
 def render_reports_index(site: SiteData) -> str:

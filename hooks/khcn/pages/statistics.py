@@ -34,7 +34,7 @@ from khcn.pages.page import STATISTICS, Page, data
 from khcn.rendering import render
 from khcn.stats import frames as stats
 from khcn.stats import registers
-from khcn.stats.charts import Point, bar_chart
+from khcn.stats.charts import GAP_MARK, NO_FIGURE, Point, bar_chart
 
 
 def render_overview(site: SiteData) -> str:
@@ -59,26 +59,45 @@ def render_area(site: SiteData, area) -> str:
     path = area_path(area.id)
     return render("stats_area.md.j2", page=path, area=area, periods=periods, rows=rows, href=href, link=link,
                   indicator_path=indicator_path, downloads=downloads(area_stem(area.id)),
-                  overview=STATISTICS_PAGE)
+                  overview=STATISTICS_PAGE, no_figure=NO_FIGURE, gap_mark=GAP_MARK,
+                  blanks=any(cell and cell["blank"] for row in rows for cell in row["cells"]))
 
 
 def render_indicator(site: SiteData, indicator) -> str:
     path = indicator_path(indicator.id)
-    groups = []
-    for kind, points in stats.by_kind(stats.series(site, indicator.id)).items():
-        chart = bar_chart([Point(short_label(p), float(stats.numeric(v)), formatting.value_in_table(v))
-                           for p, v in points], f"{indicator.name} ({stats.PERIOD_KINDS[kind]})",
-                          indicator.unit, f"{indicator.id}-{kind}") if len(points) > 1 else None
-        rows = [{"period": p, "value": v, "change": stats.change(site, indicator, p)} for p, v in points]
-        groups.append({"kind": stats.PERIOD_KINDS[kind], "chart": chart, "rows": rows})
+    measure = stats.measure(indicator)
+    blanks = stats.blank_periods(site, indicator.id)
+    groups = [_group(site, indicator, measure, kind, stats.with_gaps(points, blanks))
+              for kind, points in stats.by_kind(stats.series(site, indicator.id)).items()]
     corrections = [(p, c) for p, v in stats.series(site, indicator.id) for c in v.corrections]
     return render("stats_indicator.md.j2", page=path, indicator=indicator, area=site.areas[indicator.area],
                   groups=groups, corrections=corrections, counting=stats.COUNTING[indicator.counting],
+                  measure=measure, no_figure=NO_FIGURE, gap_mark=GAP_MARK,
                   parent=site.indicators.get(indicator.part_of) if indicator.part_of else None,
                   register=_register_note(site, indicator),
                   reports=[(r, report_path(r.slug)) for r in stats.citing_reports(site, indicator.id)],
                   downloads=downloads(indicator_stem(indicator.id)), href=href, link=link, area_path=area_path,
                   indicator_path=indicator_path, overview=STATISTICS_PAGE)
+
+
+def _group(site: SiteData, indicator, measure: stats.Measure, kind: str, points: list) -> dict:
+    """One kind of period of the indicator page: its chart (from two figures on) and its table, gaps included."""
+    notes = {p.id: site.blanks.get((indicator.id, p.id)) for p, v in points if v is None}
+    figures = [p for p, v in points if v is not None]
+    chart = bar_chart([_point(indicator, p, v, notes.get(p.id)) for p, v in points],
+                      f"{indicator.name} ({stats.PERIOD_KINDS[kind]})", indicator.unit,
+                      f"{indicator.id}-{kind}", measure.caption) if len(figures) > 1 else None
+    rows = [{"period": p, "value": v, "change": None if v is None else stats.change(site, indicator, p),
+             "note": notes.get(p.id)} for p, v in points]
+    return {"kind": stats.PERIOD_KINDS[kind], "chart": chart, "rows": rows,
+            "gaps": [p for p, v in points if v is None], "only": figures[0]}
+
+
+def _point(indicator, period, value, note: str | None) -> Point:
+    if value is None:
+        return Point(short_label(period), None, GAP_MARK, note=note)
+    return Point(short_label(period), float(stats.numeric(value)), formatting.value_in_table(value),
+                 stats.spoken(indicator, value))
 
 
 def _register_note(site: SiteData, indicator) -> dict | None:

@@ -27,11 +27,21 @@ MAX_BAR = 72  # two or three bars should not turn into slabs
 SIN45 = math.sqrt(0.5)
 NUDGE = 0.35 * FONT  # about half a digit's height: centres a text on a line or a bar
 
+NO_FIGURE = "không có số liệu"  # what a gap in a series says, in the picture and in its text alternative
+GAP_MARK = "—"  # drawn in a gap's slot, where its bar would stand
+
+
 @dataclass(frozen=True)
 class Point:
     label: str  # period label shown under the bar, e.g. "6T đầu 2021"
-    value: float  # >= 0
+    value: float | None  # >= 0; None: a period without a figure, drawn as an empty slot (a gap), never interpolated
     display: str  # the value as Vietnamese readers write it: "1.234", "86,96%", "109/138 (79,0%)"
+    spoken: str | None = None  # the value with its unit for the text alternative, when `display` + unit is wrong
+    note: str | None = None  # why a gap has no figure, when the data says
+
+    @property
+    def gap(self) -> bool:
+        return self.value is None
 
 
 @dataclass(frozen=True)
@@ -45,6 +55,7 @@ class Tick:
 class Bar:
     point: Point
     x: float
+    center: float  # of the slot: where a gap's mark stands
     y: float
     width: float
     height: float
@@ -66,8 +77,11 @@ class Layout:
     bottom: float
     tick_x: float  # right edge of the tick labels
     caption_y: float  # baseline of the "Đơn vị: …" caption
+    footnote_y: float  # baseline of the line that names the gaps, under the period labels (when there are gaps)
     ticks: list[Tick]
-    bars: list[Bar]
+    bars: list[Bar]  # one per point, gaps included: their period labels
+    drawn: list[Bar]  # the bars of the points with a figure
+    gaps: list[Bar]  # the slots of the points without one
     rotate_values: bool  # values run upwards when they are wider than a bar's slot
     rotate_labels: bool  # period labels slant at -45° when they are wider than a bar's slot
 
@@ -111,11 +125,12 @@ def _bars(points: list[Point], left: float, slot: float, bottom: float, scale: f
     bars = []
     for i, p in enumerate(points):
         center = left + slot * (i + 0.5)
-        # Round the height first so that every bar stands exactly on the baseline.
-        h = _round(p.value * scale)
+        # Round the height first so that every bar stands exactly on the baseline. A gap has no bar: its mark
+        # sits on the baseline, where a bar of 0 would show its value.
+        h = 0 if p.gap else _round(p.value * scale)
         y = _round(bottom - h)
         bars.append(Bar(
-            point=p, x=_round(center - width / 2), y=y, width=_round(width), height=h,
+            point=p, x=_round(center - width / 2), center=_round(center), y=y, width=_round(width), height=h,
             value_x=_round(center + NUDGE if rotate_values else center), value_y=_round(y - GAP),
             label_x=_round(center + NUDGE if rotate_labels else center),
             label_y=_round(bottom + 2 * GAP if rotate_labels else bottom + FONT + GAP),
@@ -124,14 +139,15 @@ def _bars(points: list[Point], left: float, slot: float, bottom: float, scale: f
     return bars
 
 
-def layout(points: list[Point], unit: str) -> Layout:
+def layout(points: list[Point], caption: str) -> Layout:
     """The chart's geometry, in viewBox units."""
-    if len(points) < 2:
-        raise ValueError("a bar chart needs at least two points")
-    if any(not math.isfinite(p.value) or p.value < 0 for p in points):
+    figures = [p.value for p in points if not p.gap]
+    if len(figures) < 2:
+        raise ValueError("a bar chart needs at least two figures")
+    if any(not math.isfinite(v) or v < 0 for v in figures):
         raise ValueError("bar chart values must be finite and >= 0")
     n = len(points)
-    ticks = nice_axis(max(p.value for p in points))
+    ticks = nice_axis(max(figures))
     tick_texts = [number(t) for t in ticks]  # `12.500`, `0,25`: exactly the digits the tick has
     label_len = max(len(p.label) for p in points) * CHAR
     value_len = max(len(p.display) for p in points) * CHAR
@@ -146,37 +162,57 @@ def layout(points: list[Point], unit: str) -> Layout:
     slot = (right - left) / n
     rotate_values = value_len > slot - GAP
 
-    caption = FONT + 2 * GAP if unit else 0  # "Đơn vị: …" line over the plot
-    top = _round(caption + (value_len + 2 * GAP if rotate_values else FONT + 2 * GAP))
+    caption_room = FONT + 2 * GAP if caption else 0  # "Đơn vị: …" line over the plot
+    top = _round(caption_room + (value_len + 2 * GAP if rotate_values else FONT + 2 * GAP))
     bottom = top + PLOT_HEIGHT
     label_room = (label_len + FONT) * SIN45 + 2 * GAP if rotate_labels else FONT + 2 * GAP
-    height = _round(bottom + label_room)
+    footnote = FONT + 2 * GAP if any(p.gap for p in points) else 0
+    height = _round(bottom + label_room + footnote)
 
     scale = PLOT_HEIGHT / float(ticks[-1])
     bars = _bars(points, left, slot, bottom, scale, rotate_values, rotate_labels)
     return Layout(
         width=WIDTH, height=height, left=left, right=right, top=top, bottom=_round(bottom),
-        tick_x=_round(left - GAP), caption_y=FONT + GAP,
+        tick_x=_round(left - GAP), caption_y=FONT + GAP, footnote_y=_round(bottom + label_room + FONT),
         ticks=[Tick(y=_round(bottom - float(t) * scale), text_y=_round(bottom - float(t) * scale + NUDGE), text=s)
                for t, s in zip(ticks, tick_texts)],
-        bars=bars, rotate_values=rotate_values, rotate_labels=rotate_labels,
+        bars=bars, drawn=[b for b in bars if not b.point.gap], gaps=[b for b in bars if b.point.gap],
+        rotate_values=rotate_values, rotate_labels=rotate_labels,
     )
 
 
-def describe(points: list[Point], unit: str) -> str:
-    """The text alternative: every point, so a screen reader hears the whole series."""
+def describe(points: list[Point], unit: str, caption: str | None = None) -> str:
+    """The text alternative: every point, gaps included, so a screen reader hears the whole series."""
     def amount(p: Point) -> str:
+        if p.gap:
+            return NO_FIGURE + (f" ({p.note})" if p.note else "")
+        if p.spoken is not None:
+            return p.spoken
         # "86,96%" with unit "%" would read "86,96% %"; say the unit once.
         return p.display if not unit or p.display.endswith(unit) else f"{p.display} {unit}"
-    return "Biểu đồ cột. " + "; ".join(f"{p.label}: {amount(p)}" for p in points) + "."
+    kind = f"Biểu đồ cột, {caption[0].lower()}{caption[1:]}. " if caption else "Biểu đồ cột. "
+    return kind + "; ".join(f"{p.label}: {amount(p)}" for p in points) + "."
 
 
-def bar_chart(points: list[Point], title: str, unit: str, chart_id: str) -> str:
+def footnote(points: list[Point]) -> str:
+    """The line under a chart with gaps: which periods have no figure (the reasons are in the table)."""
+    gaps = [p.label for p in points if p.gap]
+    if not gaps:
+        return ""
+    line = f"{GAP_MARK}: {NO_FIGURE} ({', '.join(gaps)})"
+    return line if len(line) * CHAR <= WIDTH else f"{GAP_MARK}: {NO_FIGURE} (các kỳ ghi ở bảng số liệu)"
+
+
+def bar_chart(points: list[Point], title: str, unit: str, chart_id: str, caption: str | None = None) -> str:
     """SVG markup (a string, starting `<svg`, to inline in HTML) of a vertical bar chart of `points` in order.
 
-    `unit` ("sản phẩm") goes into the caption and the text alternative; `chart_id` (an ASCII slug) makes the
-    element ids unique on the page. Raises ValueError for fewer than two points or a negative value.
+    `unit` ("sản phẩm") goes into the caption ("Đơn vị: sản phẩm") and the text alternative; `caption`, when given,
+    says instead what the axis measures (a ratio's "Tỉ lệ (%) …"). `chart_id` (an ASCII slug) makes the element ids
+    unique on the page. A point without a value is a gap: an empty slot with a mark, named under the chart. Raises
+    ValueError for fewer than two figures or a negative value.
     """
+    caption_line = caption if caption is not None else (f"Đơn vị: {unit}" if unit else "")
     # escaped: titles and labels come from editors and may hold `<` or `&`
-    return render_fragment("chart.svg.j2", chart=layout(points, unit), title=title, unit=unit,
-                           desc=describe(points, unit), id=chart_id, font=FONT)
+    return render_fragment("chart.svg.j2", chart=layout(points, caption_line), title=title, caption=caption_line,
+                           desc=describe(points, unit, caption), footnote=footnote(points), gap_mark=GAP_MARK,
+                           id=chart_id, font=FONT)

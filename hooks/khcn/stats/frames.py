@@ -1,7 +1,9 @@
 """Statistics from the same records the reports cite: the long table of every value, series, changes.
 
 Periods compare only with periods of the same kind (6 tháng, 9 tháng, năm, quý). A change is given, as
-Vietnamese statistics give it, against the same period of the previous year ("so với cùng kỳ năm trước").
+Vietnamese statistics give it, against the same period of the previous year ("so với cùng kỳ năm trước"). An
+approximate figure ("trên 60") is compared as written ("trên 50 → trên 60"), never by a computed difference, which
+would claim a precision the figures do not have.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ import pandas as pd
 
 from khcn.core import formatting
 from khcn.core.memory import no_garbage_collection
-from khcn.core.periods import Period
+from khcn.core.periods import Period, ordinal, run_of
 from khcn.data.dataset import SiteData
-from khcn.data.models import BOUND_WORDS, CountValue, Indicator, RatioValue, Value
+from khcn.data.models import BOUND_WORDS, CountValue, Indicator, IndicatorKind, RatioValue, Value
 from khcn.data.richtext import ValueRef
 from khcn.stats.opendata import Field
 
@@ -52,6 +54,31 @@ CATALOGUE_FIELDS = [
     Field("dinh_nghia", "string", "Định nghĩa", "Định nghĩa của chỉ số"),
     Field("thanh_phan", "string", "Thành phần", "Các thành phần của phân tổ, cách nhau bởi dấu chấm phẩy"),
 ]
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What an indicator's chart and table show, in the indicator's own words. A ratio is charted as its share
+    in per cent, so its axis says so rather than naming the unit it counts ("UBND cấp xã")."""
+
+    caption: str  # over the chart: "Đơn vị: sản phẩm", "Tỉ lệ (%) trên tổng số UBND cấp xã"
+    unit: str  # in the table's caption: "sản phẩm", "số UBND cấp xã/tổng số UBND cấp xã, tỉ lệ %"
+    heading: str  # of the table's value column: "Giá trị", "Số/tổng số (tỉ lệ %)"
+
+
+def measure(indicator: Indicator) -> Measure:
+    if indicator.kind is IndicatorKind.RATIO:
+        whole = indicator.denominator
+        return Measure(f"Tỉ lệ (%) trên tổng số {whole}", f"số {whole}/tổng số {whole}, tỉ lệ %",
+                       "Số/tổng số (tỉ lệ %)")
+    return Measure(f"Đơn vị: {indicator.unit}", indicator.unit, "Giá trị")
+
+
+def spoken(indicator: Indicator, value: Value) -> str | None:
+    """A ratio read aloud with what it counts, "109/138 UBND cấp xã (79,0%)"; None: its table text and unit do."""
+    if not isinstance(value, RatioValue):
+        return None
+    return f"{formatting.value_in_prose(value)} {indicator.denominator}{formatting.share(value)}"
 
 
 def period_kind_label(period: Period) -> str:
@@ -129,15 +156,46 @@ def by_kind(points: list[tuple[Period, Value]]) -> dict[str, list[tuple[Period, 
     return {kind: groups[kind] for kind in PERIOD_KINDS if kind in groups}
 
 
+def with_gaps(points: list[tuple[Period, Value]], blanks: list[Period] = ()) -> list[tuple[Period, Value | None]]:
+    """Points of one kind of period with every period between the first and the last, None where there is no
+    figure: a period left out (`-` in the workbook) shows as a gap instead of vanishing from the series. `blanks`:
+    periods the data says have no figure (`khong_co_so_lieu`), shown even before the first or after the last."""
+    if not points:
+        return []
+    kind = points[0][0].kind
+    blanks = [p for p in blanks if p.kind == kind]
+    if not blanks and ordinal(points[-1][0]) - ordinal(points[0][0]) == len(points) - 1:
+        return list(points)  # no period missing: the common case, and thousands of series on a large site
+    known = dict(points)
+    ends = [period for period, _ in points] + blanks
+    return [(period, known.get(period)) for period in run_of(min(ends), max(ends))]
+
+
+def gapped(site: SiteData, indicator_id: str) -> list[tuple[Period, Value | None]]:
+    """The indicator's series with its gaps (each kind of period), oldest period first, as one list."""
+    blanks = blank_periods(site, indicator_id)
+    groups = by_kind(series(site, indicator_id)).values()
+    return sorted((point for points in groups for point in with_gaps(points, blanks)), key=lambda point: point[0])
+
+
+def blank_periods(site: SiteData, indicator_id: str) -> list[Period]:
+    """The periods whose values file says the indicator has no figure (`khong_co_so_lieu`), oldest first."""
+    return sorted(site.periods[period] for indicator, period in site.blanks if indicator == indicator_id)
+
+
 def same_period_last_year(period: Period) -> str:
     return f"{period.year - 1}{period.id[4:]}"
+
+
+APPROXIMATE = "số gần đúng, không tính mức thay đổi"  # said of a change between approximate figures
 
 
 @dataclass(frozen=True)
 class Change:
     previous_period: Period
     previous: Value
-    text: str  # "+12 (+6,0%)", "−1,5 điểm %", "không đổi"
+    text: str  # "+12 (+6,0%)", "−1,5 điểm %", "không đổi", "trên 50 → trên 60"
+    note: str | None = None  # APPROXIMATE when either figure has a bound word
 
 
 def change(site: SiteData, indicator: Indicator, period: Period) -> Change | None:
@@ -148,7 +206,9 @@ def change(site: SiteData, indicator: Indicator, period: Period) -> Change | Non
     if value is None or previous is None:
         return None
     if isinstance(value, CountValue) and (value.bound or previous.bound):
-        return None  # "trên 60" against "trên 50" says nothing exact
+        # "trên 60" against "trên 50": both as written; their difference is not known, so none is computed
+        text = f"{formatting.value_in_table(previous)} → {formatting.value_in_table(value)}"
+        return Change(site.periods[previous_id], previous, text, APPROXIMATE)
     return Change(site.periods[previous_id], previous, _change_text(value, previous))
 
 
@@ -175,7 +235,8 @@ def latest(site: SiteData, indicator_id: str) -> tuple[Period, Value] | None:
 
 def area_table(site: SiteData, area_id: str) -> tuple[list[Period], list[dict]]:
     """Indicators × periods of one area, pivoted with pandas from the long table: the periods (columns) and the
-    rows (a total, then its components) of cells as shown, None where there is no value."""
+    rows (a total, then its components) of cells as shown, None where there is no value; a period the values
+    file says has no figure (`khong_co_so_lieu`) has a cell with its reason as `blank` and no text."""
     indicators = [i for i in site.catalogue.indicators if i.area == area_id]
     frame = values_frame(site, [i.id for i in indicators])
     frame["o"] = frame["thanh_phan"].fillna("")  # the total's row has no component
@@ -188,8 +249,11 @@ def area_table(site: SiteData, area_id: str) -> tuple[list[Period], list[dict]]:
     for indicator in indicators:  # every indicator and component gets its row, with values or not
         for component in (None, *indicator.components):
             cells = by_row.get((indicator.id, component.id if component else ""), {})
+            blank = {} if component else {p.id: {"text": None, "corrected": False,
+                                                    "blank": site.blanks[(indicator.id, p.id)]}
+                                          for p in periods if (indicator.id, p.id) in site.blanks}
             rows.append({"indicator": indicator, "component": component,
-                         "cells": [_present(cells.get(p.id)) for p in periods]})
+                         "cells": [_present(cells.get(p.id)) or blank.get(p.id) for p in periods]})
     return periods, rows
 
 
@@ -199,8 +263,8 @@ def _present(cell: object) -> dict | None:
 
 def _cell(value: Value, component: str | None) -> dict:
     if component is not None:
-        return {"text": formatting.number(value.components[component]), "corrected": False}
-    return {"text": formatting.value_in_table(value), "corrected": bool(value.corrections)}
+        return {"text": formatting.number(value.components[component]), "corrected": False, "blank": None}
+    return {"text": formatting.value_in_table(value), "corrected": bool(value.corrections), "blank": None}
 
 
 def citing_reports(site: SiteData, indicator_id: str) -> list:

@@ -104,6 +104,8 @@ class SiteData:
     # issue 15: the bản tin (data/ban-tin.yaml) and its editions (data/ban-tin/), newest first; None and [] without
     publication: Publication | None = None
     editions: list[EditionPage] = field(default_factory=list)
+    # issue 13: periods an indicator has no figure for, with the reason the values file gives (`khong_co_so_lieu`)
+    blanks: dict[tuple[str, str], str] = field(default_factory=dict)  # (indicator id, period id) -> reason
 
     # Indexes, built once: pages look values up per indicator and per period thousands of times.
     @functools.cached_property
@@ -167,7 +169,7 @@ def _load(reading: Reading, failures: Failures, history: History | None) -> Site
     check_sums(reading, failures, values, indicators)
     if history is not None:
         check_corrections(reading, failures, values, indicators, history)
-    citable = Citable(indicators, documents, values.values, values.periods, failures)
+    citable = Citable(indicators, documents, values.values, values.periods, failures, values.blanks)
     reports = read_reports(reading)
     check_reports(reading, reports)  # issue 13
     check_report_references(reading, reports, citable)
@@ -208,4 +210,4 @@ def _load(reading: Reading, failures: Failures, history: History | None) -> Site
                     procedures, attachment_sizes, reading.scheduled,
                     introduction=introduction[0] if introduction else None,
                     interruption=interruption, holidays=holidays, links=links,
-                    publication=publication, editions=editions)
+                    publication=publication, editions=editions, blanks=values.blanks)

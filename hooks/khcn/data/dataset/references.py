@@ -3,7 +3,7 @@ something that exists (an indicator's value of that period, a document of the re
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from khcn.core.errors import DataError
 from khcn.core.periods import Period, parse_period
@@ -27,6 +27,7 @@ class Citable:
     values: dict[tuple[str, str], Value]
     periods: dict[str, Period]  # the periods with a values file
     failures: Failures
+    blanks: dict[tuple[str, str], str] = field(default_factory=dict)  # periods said to have no figure, and why
 
     def problem(self, ref, own_period: str | None, in_report=False):
         """What is wrong with one reference of a text, or None. `own_period`: the period of a report's text
@@ -69,6 +70,9 @@ class Citable:
         if ref.component is not None and ref.component not in component_ids:
             return (f"thành phần `{ref.component}` không có ở chỉ số `{indicator.id}`",
                     one_of(ref.component, component_ids, "một thành phần khai báo trong chi-so.yaml"))
+        if value is None and (indicator.id, period) in self.blanks:
+            return (f"kỳ {period} của `{indicator.id}` ghi không có số liệu ({self.blanks[(indicator.id, period)]})",
+                    "bỏ con số này khỏi bài, hoặc viết bằng lời rằng kỳ này không có số liệu")
         if value is None:
             return (f"chỉ số `{indicator.id}` chưa có số liệu kỳ {period}",
                     f"giá trị của `{indicator.id}` trong {VALUES.folder}/{period}.yaml")

@@ -1,4 +1,5 @@
-"""data/so-lieu/<kỳ>.yaml: the indicators' values of one period per file, each read by its indicator's kind."""
+"""data/so-lieu/<kỳ>.yaml: the indicators' values of one period per file, each read by its indicator's kind, or
+`khong_co_so_lieu: <lý do>` for a period the indicator has no figure for (a gap, with its reason)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from khcn.core.periods import Period, parse_period
 from khcn.data.dataset.failures import Failures
 from khcn.data.dataset.reading import Reading, one_of
 from khcn.data.kinds import CATALOGUE, VALUES
-from khcn.data.models import Indicator, Value
+from khcn.data.models import BLANK_FIELD, BlankValue, Indicator, Value
 from khcn.data.validation import validate
 from khcn.data.yamlsource import SourceDocument
 
@@ -31,6 +32,7 @@ class Values:
     values: dict[tuple[str, str], Value] = field(default_factory=dict)  # (indicator id, period id) -> value
     periods: dict[str, Period] = field(default_factory=dict)  # oldest first
     files: dict[str, PeriodValues] = field(default_factory=dict)  # by period id, in file order
+    blanks: dict[tuple[str, str], str] = field(default_factory=dict)  # (indicator id, period id) -> why no figure
 
 
 def read_values(reading: Reading, failures: Failures, indicators: dict[str, Indicator]) -> Values:
@@ -66,6 +68,12 @@ def read_values(reading: Reading, failures: Failures, indicators: dict[str, Indi
         periods[period.id] = period
         current = {}
         for indicator_id, raw in doc.data.items():
+            if isinstance(raw, dict) and BLANK_FIELD in raw and indicator_id in indicators:
+                blank, errors = validate(BlankValue, raw, doc, (indicator_id,))
+                reading.errors.extend(errors)
+                if blank is not None:
+                    read.blanks[(indicator_id, period.id)] = blank.reason
+                continue
             value = _value(reading, failures, doc, period.id, indicator_id, raw, indicators)
             if value is not None:
                 read.values[(indicator_id, period.id)] = current[indicator_id] = value
