@@ -17,6 +17,8 @@ it. Paths are under docs/ (`tin-tuc/index.md`); MkDocs serves `x/index.md` at `x
     tiep-can-thong-tin/                          access to information (linked from the footer)
     thong-ke/index.md, linh-vuc/<area>.md, chi-so/<indicator>.md   statistics
     thong-ke/du-lieu/...                         downloads (stable addresses)
+    anh/<...>.jpg, anh/<...>.<width>.jpg         images (written by editors) and their narrower renditions (issue 13)
+    favicon.ico, assets/bieu-trung-<n>.png       the favicons, from the emblem (issue 13)
 """
 
 from __future__ import annotations
@@ -56,6 +58,17 @@ DOCUMENTS_BY_YEAR = "van-ban/nam"
 INTRODUCTION_PAGE = "gioi-thieu/index.md"
 ENGLISH_PAGE = "en/index.md"
 LANGUAGE_PAGES = {"vi": INTRODUCTION_PAGE, "en": ENGLISH_PAGE}
+
+# issue 13: images, their renditions (khcn/publish/images.py) and the icons made from the emblem
+IMAGES = "anh"  # editors' images: docs/anh/
+ICONS = {32: "assets/bieu-trung-32.png", 180: "assets/bieu-trung-180.png", "ico": "favicon.ico"}
+
+
+def image_rendition(source: str, width: int) -> str:
+    """A narrower copy of an image, beside it: `anh/2026/hoi-thao.jpg`, 480 -> `anh/2026/hoi-thao.480.jpg`."""
+    stem, ending = posixpath.splitext(source)
+    return f"{stem}.{width}{ending}"
+
 
 STATISTICS = "thong-ke"
 STATISTICS_PAGE = f"{STATISTICS}/index.md"
@@ -212,7 +225,8 @@ def theme_addresses() -> dict:
     return {"news": page_url(NEWS_INDEX), "contact": page_url(CONTACT_PAGE), "search": page_url(SEARCH_PAGE),
             "feeds": dict(NEWS_FEEDS), "articles": [NEWS, REPORTS],
             # issue 12a: the language link and hreflang (lang -> the page's URL)
-            "languages": {lang: page_url(path) for lang, path in LANGUAGE_PAGES.items()}}
+            "languages": {lang: page_url(path) for lang, path in LANGUAGE_PAGES.items()},
+            "icons": {str(key): path for key, path in ICONS.items()}}  # issue 13: favicons (main.html)
 
 
 def section_of(path: str) -> str:

@@ -8,6 +8,7 @@
     navigation  each page's section (its tab, marked) and breadcrumbs
     metadata    Dublin Core and schema.org JSON-LD of each page (issue 12c)
     downloads   CSV, XLSX and JSON written into the site by a second process while MkDocs renders the pages
+    images      docs/anh/'s photos resized, and the favicons from the emblem, written the same way (issue 13)
     search      the Pagefind index, made from the built pages, so it comes last
 
 Plain functions of plain values; hooks/site_hooks.py calls each at its MkDocs event and keeps what they return on
@@ -21,6 +22,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
+from khcn.addresses import ICONS
 from khcn.core.background import BackgroundJob
 from khcn.core.clock import commit_time
 from khcn.data.dataset import SiteData, load_site_data
@@ -37,6 +39,8 @@ from khcn.pages.procedures import procedure_pages  # issue 12b
 from khcn.pages.provenance import Source, provenance
 from khcn.pages.render import generated_pages
 from khcn.pages.statistics import statistics_pages
+from khcn.publish.images import SiteImage, icon_files, write_images
+from khcn.publish.images import site_images as images_in
 from khcn.publish.metadata import Facts, page_facts, page_metadata
 from khcn.publish.search import IndexSummary, index_site
 from khcn.rendering import render
@@ -136,6 +140,38 @@ def metadata(site: SiteData, facts: Facts | None, title: str, description: str, 
 def downloads(site: SiteData, site_dir: Path) -> BackgroundJob:
     """Started once `site_dir` has been cleaned; `.wait()` raises BackgroundError."""
     return BackgroundJob(write_data_files, site, site_dir)
+
+
+def site_images(project_docs: Path) -> dict[str, SiteImage]:
+    """Every image under docs/anh/ and the files it becomes in the site (khcn/publish/images.py)."""
+    return images_in(project_docs)
+
+
+def emblem(site: SiteData, images: dict[str, SiteImage]) -> dict | None:
+    """What the header shows as the department's emblem (overrides/partials/logo.html), or None: no logo at all,
+    rather than a theme's that would pass for the department's. A photo's emblem is shown from its square icon."""
+    organisation = site.organisation
+    image = images.get(organisation.emblem.lstrip("/")) if organisation.emblem else None
+    if image is None:
+        return None
+    if image.resized:
+        return {"src": ICONS[180], "alt": organisation.emblem_alt, "width": 180, "height": 180}
+    return {"src": image.source, "alt": organisation.emblem_alt, "width": image.largest.width or None,
+            "height": image.largest.height or None}
+
+
+def images(site: SiteData, images: dict[str, SiteImage], docs_dir: Path, site_dir: Path) -> BackgroundJob:
+    """The photos' renditions and the favicons, written into `site_dir` (cleaned by now); `.wait()` raises
+    BackgroundError."""
+    emblem_image = images.get(site.organisation.emblem.lstrip("/")) if site.organisation.emblem else None
+    return BackgroundJob(_write_images, list(images.values()), emblem_image, docs_dir, site_dir)
+
+
+def _write_images(images: list[SiteImage], emblem_image: SiteImage | None, docs_dir: Path, site_dir: Path) -> None:
+    write_images(images, docs_dir, site_dir)
+    for path, data in icon_files(emblem_image, docs_dir):
+        (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / path).write_bytes(data)
 
 
 def search(site_dir: Path) -> IndexSummary:
