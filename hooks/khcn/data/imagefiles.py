@@ -26,6 +26,7 @@ RASTER = {"JPEG": "jpeg", "PNG": "png", "WEBP": "webp"}  # Pillow's format -> ou
 ENDINGS = {"jpeg": (".jpg", ".jpeg"), "png": (".png",), "webp": (".webp",), "svg": (".svg",)}
 ACCEPTED = "ảnh JPEG (.jpg), PNG (.png), WebP (.webp) hoặc SVG (.svg) không có mã chạy"
 _SVG = "{http://www.w3.org/2000/svg}"
+_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")  # JPEG, PNG (WebP: RIFF….WEBP): a photo begins so
 _LENGTH = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(px)?\s*")
 
 
@@ -40,6 +41,10 @@ class ImageFacts:
 class ImageProblem:
     found: str
     expected: str
+
+
+DAMAGED = ImageProblem("tệp ảnh hỏng, không đọc được (có thể chép chưa hết)",
+                       "lưu lại ảnh từ máy ảnh hay phần mềm sửa ảnh rồi chép lại")
 
 
 def inspect(path: Path) -> ImageFacts | ImageProblem:
@@ -57,8 +62,12 @@ def _inspect(path: Path, size: int, _mtime: int) -> ImageFacts | ImageProblem:
     facts = _raster(path)
     if facts is None:
         head = path.read_bytes()
-        facts = svg_facts(head) if _looks_like_xml(head) else ImageProblem(
-            "tệp không phải ảnh (nội dung không phải JPEG, PNG, WebP hay SVG)", ACCEPTED)
+        if _looks_like_xml(head):
+            facts = svg_facts(head)
+        elif head.startswith(_SIGNATURES) or head[8:12] == b"WEBP":
+            facts = DAMAGED
+        else:
+            facts = ImageProblem("tệp không phải ảnh (nội dung không phải JPEG, PNG, WebP hay SVG)", ACCEPTED)
     if isinstance(facts, ImageFacts) and path.suffix.lower() not in ENDINGS[facts.kind]:
         return ImageProblem(f"tệp `{path.name}` có đuôi `{path.suffix or '(không có)'}` nhưng là ảnh "
                             f"{facts.kind.upper()}", f"đổi đuôi tệp thành `{ENDINGS[facts.kind][0]}` (và sửa tên "
@@ -83,9 +92,8 @@ def _raster(path: Path) -> ImageFacts | ImageProblem | None:
                     width, height = height, width
     except (UnidentifiedImageError, Image.DecompressionBombError):
         return None
-    except (OSError, SyntaxError, ValueError) as exc:  # Pillow's words for a damaged file
-        return ImageProblem(f"tệp ảnh hỏng, không đọc được ({type(exc).__name__})",
-                            "lưu lại ảnh từ máy ảnh hay phần mềm sửa ảnh rồi chép lại")
+    except (OSError, SyntaxError, ValueError):  # Pillow's words for a damaged file
+        return DAMAGED
     return ImageFacts(kind, width, height)
 
 
