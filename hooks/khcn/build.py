@@ -39,7 +39,7 @@ from khcn.pages.procedures import procedure_pages  # issue 12b
 from khcn.pages.provenance import Source, provenance
 from khcn.pages.render import generated_pages
 from khcn.pages.statistics import statistics_pages
-from khcn.publish.images import SiteImage, icon_files, write_images
+from khcn.publish.images import SiteImage, write_images
 from khcn.publish.images import site_images as images_in
 from khcn.publish.metadata import Facts, page_facts, page_metadata
 from khcn.publish.search import IndexSummary, index_site
@@ -151,7 +151,7 @@ def emblem(site: SiteData, images: dict[str, SiteImage]) -> dict | None:
     """What the header shows as the department's emblem (overrides/partials/logo.html), or None: no logo at all,
     rather than a theme's that would pass for the department's. A photo's emblem is shown from its square icon."""
     organisation = site.organisation
-    image = images.get(organisation.emblem.lstrip("/")) if organisation.emblem else None
+    image = emblem_image(site, images)
     if image is None:
         return None
     if image.resized:
@@ -163,15 +163,11 @@ def emblem(site: SiteData, images: dict[str, SiteImage]) -> dict | None:
 def images(site: SiteData, images: dict[str, SiteImage], docs_dir: Path, site_dir: Path) -> BackgroundJob:
     """The photos' renditions and the favicons, written into `site_dir` (cleaned by now); `.wait()` raises
     BackgroundError."""
-    emblem_image = images.get(site.organisation.emblem.lstrip("/")) if site.organisation.emblem else None
-    return BackgroundJob(_write_images, list(images.values()), emblem_image, docs_dir, site_dir)
+    return BackgroundJob(write_images, list(images.values()), emblem_image(site, images), docs_dir, site_dir)
 
 
-def _write_images(images: list[SiteImage], emblem_image: SiteImage | None, docs_dir: Path, site_dir: Path) -> None:
-    write_images(images, docs_dir, site_dir)
-    for path, data in icon_files(emblem_image, docs_dir):
-        (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
-        (site_dir / path).write_bytes(data)
+def emblem_image(site: SiteData, images: dict[str, SiteImage]) -> SiteImage | None:
+    return images.get(site.organisation.emblem.lstrip("/")) if site.organisation.emblem else None
 
 
 def search(site_dir: Path) -> IndexSummary:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,8 +125,8 @@ def _mode_for(image: Image.Image, kind: str) -> Image.Image:
     return image if image.mode == wanted else image.convert(wanted)
 
 
-def write_images(images: list[SiteImage], docs_dir: Path, site_dir: Path) -> None:
-    """Every photo's renditions, into the site (an SVG is copied by MkDocs)."""
+def image_files(images: list[SiteImage], emblem: SiteImage | None, docs_dir: Path) -> Iterator[tuple[str, bytes]]:
+    """(path in the site, bytes) of every photo's renditions (an SVG is copied as it is), then the favicons."""
     for image in images:
         if not image.resized:
             continue
@@ -135,9 +136,16 @@ def write_images(images: list[SiteImage], docs_dir: Path, site_dir: Path) -> Non
             except (OSError, ValueError) as exc:  # damaged after its first bytes: Pillow finds it only now
                 raise ImageError(f"Không thu nhỏ được ảnh docs/{image.source} (tệp ảnh hỏng: {exc}); lưu lại ảnh "
                                  "từ máy ảnh hay phần mềm sửa ảnh rồi chép lại.") from None
-            target = site_dir / rendition.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            yield rendition.path, data
+    yield from icon_files(emblem, docs_dir)
+
+
+def write_images(images: list[SiteImage], emblem: SiteImage | None, docs_dir: Path, site_dir: Path) -> None:
+    """`image_files` written into `site_dir` (the site, or a plain project's docs/: khcn/export.py)."""
+    for path, data in image_files(images, emblem, docs_dir):
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
 class ImageError(RuntimeError):
