@@ -15,7 +15,7 @@ from conftest import TINY_DATA, edit, make_project, run_build
 from khcn.data import imagefiles
 from khcn.data.imagefiles import ImageFacts, ImageProblem, inspect, svg_problem
 from khcn.publish import images
-from khcn.publish.images import Rendition, SiteImage, icon_files, plan, rendition_bytes, responsive_images, widths
+from khcn.publish.images import Rendition, SiteImage, icon_files, plan, renditions_bytes, responsive_images, widths
 
 GPS = 0x8825
 ORIENTATION = 0x0112
@@ -134,8 +134,9 @@ def test_widths_never_enlarge_and_the_largest_keeps_the_address():
 def test_a_rendition_is_upright_has_no_metadata_and_the_same_bytes_every_time(tmp_path):
     source = photo(tmp_path / "a.jpg", (1200, 900), turned=True)
     assert Image.open(source).getexif().get_ifd(GPS)  # the phone said where it was
-    data = rendition_bytes(source, "jpeg", 480, 640)
-    assert data == rendition_bytes(source, "jpeg", 480, 640)
+    data, largest = renditions_bytes(source, "jpeg", [(480, 640), (900, 1200)])
+    assert [data, largest] == renditions_bytes(source, "jpeg", [(480, 640), (900, 1200)])
+    assert Image.open(io.BytesIO(largest)).size == (900, 1200)
     with Image.open(io.BytesIO(data)) as small:
         assert small.size == (480, 640) and small.format == "JPEG"
         assert not small.getexif() and "exif" not in small.info and "xmp" not in small.info
@@ -145,10 +146,10 @@ def test_a_rendition_is_upright_has_no_metadata_and_the_same_bytes_every_time(tm
 
 def test_png_and_webp_keep_their_format_and_transparency(tmp_path):
     Image.new("RGBA", (1200, 600), (0, 80, 0, 128)).save(tmp_path / "a.png")
-    with Image.open(io.BytesIO(rendition_bytes(tmp_path / "a.png", "png", 480, 240))) as small:
+    with Image.open(io.BytesIO(renditions_bytes(tmp_path / "a.png", "png", [(480, 240)])[0])) as small:
         assert (small.format, small.mode, small.size, small.getpixel((1, 1))[3]) == ("PNG", "RGBA", (480, 240), 128)
     Image.new("RGB", (1000, 500), (200, 10, 10)).save(tmp_path / "b.webp")
-    with Image.open(io.BytesIO(rendition_bytes(tmp_path / "b.webp", "webp", 480, 240))) as small:
+    with Image.open(io.BytesIO(renditions_bytes(tmp_path / "b.webp", "webp", [(480, 240)])[0])) as small:
         assert (small.format, small.size) == ("WEBP", (480, 240))
 
 

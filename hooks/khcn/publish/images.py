@@ -96,15 +96,19 @@ def site_images(docs_dir: Path) -> dict[str, SiteImage]:
     return found
 
 
-def rendition_bytes(path: Path, kind: str, width: int, height: int) -> bytes:
-    """The picture at `path`, upright, `width`×`height`, in its own format, without metadata."""
+def renditions_bytes(path: Path, kind: str, sizes: list[tuple[int, int]]) -> list[bytes]:
+    """The picture at `path`, upright, at each (width, height) of `sizes` (as shown, the largest last), in its own
+    format, without metadata. Decoded once; a JPEG is decoded straight at the smallest scale (1/2, 1/4, 1/8) still
+    as large as the largest size (libjpeg's scaling: a 12-megapixel photo in a quarter of the time)."""
+    largest = max(sizes)
     with Image.open(path) as original:
-        image = ImageOps.exif_transpose(original)
+        if kind == "jpeg":
+            turned = original.getexif().get(0x0112, 1) in (5, 6, 7, 8)
+            original.draft("RGB", largest[::-1] if turned else largest)
         profile = original.info.get("icc_profile")
-    image = _mode_for(image, kind)
-    if image.size != (width, height):
-        image = image.resize((width, height), Image.Resampling.LANCZOS)
-    return encode(image, kind, profile)
+        image = _mode_for(ImageOps.exif_transpose(original), kind)
+    return [encode(image if image.size == size else image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0),
+                   kind, profile) for size in sizes]
 
 
 def encode(image: Image.Image, kind: str, profile: bytes | None = None) -> bytes:
@@ -130,13 +134,13 @@ def image_files(images: list[SiteImage], emblem: SiteImage | None, docs_dir: Pat
     for image in images:
         if not image.resized:
             continue
-        for rendition in image.renditions:
-            try:
-                data = rendition_bytes(docs_dir / image.source, image.kind, rendition.width, rendition.height)
-            except (OSError, ValueError) as exc:  # damaged after its first bytes: Pillow finds it only now
-                raise ImageError(f"Không thu nhỏ được ảnh docs/{image.source} (tệp ảnh hỏng: {exc}); lưu lại ảnh "
-                                 "từ máy ảnh hay phần mềm sửa ảnh rồi chép lại.") from None
-            yield rendition.path, data
+        try:
+            sizes = [(rendition.width, rendition.height) for rendition in image.renditions]
+            files = renditions_bytes(docs_dir / image.source, image.kind, sizes)
+        except (OSError, ValueError) as exc:  # damaged after its first bytes: Pillow finds it only now
+            raise ImageError(f"Không thu nhỏ được ảnh docs/{image.source} (tệp ảnh hỏng: {exc}); lưu lại ảnh "
+                             "từ máy ảnh hay phần mềm sửa ảnh rồi chép lại.") from None
+        yield from zip([r.path for r in image.renditions], files, strict=True)
     yield from icon_files(emblem, docs_dir)
 
 
