@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
+from browsing import _serve
 from conftest import TINY_DATA, edit, make_project, run_build
 from khcn.data import imagefiles
 from khcn.data.imagefiles import ImageFacts, ImageProblem, inspect, svg_problem
@@ -210,11 +210,18 @@ def _files(site: Path) -> dict[str, bytes]:
             if p.is_file() and p.suffix in (".jpg", ".png", ".webp", ".ico")}
 
 
-def test_a_build_publishes_resized_photos_without_gps_and_pages_that_do_not_jump(tmp_path):
-    project = make_project(tmp_path / "project", TINY_DATA)
+@pytest.fixture(scope="module")
+def photo_project(tmp_path_factory) -> Path:
+    """The tiny site with a phone's photo, a PNG, a WebP and an emblem, built."""
+    project = make_project(tmp_path_factory.mktemp("images") / "project", TINY_DATA)
     _with_images(project)
     result = run_build(project)
     assert result.returncode == 0, result.stderr
+    return project
+
+
+def test_a_build_publishes_resized_photos_without_gps_and_pages_that_do_not_jump(photo_project):
+    project = photo_project
     site = project / "site"
     with Image.open(site / "anh/2021/hoi-thao.jpg") as published:  # the address editors wrote: 1600 wide at most
         assert published.size == (1600, 2133) and not published.getexif()  # upright, no GPS
@@ -239,9 +246,29 @@ def test_a_build_publishes_resized_photos_without_gps_and_pages_that_do_not_jump
     assert Image.open(site / "favicon.ico").format == "ICO"
 
     first = _files(site)
-    shutil.rmtree(site)
-    assert run_build(project).returncode == 0
-    assert _files(site) == first  # the same bytes
+    again = project.parent / "again"
+    assert run_build(project, again).returncode == 0
+    assert _files(again) == first  # the same bytes
+
+
+def test_a_phone_gets_a_narrow_copy_and_the_page_keeps_room_for_images_not_loaded_yet(photo_project, phone):
+    server = _serve(photo_project / "site")
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/tin-tuc/kiem-dinh-phuong-tien-do/"
+        phone.goto(url)
+        lead = phone.locator("article img.tq-lead-image")
+        lead.evaluate("img => img.decode()")
+        assert lead.evaluate("img => img.currentSrc").endswith("/anh/2021/hoi-thao.960.jpg")  # 390 px × 2
+        assert not any(request.endswith("/anh/2021/hoi-thao.jpg") for request in phone.requests)
+        ratios = phone.locator("article img").evaluate_all("imgs => imgs.map(img => getComputedStyle(img).aspectRatio)")
+        assert ratios == ["auto 1600 / 2133", "auto 700 / 350", "auto 1000 / 800"]  # room kept before they arrive
+        phone.route("**/anh/**", lambda route: route.abort())  # the photo has not arrived
+        phone.reload()
+        box = phone.locator("article img.tq-lead-image").bounding_box()
+        assert box["width"] > 300 and abs(box["height"] - box["width"] * 2133 / 1600) < 2  # nothing below moves
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def test_without_an_emblem_there_is_no_logo_and_a_plain_icon(tmp_path):
