@@ -110,7 +110,8 @@ def on_page_context(context, page, config, nav):
     title = site.organisation.full_name if page.is_homepage or not page.title else Markup(page.title).striptags()
     page.meta["khcn_metadata"] = build.metadata(  # Dublin Core and JSON-LD, printed by main.html
         site, config[FACTS].get(page.file.src_uri), title,
-        page.meta.get("description") or config.site_description or "", page.canonical_url, config.site_url, source)
+        page.meta.get("description") or config.site_description or "", page.canonical_url, config.site_url, source,
+        config.extra["organisation"]["emblem"])
     return context
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -244,6 +245,8 @@ def test_a_build_publishes_resized_photos_without_gps_and_pages_that_do_not_jump
     icon = page.select_one('link[rel="icon"]')
     assert icon["href"] == "../../assets/bieu-trung-32.png" and (site / "assets/bieu-trung-32.png").is_file()
     assert Image.open(site / "favicon.ico").format == "ICO"
+    organisation = json.loads(page.select_one('script[type="application/ld+json"]').string)["@graph"][0]
+    assert organisation["logo"] == "https://sokhcn.tuyenquang.gov.vn/assets/bieu-trung-180.png"  # search engines'
 
     first = _files(site)
     again = project.parent / "again"

@@ -131,10 +131,12 @@ def metadata_facts(site: SiteData, stream: Stream) -> dict[str, Facts]:
 
 
 def metadata(site: SiteData, facts: Facts | None, title: str, description: str, url: str | None,
-             site_url: str | None, source: Source | None) -> dict:
-    """One page's Dublin Core tags and JSON-LD (khcn/publish/metadata.py), dated by its line's last change."""
+             site_url: str | None, source: Source | None, emblem: dict | None = None) -> dict:
+    """One page's Dublin Core tags and JSON-LD (khcn/publish/metadata.py), dated by its line's last change;
+    `emblem`: what `emblem` gave, the department's logo."""
     return page_metadata(site.organisation, facts, title=title, description=description, url=url,
-                         site_url=site_url, modified=source.changed if source else None)
+                         site_url=site_url, modified=source.changed if source else None,
+                         logo=emblem["src"] if emblem else None)
 
 
 def downloads(site: SiteData, site_dir: Path) -> BackgroundJob:

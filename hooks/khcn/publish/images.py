@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import escape
 from PIL import Image, ImageOps
 
 from khcn import addresses
@@ -204,8 +205,8 @@ def responsive_images(html: str, page_url: str, images: dict[str, SiteImage]) ->
         folder = src.group(1).rpartition("/")[0]
         attributes = [f'width="{largest.width}"', f'height="{largest.height}"'] if largest.width else []
         if len(image.renditions) > 1:
-            srcset = ", ".join(f"{posixpath.join(folder, posixpath.basename(r.path))} {r.width}w"
-                               for r in image.renditions)
+            srcset = ", ".join(f"{posixpath.join(folder, escape(posixpath.basename(r.path)))} {r.width}w"
+                               for r in image.renditions)  # `folder` is the page's own HTML, escaped already
             attributes += [f'srcset="{srcset}"', f'sizes="{SIZES}"']
         if seen > 1:
             attributes += ['loading="lazy"', 'decoding="async"']
