@@ -187,6 +187,9 @@ def test_img_tags_get_their_size_renditions_and_lazy_loading_after_the_first():
     assert other.attrs == {"src": "../../assets/khac.png", "alt": "C"}
     home = BeautifulSoup(responsive_images('<img src="anh/b.png">', "", photos), "html.parser").img
     assert home["width"] == "300"
+    portrait = BeautifulSoup(responsive_images('<img src="../anh/2026/a.jpg" width="120">', "gioi-thieu/", photos),
+                             "html.parser").img  # a width the template chose
+    assert (portrait["width"], portrait["height"], portrait["sizes"]) == ("120", "60", "120px")
 
 
 # --- a build --------------------------------------------------------------------------------------------------------

@@ -185,12 +185,14 @@ def _square(picture: Image.Image, size: int) -> Image.Image:
 
 _IMG = re.compile(r"<img\b[^>]*>")
 _SRC = re.compile(r'\ssrc="([^"]*)"')
+_WIDTH = re.compile(r'\swidth="(\d+)"')
 
 
 def responsive_images(html: str, page_url: str, images: dict[str, SiteImage]) -> str:
     """Each `<img>` of one page's HTML that shows an image of the site gets its size (the page does not jump as
     images arrive), its renditions (`srcset`, `sizes`) and, after the first, `loading="lazy"`. `page_url`:
-    MkDocs' (`tin-tuc/hoi-thao/`, "" for the home page), against which the relative `src` is read."""
+    MkDocs' (`tin-tuc/hoi-thao/`, "" for the home page), against which the relative `src` is read. A template that
+    set a width (a leader's portrait, 120) keeps it: the height follows, and `sizes` says that width."""
     seen = 0
 
     def rewrite(match: re.Match) -> str:
@@ -198,16 +200,21 @@ def responsive_images(html: str, page_url: str, images: dict[str, SiteImage]) ->
         tag = match.group()
         src = _SRC.search(tag)
         image = images.get(_site_path(src.group(1), page_url)) if src else None
-        if image is None or " width=" in tag:
+        if image is None or " height=" in tag:
             return tag
         seen += 1
         largest = image.largest
-        folder = src.group(1).rpartition("/")[0]
-        attributes = [f'width="{largest.width}"', f'height="{largest.height}"'] if largest.width else []
+        shown = _WIDTH.search(tag)
+        sizes = f"{shown.group(1)}px" if shown else SIZES
+        width = int(shown.group(1)) if shown else largest.width
+        attributes = [] if shown else [f'width="{width}"']
+        if largest.width:
+            attributes.append(f'height="{max(1, round(largest.height * width / largest.width))}"')
         if len(image.renditions) > 1:
+            folder = src.group(1).rpartition("/")[0]
             srcset = ", ".join(f"{posixpath.join(folder, escape(posixpath.basename(r.path)))} {r.width}w"
                                for r in image.renditions)  # `folder` is the page's own HTML, escaped already
-            attributes += [f'srcset="{srcset}"', f'sizes="{SIZES}"']
+            attributes += [f'srcset="{srcset}"', f'sizes="{sizes}"']
         if seen > 1:
             attributes += ['loading="lazy"', 'decoding="async"']
         end = 2 if tag.endswith("/>") else 1
