@@ -91,7 +91,8 @@ def on_files(files, config):
         if image.resized and (file := files.get_file_from_path(image.source)) is not None:
             files.remove(file)
             files.append(WrittenBySite(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls))
-    config[IMAGES_JOB] = build.images(site, config[IMAGES], Path(config.docs_dir), Path(config.site_dir))
+    config[IMAGES_JOB] = build.images(site, config[IMAGES], Path(config.config_file_path).parent,
+                                      Path(config.docs_dir), Path(config.site_dir))
     return files
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -81,11 +82,13 @@ def test_a_photo_named_for_another_type_is_refused(tmp_path):
 
 
 def test_too_heavy_and_too_many_pixels_are_refused(tmp_path, monkeypatch):
+    big = tmp_path / "rat-lon.png"
+    big.write_bytes(b"\x89PNG\r\n\x1a\n")
+    with big.open("r+b") as file:
+        file.truncate(25 * 1024 * 1024 + 300 * 1024)  # sparse: nothing is read before the size is refused
+    assert inspect(big) == ImageProblem("tệp ảnh nặng 25,3 MB", "tệp ảnh không quá 20 MB (chụp lại ở cỡ nhỏ hơn, "
+                                                                "hoặc lưu lại dạng JPEG)")
     path = photo(tmp_path / "lon.jpg", (1000, 1000))
-    monkeypatch.setattr(imagefiles, "MAX_BYTES", 100)
-    imagefiles._inspect.cache_clear()
-    assert "MB" in inspect(path).found
-    monkeypatch.setattr(imagefiles, "MAX_BYTES", 20 * 1024 * 1024)
     monkeypatch.setattr(imagefiles, "MAX_PIXELS", 999_999)
     imagefiles._inspect.cache_clear()  # remembered per file and version, not per limit
     assert inspect(path).found == "ảnh 1000×1000 điểm ảnh (1 triệu)"
@@ -143,6 +146,21 @@ def test_a_rendition_is_upright_has_no_metadata_and_the_same_bytes_every_time(tm
         assert not small.getexif() and "exif" not in small.info and "xmp" not in small.info
         left, right = small.getpixel((5, 320)), small.getpixel((474, 320))
     assert right[0] < 50 < 200 < left[0]  # turned as shown: the gradient (dark at the top) turned to the right
+
+
+def test_renditions_are_made_once_per_content(tmp_path, monkeypatch):
+    source = photo(tmp_path / "a.jpg", (1200, 900))
+    made = images.cached_renditions(tmp_path / "cache", source, "jpeg", [(480, 360), (1200, 900)])
+    assert len(list((tmp_path / "cache").glob("*.bin"))) == 2
+
+    def again(*args):
+        raise AssertionError("made again")
+
+    monkeypatch.setattr(images, "renditions_bytes", again)
+    assert images.cached_renditions(tmp_path / "cache", source, "jpeg", [(480, 360), (1200, 900)]) == made
+    photo(source, (1200, 900), gps=False)  # other bytes: made again
+    with pytest.raises(AssertionError, match="made again"):
+        images.cached_renditions(tmp_path / "cache", source, "jpeg", [(480, 360), (1200, 900)])
 
 
 def test_png_and_webp_keep_their_format_and_transparency(tmp_path):
@@ -252,6 +270,7 @@ def test_a_build_publishes_resized_photos_without_gps_and_pages_that_do_not_jump
     assert organisation["logo"] == "https://sokhcn.tuyenquang.gov.vn/assets/bieu-trung-180.png"  # search engines'
 
     first = _files(site)
+    shutil.rmtree(project / ".cache/khcn/anh")  # made again, not read back
     again = project.parent / "again"
     assert run_build(project, again).returncode == 0
     assert _files(again) == first  # the same bytes

@@ -47,6 +47,7 @@ from khcn.rendering import render
 from khcn.stats.downloads import write_data_files
 
 CACHE = ".cache/khcn"  # readings of data files, by content (see khcn.data.yamlsource.read_yaml)
+IMAGE_CACHE = f"{CACHE}/anh"  # the photos' renditions, by content (khcn.publish.images.cached_renditions)
 
 
 def load(project: Path) -> SiteData:
@@ -162,10 +163,12 @@ def emblem(site: SiteData, images: dict[str, SiteImage]) -> dict | None:
             "height": image.largest.height or None}
 
 
-def images(site: SiteData, images: dict[str, SiteImage], docs_dir: Path, site_dir: Path) -> BackgroundJob:
-    """The photos' renditions and the favicons, written into `site_dir` (cleaned by now); `.wait()` raises
-    BackgroundError."""
-    return BackgroundJob(write_images, list(images.values()), emblem_image(site, images), docs_dir, site_dir)
+def images(site: SiteData, images: dict[str, SiteImage], project: Path, docs_dir: Path,
+           site_dir: Path) -> BackgroundJob:
+    """The photos' renditions and the favicons, written into `site_dir` (cleaned by now), kept in the project's
+    cache by content; `.wait()` raises BackgroundError."""
+    return BackgroundJob(write_images, list(images.values()), emblem_image(site, images), docs_dir, site_dir,
+                         project / IMAGE_CACHE)
 
 
 def emblem_image(site: SiteData, images: dict[str, SiteImage]) -> SiteImage | None:

@@ -20,6 +20,8 @@ from xml.etree import ElementTree
 
 from PIL import Image, UnidentifiedImageError
 
+from khcn.core.formatting import file_size
+
 MAX_BYTES = 20 * 1024 * 1024  # 20 MB: a phone's photo is 3-12 MB; more is a scan or a video frame sent by mistake
 MAX_PIXELS = 50_000_000  # 50 megapixels: every phone camera's photo; a "decompression bomb" has far more
 RASTER = {"JPEG": "jpeg", "PNG": "png", "WEBP": "webp"}  # Pillow's format -> our kind
@@ -56,7 +58,7 @@ def inspect(path: Path) -> ImageFacts | ImageProblem:
 @functools.lru_cache(maxsize=4096)
 def _inspect(path: Path, size: int, _mtime: int) -> ImageFacts | ImageProblem:
     if size > MAX_BYTES:
-        return ImageProblem(f"tệp ảnh nặng {size / 1024 / 1024:.1f} MB",
+        return ImageProblem(f"tệp ảnh nặng {file_size(size)}",
                             f"tệp ảnh không quá {MAX_BYTES // 1024 // 1024} MB (chụp lại ở cỡ nhỏ hơn, hoặc lưu "
                             "lại dạng JPEG)")
     facts = _raster(path)

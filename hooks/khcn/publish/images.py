@@ -20,6 +20,7 @@ The department's emblem gives the favicons (`icon_files`).
 
 from __future__ import annotations
 
+import hashlib
 import io
 import posixpath
 import re
@@ -32,6 +33,7 @@ from PIL import Image, ImageOps
 
 from khcn import addresses
 from khcn.data.imagefiles import ImageFacts, inspect
+from khcn.data.yamlsource import prune_cache
 
 WIDTHS = (480, 960, 1600)  # a phone (1x), a phone (2x) or a laptop's column, a large screen (2x)
 # How wide an image is shown: the content's column, 740 px once Material shows both sidebars (76.25em), else the
@@ -130,14 +132,16 @@ def _mode_for(image: Image.Image, kind: str) -> Image.Image:
     return image if image.mode == wanted else image.convert(wanted)
 
 
-def image_files(images: list[SiteImage], emblem: SiteImage | None, docs_dir: Path) -> Iterator[tuple[str, bytes]]:
-    """(path in the site, bytes) of every photo's renditions (an SVG is copied as it is), then the favicons."""
+def image_files(images: list[SiteImage], emblem: SiteImage | None, docs_dir: Path,
+                cache: Path | None = None) -> Iterator[tuple[str, bytes]]:
+    """(path in the site, bytes) of every photo's renditions (an SVG is copied as it is), then the favicons.
+    With `cache` (a folder), renditions made before from the same bytes are read back instead of made again."""
     for image in images:
         if not image.resized:
             continue
         try:
             sizes = [(rendition.width, rendition.height) for rendition in image.renditions]
-            files = renditions_bytes(docs_dir / image.source, image.kind, sizes)
+            files = cached_renditions(cache, docs_dir / image.source, image.kind, sizes)
         except (OSError, ValueError) as exc:  # damaged after its first bytes: Pillow finds it only now
             raise ImageError(f"Không thu nhỏ được ảnh docs/{image.source} (tệp ảnh hỏng: {exc}); lưu lại ảnh "
                              "từ máy ảnh hay phần mềm sửa ảnh rồi chép lại.") from None
@@ -145,12 +149,39 @@ def image_files(images: list[SiteImage], emblem: SiteImage | None, docs_dir: Pat
     yield from icon_files(emblem, docs_dir)
 
 
-def write_images(images: list[SiteImage], emblem: SiteImage | None, docs_dir: Path, site_dir: Path) -> None:
+def write_images(images: list[SiteImage], emblem: SiteImage | None, docs_dir: Path, site_dir: Path,
+                 cache: Path | None = None) -> None:
     """`image_files` written into `site_dir` (the site, or a plain project's docs/: khcn/export.py)."""
-    for path, data in image_files(images, emblem, docs_dir):
+    for path, data in image_files(images, emblem, docs_dir, cache):
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+    if cache is not None:
+        prune_cache(cache, pattern="*.bin")
+
+
+# What a rendition's bytes depend on besides the source's: the settings and the encoders' version.
+_ENCODING = repr((JPEG, PNG, WEBP, Image.__version__)).encode()
+
+
+def cached_renditions(cache: Path | None, path: Path, kind: str, sizes: list[tuple[int, int]]) -> list[bytes]:
+    """`renditions_bytes`, kept in `cache` by the source's content: `make serve` rebuilds on every edit, and a
+    12-megapixel photo takes a second to make again."""
+    if cache is None:
+        return renditions_bytes(path, kind, sizes)
+    key = hashlib.sha256(path.read_bytes() + repr((kind, sizes)).encode() + _ENCODING).hexdigest()
+    entries = [cache / f"{key}-{index}.bin" for index in range(len(sizes))]
+    if all(entry.is_file() for entry in entries):
+        for entry in entries:
+            entry.touch()  # used: kept by prune_cache
+        return [entry.read_bytes() for entry in entries]
+    files = renditions_bytes(path, kind, sizes)
+    cache.mkdir(parents=True, exist_ok=True)
+    for entry, data in zip(entries, files, strict=True):
+        partial = entry.with_suffix(".part")  # a build stopped halfway leaves no half-written rendition
+        partial.write_bytes(data)
+        partial.replace(entry)
+    return files
 
 
 class ImageError(RuntimeError):
