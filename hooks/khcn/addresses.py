@@ -61,7 +61,8 @@ LANGUAGE_PAGES = {"vi": INTRODUCTION_PAGE, "en": ENGLISH_PAGE}
 
 # issue 13: images, their renditions (khcn/publish/images.py) and the icons made from the emblem
 IMAGES = "anh"  # editors' images: docs/anh/
-ICONS = {32: "assets/bieu-trung-32.png", 180: "assets/bieu-trung-180.png", "ico": "favicon.ico"}
+ICON_SIZES = {"tab": 32, "home_screen": 180}  # pixels: the browser's tab; a phone's home screen (apple-touch-icon)
+ICONS = {**{name: f"assets/bieu-trung-{size}.png" for name, size in ICON_SIZES.items()}, "ico": "favicon.ico"}
 
 
 def image_rendition(source: str, width: int) -> str:
@@ -226,7 +227,7 @@ def theme_addresses() -> dict:
             "feeds": dict(NEWS_FEEDS), "articles": [NEWS, REPORTS],
             # issue 12a: the language link and hreflang (lang -> the page's URL)
             "languages": {lang: page_url(path) for lang, path in LANGUAGE_PAGES.items()},
-            "icons": {str(key): path for key, path in ICONS.items()}}  # issue 13: favicons (main.html)
+            "icons": dict(ICONS), "icon_sizes": dict(ICON_SIZES)}  # issue 13: favicons (main.html)
 
 
 def section_of(path: str) -> str:

@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
-from khcn.addresses import ICONS
+from khcn.addresses import ICON_SIZES, ICONS
 from khcn.core.background import BackgroundJob
 from khcn.core.clock import commit_time
 from khcn.data.dataset import SiteData, load_site_data
@@ -158,7 +158,8 @@ def emblem(site: SiteData, images: dict[str, SiteImage]) -> dict | None:
     if image is None:
         return None
     if image.resized:
-        return {"src": ICONS[180], "alt": organisation.emblem_alt, "width": 180, "height": 180}
+        size = ICON_SIZES["home_screen"]
+        return {"src": ICONS["home_screen"], "alt": organisation.emblem_alt, "width": size, "height": size}
     return {"src": image.source, "alt": organisation.emblem_alt, "width": image.largest.width or None,
             "height": image.largest.height or None}
 

@@ -42,7 +42,6 @@ SIZES = "(min-width: 76.25em) 740px, 100vw"
 JPEG = {"quality": 82, "optimize": True, "progressive": True, "subsampling": "4:2:0"}
 PNG = {"optimize": True}
 WEBP = {"quality": 80, "method": 4}
-ICON_SIZES = (32, 180)  # the browser's tab; a phone's home screen (apple-touch-icon)
 PLAIN_ICON = (63, 81, 181)  # the theme's indigo (mkdocs.yml palette): an icon that claims to be nobody's emblem
 
 
@@ -197,10 +196,12 @@ def icon_files(emblem: SiteImage | None, docs_dir: Path) -> list[tuple[str, byte
         with Image.open(docs_dir / emblem.source) as original:
             picture = ImageOps.exif_transpose(original).convert("RGBA")
     else:
-        picture = Image.new("RGBA", (ICON_SIZES[-1],) * 2, PLAIN_ICON + (255,))
-    icons = [(addresses.ICONS[size], encode(_square(picture, size), "png")) for size in ICON_SIZES]
+        picture = Image.new("RGBA", (max(addresses.ICON_SIZES.values()),) * 2, PLAIN_ICON + (255,))
+    icons = [(addresses.ICONS[name], encode(_square(picture, size), "png"))
+             for name, size in addresses.ICON_SIZES.items()]
     ico = io.BytesIO()
-    _square(picture, 48).save(ico, format="ICO", sizes=[(16, 16), (32, 32), (48, 48)])
+    _square(picture, 48).save(ico, format="ICO", sizes=[(16, 16), (32, 32), (48, 48)])  # /favicon.ico: asked by
+    # browsers and feed readers on their own
     return [*icons, (addresses.ICONS["ico"], ico.getvalue())]
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from khcn.addresses import ICON_SIZES
 from khcn.data.dataset.images import check_picture
 from khcn.data.dataset.reading import Reading
 from khcn.data.kinds import ORGANISATION
 from khcn.data.models import Organisation
 
 EMBLEM_FIELDS = ("bieu_trung", "bieu_trung_mo_ta")
-EMBLEM_MIN = 180  # pixels: the phone's home-screen icon is made from it (khcn.publish.images.ICON_SIZES)
+EMBLEM_MIN = ICON_SIZES["home_screen"]  # pixels: the phone's home-screen icon is made from it, and the header's logo
 
 
 def read_organisation(reading: Reading) -> Organisation | None:
