@@ -21,6 +21,7 @@ from khcn.core.background import BackgroundError
 from khcn.core.errors import DataErrors
 from khcn.core.slugs import heading_slug
 from khcn.pages.render import theme_context
+from khcn.publish.images import responsive_images
 from khcn.publish.sanitize import clean_html, strip_controls
 from khcn.publish.search import SearchIndexError
 from khcn.publish.themefix import valid_toggles
@@ -33,6 +34,16 @@ GENERATED = "khcn_generated"
 TRAILS = "khcn_trails"
 FACTS = "khcn_metadata_facts"
 PRINT = "khcn_print_editions"
+IMAGES = "khcn_images"
+IMAGES_JOB = "khcn_images_job"
+
+
+class WrittenBySite(File):
+    """An image MkDocs knows (links to it are checked) but does not copy: the images job writes what readers get
+    in its place, resized and without its metadata (khcn/publish/images.py)."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
 
 
 def on_config(config):
@@ -54,6 +65,8 @@ def on_config(config):
     config.site_name = escape(site.organisation.full_name)
     config.extra["organisation"] = theme_context(site, today)
     config.extra["addresses"] = theme_addresses()  # the theme's links (overrides/) from the address book
+    config[IMAGES] = build.site_images(Path(config.docs_dir))  # issue 13: photos resized, the emblem
+    config.extra["organisation"]["emblem"] = build.emblem(site, config[IMAGES])
     config.mdx_configs.setdefault("toc", {})["slugify"] = heading_slug
     return config
 
@@ -76,12 +89,20 @@ def on_files(files, config):
     # renders the pages; `site_dir` has been cleaned by now. Pages link them with plain HTML links.
     config[DOWNLOADS] = build.downloads(site, Path(config.site_dir))
     config[PRINT] = build.print_editions(site, stream, Path(config.docs_dir), Path(config.site_dir))
+    for image in config[IMAGES].values():  # issue 13: the photos are written by the images job, not copied
+        if image.resized and (file := files.get_file_from_path(image.source)) is not None:
+            files.remove(file)
+            files.append(WrittenBySite(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls))
+    config[IMAGES_JOB] = build.images(site, config[IMAGES], Path(config.config_file_path).parent,
+                                      Path(config.docs_dir), Path(config.site_dir))
     return files
 
 
 def on_page_content(html, page, config, files):
-    """The HTML of a page made from data/, cleaned against an allowlist (khcn/publish/sanitize.py)."""
-    return clean_html(html) if page.file.src_uri in config[GENERATED] else html
+    """The HTML of a page made from data/, cleaned against an allowlist (khcn/publish/sanitize.py); then its
+    images get their sizes and renditions (issue 13)."""
+    html = clean_html(html) if page.file.src_uri in config[GENERATED] else html
+    return responsive_images(html, page.url, config[IMAGES])
 
 
 def on_page_context(context, page, config, nav):
@@ -92,7 +113,8 @@ def on_page_context(context, page, config, nav):
     title = site.organisation.full_name if page.is_homepage or not page.title else Markup(page.title).striptags()
     page.meta["khcn_metadata"] = build.metadata(  # Dublin Core and JSON-LD, printed by main.html
         site, config[FACTS].get(page.file.src_uri), title,
-        page.meta.get("description") or config.site_description or "", page.canonical_url, config.site_url, source)
+        page.meta.get("description") or config.site_description or "", page.canonical_url, config.site_url, source,
+        config.extra["organisation"]["emblem"])
     return context
 
 
@@ -110,6 +132,10 @@ def on_post_build(config):
         config[DOWNLOADS].wait()
     except BackgroundError as exc:
         raise PluginError(f"Không ghi được các tệp dữ liệu tải về:\n{exc}") from None
+    try:
+        config[IMAGES_JOB].wait()
+    except BackgroundError as exc:
+        raise PluginError(f"Không ghi được ảnh:\n{exc}") from None
     try:
         if config[PRINT] is not None:
             config[PRINT].wait()

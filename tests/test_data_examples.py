@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from conftest import edit
 from khcn.core.errors import DataErrors
@@ -85,6 +86,6 @@ def test_the_bulletin_example_builds_against_the_real_data(tmp_path):
     (data / "tin-tuc/2026").mkdir(parents=True)
     (data / "tin-tuc/2026/hoi-thao-che-shan-tuyet.md").write_text(example, encoding="utf-8")
     (tmp_path / "docs/anh/2026").mkdir(parents=True)
-    (tmp_path / "docs/anh/2026/hoi-thao.jpg").write_bytes(b"")
+    Image.new("RGB", (640, 480)).save(tmp_path / "docs/anh/2026/hoi-thao.jpg")  # checked by its content
     [bulletin] = load_site_data(data, check_history=False).bulletins
     assert bulletin.meta.tags == ("chè Shan tuyết", "chỉ dẫn địa lý")

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 
 from conftest import ROOT, TINY_DATA, edit, make_project, run_build
@@ -263,7 +264,7 @@ def test_the_real_site_has_no_editions_and_no_link_to_them():
 
 def test_a_cover_is_shown_on_the_list_and_the_edition_page_with_its_description(tiny_data):
     (tiny_data.parent / "docs/anh/ban-tin").mkdir(parents=True)
-    (tiny_data.parent / "docs/anh/ban-tin/2021-2.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    Image.new("RGB", (300, 420), "white").save(tiny_data.parent / "docs/anh/ban-tin/2021-2.png")
     edit(tiny_data / "ban-tin/2021-2.yaml", "nam: 2021", "nam: 2021\nanh_bia: /anh/ban-tin/2021-2.png\n"
          "anh_bia_mo_ta: Bìa số 2 & hội thảo")
     site = load(tiny_data)

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from conftest import ROOT, TINY_DATA, make_project, run_build
 from khcn.core.errors import DataErrors
@@ -52,7 +53,7 @@ def test_a_photo_needs_its_description_and_a_file(tmp_path):
     project = make_project(tmp_path / "project", TINY_DATA)
     photo = project / "docs/anh/lanh-dao/pho-giam-doc.png"
     photo.parent.mkdir(parents=True)
-    photo.write_bytes(b"\x89PNG\r\n\x1a\n")
+    Image.new("RGB", (600, 800), (90, 90, 90)).save(photo)  # a real picture: a file is checked by its content
     intro = project / "data/gioi-thieu.yaml"
     text = intro.read_text(encoding="utf-8")
     biography = "    tieu_su: Sinh năm 1978, tiến sĩ hoá học.\n"

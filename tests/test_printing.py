@@ -18,12 +18,13 @@ from PIL import Image
 from pypdf import PdfReader
 
 from conftest import assert_golden
-from khcn.data.models import CountValue
+from khcn.data.models import CountValue, IndicatorKind
 from khcn.printing import engine, pdf
 from khcn.printing.document import edition_html
 from khcn.printing.edition import Article, Edition, Publication
 from khcn.rendering import render
-from khcn.stats.charts import Point, bar_chart
+from khcn.stats.charts import GAP_MARK, NO_FIGURE, Point, bar_chart
+from khcn.stats.frames import measure
 
 GOLDEN = Path(__file__).parent / "golden" / "printing" / "edition.html"
 MM = 72 / 25.4
@@ -45,10 +46,13 @@ def chart() -> str:
 
 
 def table() -> str:
-    indicator = SimpleNamespace(name="Số đơn đăng ký nhãn hiệu", denominator=None, unit="đơn")
-    rows = [(SimpleNamespace(label="Năm 2020"), CountValue(gia_tri="1234")),
-            (SimpleNamespace(label="Năm 2021"), CountValue(gia_tri="56"))]
-    return render("series_table.html.j2", indicator=indicator, rows=rows, indicator_link="/thong-ke/chi-so/x/")
+    """A bulletin's `{{bang:…}}` table, as khcn.pages.render.Resolver.table renders it."""
+    indicator = SimpleNamespace(name="Số đơn đăng ký nhãn hiệu", denominator=None, unit="đơn",
+                                kind=IndicatorKind.COUNT)
+    rows = [(SimpleNamespace(label="Năm 2020"), CountValue(gia_tri="1234"), None),
+            (SimpleNamespace(label="Năm 2021"), CountValue(gia_tri="56"), None)]
+    return render("series_table.html.j2", indicator=indicator, measure=measure(indicator), rows=rows,
+                  no_figure=NO_FIGURE, gap_mark=GAP_MARK, indicator_link="/thong-ke/chi-so/x/")
 
 
 def article(index: int, title: str | None = None, paragraphs: int = 3, extra: str = "") -> Article:

@@ -46,9 +46,29 @@ def test_each_page_names_the_file_an_editor_opens_first():
     assert sources["tin-tuc/kiem-dinh-phuong-tien-do.md"] == ["data/tin-tuc/2021/kiem-dinh-phuong-tien-do.md"]
     assert sources["bao-cao/2021-6-thang.md"][:2] == ["data/bao-cao/2021-6-thang.yaml", "data/so-lieu/2021-H1.yaml"]
     assert sources["van-ban/index.md"][0] == "data/van-ban.yaml"
-    assert sources["thong-ke/chi-so/phuong-tien-do.md"][0] == "data/chi-so.yaml"
+    # issue 13: a page of figures names the files that hold them, the latest period first, then the catalogue
+    assert sources["thong-ke/chi-so/phuong-tien-do.md"] == ["data/so-lieu/2021-H1.yaml", "data/so-lieu/2020.yaml",
+                                                           "data/so-lieu/2020-H1.yaml", "data/chi-so.yaml"]
     assert sources["tin-tuc/nam/2021/index.md"][0] == "data/tin-tuc"
     assert sources["gioi-thieu.md"] == ["docs/gioi-thieu.md"]
+
+
+def test_a_page_of_figures_names_the_values_files_and_counts_the_others():
+    site = load_site_data(TINY_DATA)
+    sources = declared_sources(site_pages(site))
+    for page in ("thong-ke/index.md", "thong-ke/linh-vuc/do-luong.md"):
+        assert sources[page][0] == "data/so-lieu/2021-H1.yaml", page
+        assert "data/so-lieu" not in sources[page] and "data/chi-so.yaml" in sources[page]
+    overview = sources["thong-ke/index.md"]
+    assert "data/so-lieu/2020-H1.yaml" in overview  # the same half-year a year before: the change shown
+    assert "data/so-lieu/2020-H2.yaml" not in overview  # no figure of it on the overview
+    changes = Changes({"data/so-lieu/2021-H1.yaml": JAN, "data/so-lieu/2020.yaml": MAR, "data/chi-so.yaml": JAN})
+    line = describe(["data/so-lieu/2021-H1.yaml", "data/so-lieu/2020.yaml", "data/chi-so.yaml"], changes, "", "main")
+    assert (line.path, line.others_text, line.changed) == ("data/so-lieu/2021-H1.yaml", "và 2 tệp khác",
+                                                           MAR.astimezone(VIETNAM))
+    assert describe(["data/tin-tuc", "data/bao-cao", "data/chuyen-muc.yaml"], None, "", "main").others_text == \
+        "và 1 tệp, 1 thư mục khác"
+    assert describe(["data/van-ban.yaml"], None, "", "main").others_text == ""
 
 
 def _source_line(site: Path, page: str) -> BeautifulSoup:
@@ -90,3 +110,6 @@ def test_with_a_repository_address_the_file_is_a_link_to_its_editor(tmp_path):
     link = _source_line(project / "site", "bao-cao/2021-6-thang").find("a")
     assert link["href"] == "https://github.com/so-khcn/website/edit/main/data/bao-cao/2021-6-thang.yaml"
     assert _source_line(project / "site", "bao-cao/2021-6-thang").find("time") is None  # not under git: no date
+    indicator = _source_line(project / "site", "thong-ke/chi-so/phuong-tien-do")  # issue 13: the values files
+    assert indicator.find("a")["href"] == "https://github.com/so-khcn/website/edit/main/data/so-lieu/2021-H1.yaml"
+    assert " ".join(indicator.text.split()) == "Nội dung: data/so-lieu/2021-H1.yaml và 3 tệp khác"

@@ -19,6 +19,8 @@ it. Paths are under docs/ (`tin-tuc/index.md`); MkDocs serves `x/index.md` at `x
     thong-ke/du-lieu/...                         downloads (stable addresses)
     ban-tin/index.md, ban-tin/<năm>-<số>.md      the bản tin's editions, when there are any (issue 15), each with
     ban-tin/<năm>-<số>/ban-tin-<năm>-<số>.pdf    its print edition beside its page
+    anh/<...>.jpg, anh/<...>.<width>.jpg         images (written by editors) and their narrower renditions (issue 13)
+    favicon.ico, assets/bieu-trung-<n>.png       the favicons, from the emblem (issue 13)
 """
 
 from __future__ import annotations
@@ -62,6 +64,17 @@ LANGUAGE_PAGES = {"vi": INTRODUCTION_PAGE, "en": ENGLISH_PAGE}
 # issue 15: the bản tin's editions (published only when data/ban-tin/ holds some)
 EDITIONS = "ban-tin"
 EDITIONS_INDEX = f"{EDITIONS}/index.md"
+# issue 13: images, their renditions (khcn/publish/images.py) and the icons made from the emblem
+IMAGES = "anh"  # editors' images: docs/anh/
+ICON_SIZES = {"tab": 32, "home_screen": 180}  # pixels: the browser's tab; a phone's home screen (apple-touch-icon)
+ICONS = {**{name: f"assets/bieu-trung-{size}.png" for name, size in ICON_SIZES.items()}, "ico": "favicon.ico"}
+
+
+def image_rendition(source: str, width: int) -> str:
+    """A narrower copy of an image, beside it: `anh/2026/hoi-thao.jpg`, 480 -> `anh/2026/hoi-thao.480.jpg`."""
+    stem, ending = posixpath.splitext(source)
+    return f"{stem}.{width}{ending}"
+
 
 STATISTICS = "thong-ke"
 STATISTICS_PAGE = f"{STATISTICS}/index.md"
@@ -233,7 +246,8 @@ def theme_addresses() -> dict:
     return {"news": page_url(NEWS_INDEX), "contact": page_url(CONTACT_PAGE), "search": page_url(SEARCH_PAGE),
             "feeds": dict(NEWS_FEEDS), "articles": [NEWS, REPORTS],
             # issue 12a: the language link and hreflang (lang -> the page's URL)
-            "languages": {lang: page_url(path) for lang, path in LANGUAGE_PAGES.items()}}
+            "languages": {lang: page_url(path) for lang, path in LANGUAGE_PAGES.items()},
+            "icons": dict(ICONS), "icon_sizes": dict(ICON_SIZES)}  # issue 13: favicons (main.html)
 
 
 def section_of(path: str) -> str:

@@ -9,6 +9,7 @@
     metadata    Dublin Core and schema.org JSON-LD of each page (issue 12c)
     downloads   CSV, XLSX and JSON written into the site by a second process while MkDocs renders the pages
     print       the bản tin's print editions (PDF), written the same way by a third process (issue 15)
+    images      docs/anh/'s photos resized, and the favicons from the emblem, written the same way (issue 13)
     search      the Pagefind index, made from the built pages, so it comes last
 
 Plain functions of plain values; hooks/site_hooks.py calls each at its MkDocs event and keeps what they return on
@@ -22,6 +23,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
+from khcn.addresses import ICON_SIZES, ICONS
 from khcn.core.background import BackgroundJob
 from khcn.core.clock import commit_time
 from khcn.data.dataset import SiteData, load_site_data
@@ -40,12 +42,15 @@ from khcn.pages.procedures import procedure_pages  # issue 12b
 from khcn.pages.provenance import Source, provenance
 from khcn.pages.render import generated_pages
 from khcn.pages.statistics import statistics_pages
+from khcn.publish.images import SiteImage, write_images
+from khcn.publish.images import site_images as images_in
 from khcn.publish.metadata import Facts, page_facts, page_metadata
 from khcn.publish.search import IndexSummary, index_site
 from khcn.rendering import render
 from khcn.stats.downloads import write_data_files
 
 CACHE = ".cache/khcn"  # readings of data files, by content (see khcn.data.yamlsource.read_yaml)
+IMAGE_CACHE = f"{CACHE}/anh"  # the photos' renditions, by content (khcn.publish.images.cached_renditions)
 
 
 def load(project: Path) -> SiteData:
@@ -132,10 +137,12 @@ def metadata_facts(site: SiteData, stream: Stream) -> dict[str, Facts]:
 
 
 def metadata(site: SiteData, facts: Facts | None, title: str, description: str, url: str | None,
-             site_url: str | None, source: Source | None) -> dict:
-    """One page's Dublin Core tags and JSON-LD (khcn/publish/metadata.py), dated by its line's last change."""
+             site_url: str | None, source: Source | None, emblem: dict | None = None) -> dict:
+    """One page's Dublin Core tags and JSON-LD (khcn/publish/metadata.py), dated by its line's last change;
+    `emblem`: what `emblem` gave, the department's logo."""
     return page_metadata(site.organisation, facts, title=title, description=description, url=url,
-                         site_url=site_url, modified=source.changed if source else None)
+                         site_url=site_url, modified=source.changed if source else None,
+                         logo=emblem["src"] if emblem else None)
 
 
 def downloads(site: SiteData, site_dir: Path) -> BackgroundJob:
@@ -147,6 +154,35 @@ def print_editions(site: SiteData, stream: Stream, docs_dir: Path, site_dir: Pat
     """Each edition's PDF (khcn/news/editionprint.py), started once `site_dir` has been cleaned; None without
     editions. `.wait()` raises BackgroundError with the editors' messages (an edition over 64 pages)."""
     return BackgroundJob(write_print_files, site, stream, docs_dir, site_dir) if site.editions else None
+def site_images(project_docs: Path) -> dict[str, SiteImage]:
+    """Every image under docs/anh/ and the files it becomes in the site (khcn/publish/images.py)."""
+    return images_in(project_docs)
+
+
+def emblem(site: SiteData, images: dict[str, SiteImage]) -> dict | None:
+    """What the header shows as the department's emblem (overrides/partials/logo.html), or None: no logo at all,
+    rather than a theme's that would pass for the department's. A photo's emblem is shown from its square icon."""
+    organisation = site.organisation
+    image = emblem_image(site, images)
+    if image is None:
+        return None
+    if image.resized:
+        size = ICON_SIZES["home_screen"]
+        return {"src": ICONS["home_screen"], "alt": organisation.emblem_alt, "width": size, "height": size}
+    return {"src": image.source, "alt": organisation.emblem_alt, "width": image.largest.width or None,
+            "height": image.largest.height or None}
+
+
+def images(site: SiteData, images: dict[str, SiteImage], project: Path, docs_dir: Path,
+           site_dir: Path) -> BackgroundJob:
+    """The photos' renditions and the favicons, written into `site_dir` (cleaned by now), kept in the project's
+    cache by content; `.wait()` raises BackgroundError."""
+    return BackgroundJob(write_images, list(images.values()), emblem_image(site, images), docs_dir, site_dir,
+                         project / IMAGE_CACHE)
+
+
+def emblem_image(site: SiteData, images: dict[str, SiteImage]) -> SiteImage | None:
+    return images.get(site.organisation.emblem.lstrip("/")) if site.organisation.emblem else None
 
 
 def search(site_dir: Path) -> IndexSummary:

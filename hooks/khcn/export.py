@@ -17,12 +17,13 @@ import yaml
 import yaml_env_tag
 
 from khcn.addresses import theme_addresses
-from khcn.build import robots_txt, site_feeds, site_pages, today
+from khcn.build import emblem, emblem_image, robots_txt, site_feeds, site_images, site_pages, today
 from khcn.core import slugs
 from khcn.data.dataset import SiteData
 from khcn.news.editionprint import print_files
 from khcn.news.pages import build_stream
 from khcn.pages.render import theme_context
+from khcn.publish.images import write_images
 from khcn.stats.downloads import data_files
 
 COPIED = ("docs", "overrides")  # the hand-written pages and assets, and the theme's overrides
@@ -46,14 +47,15 @@ def read_config(config_file: Path) -> dict:
     return yaml.load(config_file.read_text(encoding="utf-8"), Loader=loader)
 
 
-def plain_config(config: dict, site: SiteData) -> dict:
-    """The project's configuration without hooks, with what on_config sets written in."""
+def plain_config(config: dict, site: SiteData, images: dict | None = None) -> dict:
+    """The project's configuration without hooks, with what on_config sets written in; `images`: docs/anh/'s
+    (khcn.build.site_images), for the emblem."""
     config = dict(config)
     config.pop("hooks", None)
     config["watch"] = [path for path in config.get("watch", []) if path not in DROPPED_WATCH]
     config["site_name"] = site.organisation.full_name
-    config["extra"] = dict(config.get("extra") or {}, organisation=theme_context(site, today()),
-                           addresses=theme_addresses())
+    organisation = dict(theme_context(site, today()), emblem=emblem(site, images or {}))  # as on_config sets it
+    config["extra"] = dict(config.get("extra") or {}, organisation=organisation, addresses=theme_addresses())
     extensions = list(config.get("markdown_extensions") or [])
     at = next((i for i, e in enumerate(extensions) if e == "toc" or isinstance(e, dict) and "toc" in e), None)
     toc = dict(extensions[at]["toc"] or {}) if at is not None and isinstance(extensions[at], dict) else {}
@@ -83,7 +85,8 @@ def write_plain_project(project: Path, dest: Path, site: SiteData, updated: date
     dest.mkdir(parents=True, exist_ok=True)
     for folder in COPIED:
         shutil.copytree(project / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    text = yaml.dump(plain_config(config, site), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
+    images = site_images(dest / config.get("docs_dir", "docs"))
+    text = yaml.dump(plain_config(config, site, images), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=120)
     (dest / "mkdocs.yml").write_text(HEADER + text, encoding="utf-8")
     (dest / f"{SLUG_MODULE}.py").write_text(_copied_note(slugs.__file__) + Path(slugs.__file__).read_text(
         encoding="utf-8"), encoding="utf-8")
@@ -93,6 +96,9 @@ def write_plain_project(project: Path, dest: Path, site: SiteData, updated: date
         target = dest / config.get("docs_dir", "docs") / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    # issue 13: the photos resized over their originals (no metadata), and the favicons
+    write_images(list(images.values()), emblem_image(site, images), dest / config.get("docs_dir", "docs"),
+                 dest / config.get("docs_dir", "docs"))
     return Exported(pages=len(pages), feeds=len(feeds), data_files=len(downloads))
 
 

@@ -30,6 +30,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from khcn.addresses import IMAGES
 from khcn.data.richtext import Malformed, parse_markdown
 
 
@@ -57,7 +58,7 @@ CHARACTER_EXPECTED = ("xoá ký tự ẩn này (thường lẫn vào khi chép c
                       "đó)")
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-IMAGE_FOLDER = "/anh/"
+IMAGE_FOLDER = f"/{IMAGES}/"  # docs/anh/: the address book names it
 
 # The one separator between two lists in a row that the legacy importer writes (legacy_bulletin.md.j2): without it
 # Python-Markdown makes them one list. A comment and nothing else; allowed as a whole line and nowhere else.

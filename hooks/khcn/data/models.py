@@ -111,6 +111,13 @@ class Organisation(Record):
                     "ví dụ Department of Science and Technology of Tuyen Quang Province")
     address_en: Text | None = Field(None, alias="dia_chi_en",
         description="Địa chỉ viết cho người nước ngoài (không bắt buộc), ví dụ 433 17/8 Street, Tuyen Quang City")
+    # issue 13: the emblem, shown in the header and made into the favicons
+    emblem: Text | None = Field(None, alias="bieu_trung",
+        description="Biểu trưng của cơ quan (không bắt buộc): một tệp ảnh PNG, JPEG, WebP hoặc SVG trong docs/anh/, "
+                    "ví dụ /anh/bieu-trung.png; hiện ở đầu trang và làm biểu tượng trên thẻ trình duyệt")
+    emblem_alt: Text | None = Field(None, alias="bieu_trung_mo_ta",
+        description="Một câu tả biểu trưng cho người không xem được ảnh (cần khi có bieu_trung), ví dụ Biểu trưng "
+                    "Sở Khoa học và Công nghệ tỉnh Tuyên Quang")
 
 
 # --- issue 12a: the introduction (data/gioi-thieu.yaml) -----------------------------------------------------------

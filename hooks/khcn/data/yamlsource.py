@@ -102,10 +102,11 @@ def yaml_quoted(text: str) -> str:
     return '"' + _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text) + '"'
 
 
-def prune_cache(cache: Path, days: int = 14) -> None:
-    """Forget readings not used for `days`: old versions of edited files."""
+def prune_cache(cache: Path, days: int = 14, pattern: str = "*.pickle") -> None:
+    """Forget readings not used for `days`: old versions of edited files (`pattern`: also the images' renditions,
+    khcn.publish.images)."""
     limit = time.time() - days * 86400
-    for entry in cache.glob("*.pickle") if cache.is_dir() else ():
+    for entry in cache.glob(pattern) if cache.is_dir() else ():
         if entry.stat().st_mtime < limit:
             entry.unlink(missing_ok=True)
 

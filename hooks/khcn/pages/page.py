@@ -3,9 +3,10 @@ producer declares them, and the line under the page (provenance.py) reads them i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from khcn.core.periods import Period
 from khcn.data import kinds
 
 DATA = "data"  # the folder of every source, relative to the project
@@ -20,16 +21,26 @@ def data(*parts: str) -> str:
 ORGANISATION = (data(kinds.ORGANISATION.files),)
 DOCUMENTS = (data(kinds.DOCUMENTS.files), data(kinds.REPORTS.folder))
 REPORTS = (data(kinds.REPORTS.folder),)
-STATISTICS = (data(kinds.CATALOGUE.files), data(kinds.VALUES.folder), data(kinds.PROJECTS.files),
-              data(kinds.PROTECTIONS.files))
+CATALOGUE = data(kinds.CATALOGUE.files)
 STREAM = (data(kinds.BULLETINS.folder), data(kinds.REPORTS.folder), data(kinds.CATEGORIES.files))
 EVERYTHING = (DATA,)
 
 
+def values_file(period_id: str) -> str:
+    """The file that holds a period's figures: data/so-lieu/<kỳ>.yaml."""
+    return data(kinds.VALUES.folder, f"{period_id}.yaml")
+
+
 def report_sources(report_file: str, period_id: str) -> tuple[str, ...]:
     """A report's page also shows the period's figures, the documents' register and the indicators' names."""
-    return (report_file, data(kinds.VALUES.folder, f"{period_id}.yaml"), data(kinds.DOCUMENTS.files),
-            data(kinds.CATALOGUE.files))
+    return (report_file, values_file(period_id), data(kinds.DOCUMENTS.files), data(kinds.CATALOGUE.files))
+
+
+def figures_sources(periods: Iterable[Period], *others: str) -> tuple[str, ...]:
+    """A page that shows figures: the values files of the periods whose figures it shows, the newest first (the
+    file an editor opens to change the latest figure), then `others` (the catalogue that names the indicators, a
+    register). Without figures, only `others`."""
+    return (*(values_file(period.id) for period in sorted(set(periods), reverse=True)), *others)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,14 @@ class Source:
     changed: datetime | None  # the last commit of any source
     draft: bool  # some source holds changes not committed yet (a preview)
     edit_url: str | None  # on the repository's web host, when one is configured
+    others: tuple[int, int] = (0, 0)  # the other sources: (files, folders), told as "và 3 tệp khác" (issue 13)
+
+    @property
+    def others_text(self) -> str:
+        """`và 3 tệp khác`, `và 2 tệp, 1 thư mục khác`, or nothing: what else the page was made from."""
+        files, folders = self.others
+        parts = [f"{files} tệp" if files else "", f"{folders} thư mục" if folders else ""]
+        return f"và {', '.join(p for p in parts if p)} khác" if files or folders else ""
 
 
 def page_sources(declared: dict[str, tuple[str, ...]], pages: list[str]) -> dict[str, list[str]]:
@@ -61,13 +69,18 @@ class Changes:
 def describe(sources: list[str], changes: Changes | None, repo_url: str, branch: str) -> Source:
     """The line a page shows, from the commit dates of every file (history.last_changes)."""
     primary = sources[0]
-    is_folder = "." not in primary.rsplit("/", 1)[-1]
+    is_folder = _is_folder(primary)
+    folders = sum(_is_folder(source) for source in sources[1:])
     edit_url = None
     if repo_url:
         action = "tree" if is_folder else "edit"  # GitHub's (and Gitea's) addresses for a folder and for editing
         edit_url = f"{repo_url.rstrip('/')}/{action}/{branch}/{primary}"
     changed, draft = changes.of(sources) if changes else (None, False)
-    return Source(primary, is_folder, changed, draft, edit_url)
+    return Source(primary, is_folder, changed, draft, edit_url, (len(sources) - 1 - folders, folders))
+
+
+def _is_folder(source: str) -> bool:
+    return "." not in source.rsplit("/", 1)[-1]
 
 
 def provenance(declared: dict[str, tuple[str, ...]], pages: list[str], project, repo_url: str = "",

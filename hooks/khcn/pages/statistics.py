@@ -30,7 +30,7 @@ from khcn.core.memory import no_garbage_collection
 from khcn.core.periods import short_label
 from khcn.data.dataset import SiteData
 from khcn.data.registerkinds import REGISTER_KINDS, RegisterKind
-from khcn.pages.page import STATISTICS, Page, data
+from khcn.pages.page import CATALOGUE, Page, data, figures_sources
 from khcn.rendering import render
 from khcn.stats import frames as stats
 from khcn.stats import registers
@@ -121,14 +121,39 @@ def statistics_pages(site: SiteData) -> list[Page]:
     """Every page of the section. On a large site this is thousands of pages: half of them are rendered by a
     second process at the same time (see background.split_map)."""
     partial = functools.partial
-    tasks = [(STATISTICS_PAGE, STATISTICS, partial(render_overview, site))]
-    tasks += [(area_path(a.id), STATISTICS, partial(render_area, site, a)) for a in site.catalogue.areas
+    tasks = [(STATISTICS_PAGE, overview_sources(site), partial(render_overview, site))]
+    tasks += [(area_path(a.id), area_sources(site, a.id), partial(render_area, site, a)) for a in site.catalogue.areas
               if any(i.area == a.id for i in site.catalogue.indicators)]
-    tasks += [(indicator_path(i.id), STATISTICS, partial(render_indicator, site, i))
+    tasks += [(indicator_path(i.id), indicator_sources(site, i), partial(render_indicator, site, i))
               for i in site.catalogue.indicators]
     tasks += [(kind.page, (data(kind.file),), partial(render_register, site, kind)) for kind in REGISTER_KINDS.values()]
     with no_garbage_collection():  # short-lived strings, no cycles
         return split_map(_render_task, tasks)
+
+
+# The line under a page names the files its figures come from (issue 13): the values files of the periods shown.
+
+def indicator_sources(site: SiteData, indicator) -> tuple[str, ...]:
+    """Its whole series, its name and definition; the register that counts it, when one does."""
+    register = (data(REGISTER_KINDS[indicator.counted_in].file),) if indicator.counted_in else ()
+    return figures_sources([p for p, _ in stats.series(site, indicator.id)], CATALOGUE, *register)
+
+
+def area_sources(site: SiteData, area_id: str) -> tuple[str, ...]:
+    periods = [p for i in site.catalogue.indicators if i.area == area_id for p, _ in stats.series(site, i.id)]
+    return figures_sources(periods, CATALOGUE)
+
+
+def overview_sources(site: SiteData) -> tuple[str, ...]:
+    """Each indicator's latest figure and the same period a year before (its change), and the registers' links."""
+    periods = []
+    for indicator in site.catalogue.indicators:
+        if found := stats.latest(site, indicator.id):
+            periods.append(found[0])
+            before = stats.same_period_last_year(found[0])
+            if (indicator.id, before) in site.values:
+                periods.append(site.periods[before])
+    return figures_sources(periods, CATALOGUE, *(data(kind.file) for kind in REGISTER_KINDS.values()))
 
 
 def _render_task(task: tuple) -> Page:

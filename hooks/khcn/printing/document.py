@@ -1,9 +1,10 @@
 """An edition as one HTML document for the PDF engine: Markdown as the site renders it, cleaned by the site's
 sanitiser, placed into an autoescaping template (templates/print_edition.html.j2).
 
-What changes from the web: links to the site's own pages keep their words but lose their address (a printed page
-cannot follow `/tin-tuc/…`, and a PDF link there would point into the reader's disk); images `/anh/…` are read from
-docs/ beside the page (`anh/…` relative to the document's base, which engine.py sets to docs/).
+What changes from the web: links to the site's own pages (from the root or relative) keep their words but lose
+their address (a printed page cannot follow `/tin-tuc/…`, and a PDF link there would point into the reader's disk);
+images `/anh/…` are read from docs/ beside the page (`anh/…` relative to the document's base, which engine.py sets
+to docs/).
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ from khcn.rendering import render
 EXTENSIONS = ["sane_lists", "attr_list", "md_in_html", "tables"]
 TEMPLATE = "print_edition.html.j2"
 IMAGES = "/anh/"
+# An address a printed link can keep: another site's, an e-mail, a telephone. Every other one is the site's own,
+# written from the root (`/tin-tuc/…`) or, once references are written out, relative to the article's page
+# (`../van-ban/index.md#vb-…`): on paper it would point into the build machine's disk.
+_ELSEWHERE = re.compile(r"(?:https?|mailto|tel):", re.IGNORECASE)
 
 
 class _OffSite(Treeprocessor):
@@ -35,7 +40,7 @@ class _OffSite(Treeprocessor):
 
     def run(self, root: ET.Element) -> None:
         for link in root.iter("a"):
-            if link.get("href", "").startswith("/"):
+            if "href" in link.attrib and not _ELSEWHERE.match(link.get("href")):
                 del link.attrib["href"]
         for image in root.iter("img"):
             source = image.get("src", "")

@@ -92,9 +92,11 @@ def _absolute(site_url: str | None, path: str) -> str | None:
     return urljoin(site_url, path.lstrip("/")) if site_url else None
 
 
-def organisation_node(organisation: Organisation, site_url: str | None) -> dict:
+def organisation_node(organisation: Organisation, site_url: str | None, logo: str | None = None) -> dict:
+    """`logo`: the emblem's address in the site (issue 13), when data names one."""
     node = {"@type": "GovernmentOrganization", "@id": (site_url or "") + ORGANISATION_ID,
             "name": organisation.full_name, "alternateName": organisation.name, "url": site_url,
+            "logo": _absolute(site_url, logo) if logo else None,
             "address": {"@type": "PostalAddress", "streetAddress": organisation.address, "addressCountry": "VN"},
             "telephone": organisation.phone, "faxNumber": organisation.fax, "email": organisation.email,
             "parentOrganization": {"@type": "GovernmentOrganization", "name": organisation.parent_body}}
@@ -135,11 +137,11 @@ def page_node(facts: Facts, organisation_id: str, title: str, description: str, 
 
 
 def page_metadata(organisation: Organisation, facts: Facts | None, *, title: str, description: str,
-                  url: str | None, site_url: str | None, modified: datetime | None) -> dict:
+                  url: str | None, site_url: str | None, modified: datetime | None, logo: str | None = None) -> dict:
     """{"dublin_core": [(name, content), …], "json_ld": the text inside the script element} for one page."""
     facts = facts or Facts("WebPage")
     organisation_id = (site_url or "") + ORGANISATION_ID
-    graph = [organisation_node(organisation, site_url),
+    graph = [organisation_node(organisation, site_url, logo),
              page_node(facts, organisation_id, title, description, url, site_url, modified)]
     dated = facts.published or modified
     dublin_core = [("DC.title", title),

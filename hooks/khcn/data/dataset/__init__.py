@@ -39,7 +39,7 @@ from khcn.data.dataset.documentlinks import check_document_links  # issue 12b
 from khcn.data.dataset.documents import read_documents_file
 from khcn.data.dataset.editions import EditionPage, edition_files, read_editions, read_publication  # issue 15
 from khcn.data.dataset.failures import Failures
-from khcn.data.dataset.images import check_image
+from khcn.data.dataset.images import check_image, check_image_folder
 from khcn.data.dataset.interruption import read_holidays, read_interruption
 from khcn.data.dataset.introduction import read_introduction  # issue 12a
 from khcn.data.dataset.introductioncheck import check_introduction  # issue 12a
@@ -203,6 +203,7 @@ def _load(reading: Reading, failures: Failures, history: History | None) -> Site
     known = site_addresses(reading.docs_dir, documents, catalogue, reports, categories, bulletins, procedures,
                            introduction[0] if introduction else None, editions)
     links = check_links(reading, known, bulletins)
+    check_image_folder(reading)  # after every use of an image was checked at its line
     if reading.errors:
         return None
     return SiteData(organisation, documents, catalogue, values.values, values.periods, [page for page, _ in reports],

@@ -109,7 +109,7 @@ def read_editions(reading: Reading, files: list[str], bulletins: list[Bulletin],
             continue
         numbered.setdefault(record.year, {})[record.number] = doc  # an edition with other mistakes still counts
         check_picture(reading, doc, (), record.cover, record.cover_alt, example="/anh/ban-tin/2021-2.jpg",
-                      keys=("anh_bia", "anh_bia_mo_ta"))
+                      fields=("anh_bia", "anh_bia_mo_ta"))
         _check_note(reading, doc, record, citable)
         articles = _articles(reading, doc, record, known, unpublished)
         if articles is not None:

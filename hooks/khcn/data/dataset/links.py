@@ -25,6 +25,7 @@ from khcn import addresses as a
 from khcn.core.errors import DataError
 from khcn.core.slugs import document_anchor, heading_slug, slug
 from khcn.data.dataset.reading import Reading, one_of
+from khcn.data.imagefiles import ImageFacts, inspect
 from khcn.data.markup import image_source_problem
 
 # `[chữ](địa-chỉ)` and `![mô tả](địa-chỉ)`, `[chữ]: địa-chỉ` (a reference definition). Group 1: `!` for an image.
@@ -46,6 +47,7 @@ class SiteAddresses:
     files: set[str] = field(default_factory=set)
     anchors: dict[str, set[str]] = field(default_factory=dict)
     rewrites: dict[str, str] = field(default_factory=dict)  # an address as a browser shows it -> the page's file
+    docs_dir: Path | None = None  # where `files` are: an image's content is checked too (issue 13)
 
     def urls(self) -> list[str]:
         """The pages as a browser shows their addresses (`/van-ban/`): what editors are told to write."""
@@ -55,7 +57,7 @@ class SiteAddresses:
 def site_addresses(docs_dir: Path, documents, catalogue, reports, categories, bulletins, procedures,
                    introduction, editions=()) -> SiteAddresses:
     """The pages of the address book that the loaded data will make, with docs/'s own pages and files."""
-    found = SiteAddresses()
+    found = SiteAddresses(docs_dir=docs_dir)
     pages = found.pages
     pages.update({a.HOME_PAGE, a.SEARCH_PAGE, a.NEWS_INDEX, a.REPORTS_INDEX, a.DOCUMENTS_PAGE, a.CONTACT_PAGE,
                   a.PROJECTS_PAGE, a.PROTECTIONS_PAGE, a.STATISTICS_PAGE, a.CATEGORIES_INDEX, a.YEARS_INDEX,
@@ -105,7 +107,7 @@ def link_problem(address: str, known: SiteAddresses, image: bool = False) -> tup
     target = "" if target == "." else target
     if image or posixpath.splitext(target)[1] not in ("", ".md"):
         if target in known.files:
-            return None
+            return _image_problem(target, known) if image else None
         files = sorted("/" + f for f in known.files if f.startswith(target.split("/")[0] + "/"))
         return (f"không có tệp docs/{target}", one_of("/" + target, files,
                                                       "một tệp có trong thư mục docs/ (ảnh: docs/anh/)"))
@@ -122,6 +124,13 @@ def link_problem(address: str, known: SiteAddresses, image: bool = False) -> tup
     if page != target:
         known.rewrites[address] = "/" + page + (f"#{anchor}" if anchor else "")
     return None
+
+
+def _image_problem(target: str, known: SiteAddresses) -> tuple[str, str] | None:
+    """An image's file that is not one (a PDF renamed .jpg, an SVG with a script, a 40 MB scan)."""
+    if known.docs_dir is None or isinstance(facts := inspect(known.docs_dir / target), ImageFacts):
+        return None
+    return f"docs/{target}: {facts.found}", facts.expected
 
 
 def _nearest_page(shown: str, urls: list[str]) -> str:
