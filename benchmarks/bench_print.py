@@ -48,12 +48,13 @@ from generate_bulletins import generate_posts
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from khcn.core.formatting import number, official_day
-from khcn.data.models import CountValue
+from khcn.data.models import CountValue, IndicatorKind
 from khcn.printing import engine, fonts, pdf
 from khcn.printing.document import edition_html
 from khcn.printing.edition import Article, Edition, Publication
 from khcn.rendering import render
-from khcn.stats.charts import Point, bar_chart
+from khcn.stats.charts import GAP_MARK, NO_FIGURE, Point, bar_chart
+from khcn.stats.frames import measure as table_measure
 
 ENGINES = ("weasyprint", "chromium")
 EPOCH = "1633083956"
@@ -75,9 +76,12 @@ def _figures(rng: random.Random, index: int) -> str:
     values = [rng.randint(5, 400) for _ in years]
     points = [Point(f"Năm {y}", float(v), number(v)) for y, v in zip(years, values, strict=True)]
     chart = bar_chart(points, f"Số sản phẩm của chương trình {index}", "sản phẩm", f"bieu-do-{index}")
-    indicator = SimpleNamespace(name=f"Sản phẩm của chương trình {index}", denominator=None, unit="sản phẩm")
-    rows = [(SimpleNamespace(label=f"Năm {y}"), CountValue(gia_tri=str(v))) for y, v in zip(years, values, strict=True)]
-    table = render("series_table.html.j2", indicator=indicator, rows=rows, indicator_link=f"/thong-ke/chi-so/{index}/")
+    indicator = SimpleNamespace(name=f"Sản phẩm của chương trình {index}", denominator=None, unit="sản phẩm",
+                                kind=IndicatorKind.COUNT)
+    rows = [(SimpleNamespace(label=f"Năm {y}"), CountValue(gia_tri=str(v)), None)
+            for y, v in zip(years, values, strict=True)]
+    table = render("series_table.html.j2", indicator=indicator, measure=table_measure(indicator), rows=rows,
+                   no_figure=NO_FIGURE, gap_mark=GAP_MARK, indicator_link=f"/thong-ke/chi-so/{index}/")
     return f"{chart}\n\n{table}"
 
 
