@@ -119,6 +119,8 @@ def test_the_cleaner_changes_nothing_a_reader_sees_on_the_tiny_site(tmp_path):
         markup = fragment.read_text(encoding="utf-8")
         assert _tree(clean_html(markup)) == _tree(markup), fragment.relative_to(out)
     assert any("<svg" in p.read_text(encoding="utf-8") for p in generated)  # the charts are among them
+    bulletin = (out / "tin-tuc/kiem-dinh-phuong-tien-do.md.html").read_text(encoding="utf-8")
+    assert '<figure class="tq-figure">\n<svg' in bulletin  # a bulletin's {{bieu-do:…}}, kept whole (above)
 
 
 # --- hostile text in every field, past validation ----------------------------------------------------------------
