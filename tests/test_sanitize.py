@@ -294,3 +294,14 @@ def test_no_dialog_opens_on_pages_with_hostile_text(hostile_site, browser):
         server.shutdown()
         server.server_close()
     assert dialogs == []
+
+
+def test_on_paper_a_link_keeps_its_address_only_when_it_leads_elsewhere():
+    """clean_html(printed=True), the print edition's: the site's own addresses (from the root, relative, our raw
+    HTML's too) would point into the reader's disk; their words stay."""
+    links = ('<a href="../../thong-ke/chi-so/x/">a</a><a href="/tin-tuc/">b</a><a href="#muc">c</a>'
+             '<a href="https://tuyenquang.gov.vn/">d</a><a href="mailto:a@b.vn">e</a><a href="tel:0207">f</a>')
+    assert clean_html(links, printed=True) == ('<a>a</a><a>b</a><a>c</a><a href="https://tuyenquang.gov.vn/">d</a>'
+                                               '<a href="mailto:a@b.vn">e</a><a href="tel:0207">f</a>')
+    assert clean_html(links) == links  # on the web every one of them works
+    assert clean_html('<img src="https://x.org/a.png" alt="x">', printed=True) == '<img alt="x">'
