@@ -128,6 +128,15 @@ def test_an_edition_page_can_be_linked_from_a_bulletin(tiny_data):
     assert load(tiny_data).links["/ban-tin/2021-1/"] == "/ban-tin/2021-1.md"
 
 
+def test_the_editors_note_can_carry_a_chart_and_its_ids_are_not_the_articles(tiny_data):
+    edit(tiny_data / "ban-tin/2021-1.yaml", "\n  Kính mời bạn đọc theo dõi.", "\n  {{bieu-do:phuong-tien-do}}\n\n  Kính mời.")
+    site = load(tiny_data)
+    stream = build_stream(site)
+    [page] = [p for p in edition_pages(site, stream) if p.path == FIRST]
+    ids = re.findall(r' id="(chart-[^"]+)"', page.content + stream.bodies["tin-tuc/kiem-dinh-phuong-tien-do.md"])
+    assert '<figure class="tq-figure">\n<svg' in page.content and len(ids) == 4 and len(set(ids)) == 4
+
+
 # --- what the print renderer takes ----------------------------------------------------------------------------------
 
 def test_edition_articles_are_the_web_bodies_in_the_editions_order(tiny):
