@@ -129,7 +129,8 @@ def test_an_edition_page_can_be_linked_from_a_bulletin(tiny_data):
 
 
 def test_the_editors_note_can_carry_a_chart_and_its_ids_are_not_the_articles(tiny_data):
-    edit(tiny_data / "ban-tin/2021-1.yaml", "\n  Kính mời bạn đọc theo dõi.", "\n  {{bieu-do:phuong-tien-do}}\n\n  Kính mời.")
+    edit(tiny_data / "ban-tin/2021-1.yaml", "\n  Kính mời bạn đọc theo dõi.",
+         "\n  {{bieu-do:phuong-tien-do}}\n\n  Kính mời.")
     site = load(tiny_data)
     stream = build_stream(site)
     [page] = [p for p in edition_pages(site, stream) if p.path == FIRST]
