@@ -128,6 +128,16 @@ def test_an_edition_page_can_be_linked_from_a_bulletin(tiny_data):
     assert load(tiny_data).links["/ban-tin/2021-1/"] == "/ban-tin/2021-1.md"
 
 
+def test_the_editors_note_can_carry_a_chart_and_its_ids_are_not_the_articles(tiny_data):
+    edit(tiny_data / "ban-tin/2021-1.yaml", "\n  Kính mời bạn đọc theo dõi.",
+         "\n  {{bieu-do:phuong-tien-do}}\n\n  Kính mời.")
+    site = load(tiny_data)
+    stream = build_stream(site)
+    [page] = [p for p in edition_pages(site, stream) if p.path == FIRST]
+    ids = re.findall(r' id="(chart-[^"]+)"', page.content + stream.bodies["tin-tuc/kiem-dinh-phuong-tien-do.md"])
+    assert '<figure class="tq-figure">\n<svg' in page.content and len(ids) == 4 and len(set(ids)) == 4
+
+
 # --- what the print renderer takes ----------------------------------------------------------------------------------
 
 def test_edition_articles_are_the_web_bodies_in_the_editions_order(tiny):
@@ -355,3 +365,33 @@ def test_an_edition_over_64_pages_stops_the_build_with_the_file_and_line(tmp_pat
     assert "data/ban-tin/2021-1.yaml:4 — trường `bai`: gặp Bản in của bản tin Số 1/2021 sẽ có" in result.stderr
     assert "so với giới hạn 64 trang" in result.stderr
     assert sorted(p.name for p in (tmp_path / "site").iterdir()) == ["old.html"]
+
+
+def test_a_chart_in_an_article_is_on_its_web_page_and_drawn_in_the_print_edition(built):
+    """{{bieu-do:phuong-tien-do}} of the fixture bulletin that edition 2021-1 prints: on the web an SVG image with its
+    title, text alternative and caption; in the PDF vector drawing (rectangles filled, lines stroked) with the
+    chart's own words (its unit line, its period labels), on the pages of that article."""
+    page = soup(built / "tin-tuc/kiem-dinh-phuong-tien-do/index.html")
+    figure = page.select_one("article figure.tq-figure")
+    svg = figure.select_one("svg[role=img]")
+    title, desc = (svg.find(name) for name in ("title", "desc"))
+    assert svg["aria-labelledby"].split() == [title["id"], desc["id"]]
+    assert title.get_text() == "Phương tiện đo được kiểm định (6 tháng)"
+    assert "6T đầu 2021: 1.234 phương tiện" in desc.get_text()
+    assert figure.figcaption.get_text().startswith("Biểu đồ: Phương tiện đo được kiểm định, kỳ 6 tháng.")
+    reader = PdfReader(built / "ban-tin/2021-1/ban-tin-2021-1.pdf")
+    texts = printed_pages(built, "2021-1")
+    contents = next(n for n, text in enumerate(texts) if "Mục lục" in text)
+    start = next(n for n, text in enumerate(texts) if n > contents and "Kiểm định phương tiện đo" in text)
+    [drawn] = [n for n, text in enumerate(texts) if "Đơn vị: phương tiện" in text and "6T cuối 2020" in text]
+    assert start <= drawn <= start + 1  # in the article (a chart that does not fit goes whole to the next page)
+    assert "Biểu đồ: Phương tiện đo được kiểm định, kỳ 6 tháng" in texts[drawn]
+    # Vector drawing in the chart's own units: each bar of the web page's SVG a filled rectangle, each gridline a
+    # line (WeasyPrint writes an SVG's coordinates as they are, under one transform).
+    operators = reader.pages[drawn].get_contents().get_data().decode("latin-1")
+    bars = svg.select("rect.tq-chart__bar")
+    assert len(bars) == 2
+    for bar in bars:
+        assert f"{bar['x']} {bar['y']} {bar['width']} {bar['height']} re\nf\n" in operators
+    for line in svg.select(".tq-chart__grid line"):
+        assert f"{line['x1']} {line['y1']} m\n{line['x2']} {line['y2']} l\n" in operators

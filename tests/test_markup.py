@@ -42,7 +42,7 @@ ALLOWED = {  # what HUONG-DAN documents for bodies, and ordinary text
     "emphasis": "**đậm**, *nghiêng*, _nghiêng_",
     "quote": "> Trích dẫn",
     "references": "{{de-tai-du-an}}, {{phuong-tien-do.can@2021-H1}}, [[26/KH-UBND]]\n\n{{bang:phuong-tien-do}}\n\n"
-                  "{{bang@2021-H1}}",
+                  "{{bang@2021-H1}}\n\n{{bieu-do:phuong-tien-do}}\n\n{{ bieu-do : phuong-tien-do }}",
     "entities": "&lt;b&gt; là chữ, &amp; cũng vậy",
     "escaped-braces": "Chữ \\{x\\} trong ngoặc",
     "prose-colon-after-bracket": "Theo [[26/KH-UBND]] (theo: Sở) và [1]: xem trang 5",

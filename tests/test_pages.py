@@ -152,3 +152,74 @@ def test_tables_in_a_text_show_a_period_without_a_figure_with_its_reason():
             f'{reason}</span></td><td>phương tiện</td></tr>') in period
     series = refs.table(TableRef("phuong-tien-do", None, 0, True))
     assert f'<th scope="row">6 tháng cuối năm 2020</th><td>— <span class="tq-muted">{reason}</span></td>' in series
+
+
+# --- a chart in a bulletin: {{bieu-do:<mã>}} ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dòng.\n\n{{bieu-do:phuong-tien-do}}\n\nSau.", ("ChartRef", "phuong-tien-do", True)),
+    ("{{ BIEU-DO : phuong-tien-do }}", ("ChartRef", "phuong-tien-do", True)),
+    ("Xem {{bieu-do:phuong-tien-do}} này.", ("ChartRef", "phuong-tien-do", False)),
+    ("{{bieu-do}}", ("Malformed", "`{{bieu-do}}`", None)),
+    ("{{bieu-do@2021-H1}}", ("Malformed", "`{{bieu-do@2021-H1}}`", None)),
+    ("{{bieu-do:a.b}}", ("Malformed", "`{{bieu-do:a.b}}`", None)),
+    ("{{bieu-do-moi@2021-H1}}", ("ValueRef", "bieu-do-moi", None)),  # an indicator whose code starts alike
+])
+def test_a_chart_reference_is_read_like_a_table_reference(text, expected):
+    from khcn.data.richtext import Plain, parse_markdown
+
+    [ref] = [s for s in parse_markdown(text) if not isinstance(s, Plain)]
+    kind, name, alone = expected
+    assert type(ref).__name__ == kind
+    assert (ref.indicator if kind != "Malformed" else ref.found) == name
+    if kind == "ChartRef":
+        assert ref.alone is alone and text[ref.offset:].lstrip().startswith("{{")
+
+
+BULLETIN_CHART = Path(__file__).parent / "golden" / "charts" / "bulletin-chart.html"
+
+
+def chart_of(site, page: str, offset: int = 0) -> str:
+    from khcn.data.richtext import ChartRef
+    from khcn.pages.render import Resolver
+
+    return Resolver(site, page, None).chart(ChartRef("phuong-tien-do", offset, True))
+
+
+def test_a_bulletin_chart_is_the_indicator_pages_chart_with_a_link_to_it():
+    """Golden: the figure, caption and SVG a bulletin's {{bieu-do:phuong-tien-do}} writes out. Its SVG is the one
+    the indicator's page draws (the same function, the same figures), but for the element ids."""
+    from conftest import TINY_DATA
+    from khcn.pages.statistics import render_indicator
+
+    site = load_site_data(TINY_DATA)
+    html = chart_of(site, "tin-tuc/kiem-dinh-phuong-tien-do.md", 185)
+    assert_golden(BULLETIN_CHART, html)
+    assert html.count("<figure") == 1  # the half-years have two figures, the year one: one chart
+    assert '<a href="../../thong-ke/chi-so/phuong-tien-do/">trang thống kê của chỉ số</a>' in html
+    svg = html[html.index("<svg"):html.index("</svg>") + 6]
+    page = render_indicator(site, site.indicators["phuong-tien-do"])
+    assert svg.replace("-kiem-dinh-phuong-tien-do-185", "") in page
+
+
+def test_two_charts_on_one_page_or_one_edition_never_share_an_id():
+    import re
+
+    from conftest import TINY_DATA
+
+    site = load_site_data(TINY_DATA)
+    charts = [chart_of(site, "tin-tuc/a.md", 10), chart_of(site, "tin-tuc/a.md", 90),
+              chart_of(site, "tin-tuc/b.md", 10)]
+    ids = [i for html in charts for i in re.findall(r' id="([^"]+)"', html)]
+    assert len(ids) == 6 and len(set(ids)) == len(ids)
+    for html in charts:  # each chart is labelled by its own title and description
+        labelled = re.search(r'aria-labelledby="([^"]+)"', html).group(1).split()
+        assert labelled == re.findall(r' id="([^"]+)"', html)
+
+
+def test_a_chart_counts_no_words_of_reading_time():
+    from conftest import TINY_DATA
+
+    site = load_site_data(TINY_DATA)
+    entry = next(e for e in build_stream(site, today=BUILD_DAY).entries if e.slug == "kiem-dinh-phuong-tien-do")
+    assert entry.words < 80  # the prose; the SVG's markup alone is several hundred "words"

@@ -279,3 +279,29 @@ def test_without_pango_the_editor_is_told_in_vietnamese(monkeypatch, docs):
     monkeypatch.setattr(pdf.importlib, "import_module", no_pango)
     with pytest.raises(pdf.PrintError, match=r"Máy này thiếu thư viện Pango.*libpango-1\.0-0.*make build"):
         pdf.edition_pdf(edition(article(1)), docs)
+
+
+def test_a_bulletins_chart_reaches_the_print_whole_but_for_its_link():
+    """{{bieu-do:…}} as the site writes it out (khcn.pages.render.Resolver.chart), through the print path's Markdown
+    and the sanitiser: every element and attribute of the figure and its SVG stays; the caption's link to the
+    indicator's page keeps its words and loses its address, as every link to the site does on paper."""
+    from bs4 import BeautifulSoup
+
+    from conftest import TINY_DATA
+    from khcn.data.dataset import load_site_data
+    from khcn.data.richtext import ChartRef
+    from khcn.pages.render import Resolver
+    from khcn.printing.document import body_html
+
+    written = Resolver(load_site_data(TINY_DATA), "tin-tuc/x.md", None).chart(ChartRef("phuong-tien-do", 7, True))
+    printed_markup = body_html(f"Đoạn trước.\n\n{written}\n\nĐoạn sau.")
+
+    def figure(markup: str):
+        found = BeautifulSoup(markup, "html.parser").figure
+        found.figcaption.a.attrs.pop("href", None)
+        return [(tag.name, sorted(tag.attrs.items()), tag.string) for tag in found.find_all(True)]
+
+    assert figure(printed_markup) == figure(written)
+    assert len(figure(written)) > 30 and "<svg" in printed_markup
+    link = BeautifulSoup(printed_markup, "html.parser").figcaption.a
+    assert link.get_text() == "trang thống kê của chỉ số" and "href" not in link.attrs

@@ -119,6 +119,8 @@ def test_the_cleaner_changes_nothing_a_reader_sees_on_the_tiny_site(tmp_path):
         markup = fragment.read_text(encoding="utf-8")
         assert _tree(clean_html(markup)) == _tree(markup), fragment.relative_to(out)
     assert any("<svg" in p.read_text(encoding="utf-8") for p in generated)  # the charts are among them
+    bulletin = (out / "tin-tuc/kiem-dinh-phuong-tien-do.md.html").read_text(encoding="utf-8")
+    assert '<figure class="tq-figure">\n<svg' in bulletin  # a bulletin's {{bieu-do:…}}, kept whole (above)
 
 
 # --- hostile text in every field, past validation ----------------------------------------------------------------
@@ -292,3 +294,14 @@ def test_no_dialog_opens_on_pages_with_hostile_text(hostile_site, browser):
         server.shutdown()
         server.server_close()
     assert dialogs == []
+
+
+def test_on_paper_a_link_keeps_its_address_only_when_it_leads_elsewhere():
+    """clean_html(printed=True), the print edition's: the site's own addresses (from the root, relative, our raw
+    HTML's too) would point into the reader's disk; their words stay."""
+    links = ('<a href="../../thong-ke/chi-so/x/">a</a><a href="/tin-tuc/">b</a><a href="#muc">c</a>'
+             '<a href="https://tuyenquang.gov.vn/">d</a><a href="mailto:a@b.vn">e</a><a href="tel:0207">f</a>')
+    assert clean_html(links, printed=True) == ('<a>a</a><a>b</a><a>c</a><a href="https://tuyenquang.gov.vn/">d</a>'
+                                               '<a href="mailto:a@b.vn">e</a><a href="tel:0207">f</a>')
+    assert clean_html(links) == links  # on the web every one of them works
+    assert clean_html('<img src="https://x.org/a.png" alt="x">', printed=True) == '<img alt="x">'

@@ -74,9 +74,10 @@ _IS_BIDI = re.compile(f"[{_BIDI}]")
 
 # Python-Markdown's backslash escapes (Markdown.ESCAPED_CHARS): the escaped character is shown, never markup.
 _ESCAPE = re.compile(r"\\[\\`*_{}\[\]()>#+\-.!]")
-# Our references, strictly shaped (khcn.data.richtext reads them): `{{id}}`, `{{id.part@2021-H1}}`, `{{bang:id}}`…
-_REFERENCE = re.compile(r"\{\{\s*(?:[\w-]+(?:\.[\w-]+)?(?:\s*@\s*[\w-]+)?|bang\s*(?::\s*[\w-]+)?\s*(?:@\s*[\w-]+)?)"
-                        r"\s*\}\}", re.IGNORECASE)
+# Our references, strictly shaped (khcn.data.richtext reads them): `{{id}}`, `{{id.part@2021-H1}}`, `{{bang:id}}`,
+# `{{bieu-do:id}}`…
+_REFERENCE = re.compile(r"\{\{\s*(?:[\w-]+(?:\.[\w-]+)?(?:\s*@\s*[\w-]+)?|bang\s*(?::\s*[\w-]+)?\s*(?:@\s*[\w-]+)?"
+                        r"|bieu-do\s*:\s*[\w-]+)\s*\}\}", re.IGNORECASE)
 _HTML_START = re.compile(r"<(?:[A-Za-z]|/[A-Za-z]|!|\?)")
 # Autolinks Python-Markdown makes into links: web addresses and e-mail addresses (safe by their shape).
 _AUTOLINK = re.compile(r"<(?:https?://[^<>\s]*|mailto:[^<>\s]+|[^<>\s@:/!]+@[^<>\s@]+)>", re.IGNORECASE)

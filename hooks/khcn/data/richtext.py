@@ -6,6 +6,7 @@
     [[26/KH-UBND]]                           a legal document of the register ("Kế hoạch số 26/KH-UBND ngày …")
     {{bang:san-pham-duoc-bao-ho}}            (bulletins, on a line of its own) the indicator's table of every period
     {{bang@2021-H1}}                         (bulletins, on a line of its own) every indicator of a period
+    {{bieu-do:san-pham-duoc-bao-ho}}         (bulletins, on a line of its own) the indicator's charts, as its page
 
 A text is split into paragraphs at blank lines, and each paragraph into plain runs and references.
 """
@@ -18,9 +19,13 @@ from dataclasses import dataclass
 _REFERENCE = re.compile(r"\{\{(?P<value>[^{}]*)\}\}|\[\[(?P<document>[^\[\]]*)\]\]")
 _VALUE = re.compile(r"^\s*(?P<id>[^.@\s]+)(?:\.(?P<component>[^.@\s]+))?(?:\s*@\s*(?P<period>\S+))?\s*$")
 _TABLE = re.compile(r"^\s*bang\s*(?::\s*(?P<id>[^.@\s]+))?\s*(?:@\s*(?P<period>\S+))?\s*$", re.IGNORECASE)
+# `bieu-do` and what follows it; only `:<mã>` makes a chart (a period's chart has nothing to compare)
+_CHART = re.compile(r"^\s*bieu-do\s*(?:$|[:@.])", re.IGNORECASE)
+_CHART_ID = re.compile(r"^\s*bieu-do\s*:\s*(?P<id>[^.@:\s]+)\s*$", re.IGNORECASE)
 _OPENERS = ("{{", "}}", "[[", "]]")
 VALUE_SYNTAX = "`{{ma-chi-so}}`, `{{ma-chi-so.ma-thanh-phan}}` hoặc `{{ma-chi-so@2021-H1}}`"
 TABLE_SYNTAX = "`{{bang:ma-chi-so}}` (bảng mọi kỳ của một chỉ số) hoặc `{{bang@2021-H1}}` (mọi chỉ số của một kỳ)"
+CHART_SYNTAX = "`{{bieu-do:ma-chi-so}}` (biểu đồ của một chỉ số, như ở trang thống kê của nó)"
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,15 @@ class TableRef:
 
 
 @dataclass(frozen=True)
+class ChartRef:
+    """An indicator's charts, drawn as its statistics page draws them (one per kind of period with two figures)."""
+
+    indicator: str
+    offset: int
+    alone: bool  # on a line of its own, as a chart must be
+
+
+@dataclass(frozen=True)
 class DocumentRef:
     number: str
     offset: int
@@ -61,7 +75,7 @@ class Malformed:
     offset: int
 
 
-Segment = Plain | ValueRef | TableRef | DocumentRef | Malformed
+Segment = Plain | ValueRef | TableRef | ChartRef | DocumentRef | Malformed
 
 
 def parse_text(text: str) -> list[list[Segment]]:
@@ -119,6 +133,11 @@ def _reference(match: re.Match, offset: int, alone: bool = False) -> Segment:
         if not number:
             return Malformed("`[[]]` trống", "số, ký hiệu văn bản trong ngoặc, ví dụ `[[26/KH-UBND]]`", offset)
         return DocumentRef(number, offset)
+    if _CHART.match(match["value"]):
+        chart = _CHART_ID.match(match["value"])
+        if chart is None:
+            return Malformed(f"`{match.group(0)}`", f"biểu đồ dạng {CHART_SYNTAX}", offset)
+        return ChartRef(chart["id"], offset, alone)
     table = _TABLE.match(match["value"])
     if table:
         if (table["id"] is None) == (table["period"] is None):

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from markupsafe import Markup
+
 from khcn.addresses import (
     EDITIONS_INDEX,
     NEWS_INDEX,
@@ -80,10 +82,13 @@ def sources(edition: EditionPage | None = None) -> tuple[str, ...]:
     return (*own, data(kinds.PUBLICATION.files), data(kinds.BULLETINS.folder), data(kinds.ORGANISATION.files))
 
 
-def editors_note(site: SiteData, edition: EditionPage) -> list[str]:
-    """The editor's note as Markdown paragraphs, its references written out (links relative to the edition page)."""
+def editors_note(site: SiteData, edition: EditionPage) -> list[Markup]:
+    """The editor's note as Markdown paragraphs, its references written out (links relative to the edition page).
+    Markdown as typed, like a bulletin's body (a Text field: checked by the same markup policy, cleaned by the
+    sanitiser), so that a table or a chart (`{{bang:…}}`, `{{bieu-do:…}}`) lands as markup, not as its escaped
+    source."""
     here = edition_path(edition.record.year, edition.record.number)
-    return [write_out(paragraph, Resolver(site, here, None)) for paragraph in note_segments(edition.record)]
+    return [Markup(write_out(paragraph, Resolver(site, here, None))) for paragraph in note_segments(edition.record)]
 
 
 def render_edition(site: SiteData, stream: Stream, edition: EditionPage) -> str:

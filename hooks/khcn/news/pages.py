@@ -71,20 +71,23 @@ def build_stream(site: SiteData, today: date | None = None) -> Stream:
     entries, bodies, bulletins = [], {}, {}
     for bulletin in site.bulletins:
         path = bulletin_path(bulletin.slug)
-        body = write_out(bulletin.segments, Resolver(site, path, None))
+        refs = Resolver(site, path, None)
+        body = write_out(bulletin.segments, refs)
         bodies[path], bulletins[path] = body, bulletin
-        entries.append(_bulletin_entry(bulletin, path, body, today))
+        # read: the words, not the markup of an embedded table or chart (a chart's SVG would double the minutes)
+        words = len(write_out(bulletin.segments, refs, plain=True).split())
+        entries.append(_bulletin_entry(bulletin, path, body, words, today))
     entries += [_report_entry(site, report) for report in site.reports]
     entries = st.newest_first(entries)
     return Stream(entries, bodies, bulletins, st.neighbours(entries), st.by_category(entries, site.categories),
                   st.by_year(entries))
 
 
-def _bulletin_entry(bulletin: Bulletin, path: str, body: str, today: date) -> st.Entry:
+def _bulletin_entry(bulletin: Bulletin, path: str, body: str, words: int, today: date) -> st.Entry:
     meta = bulletin.meta
     return st.Entry(slug=bulletin.slug, path=path, title=meta.title, published=meta.published, authors=meta.authors,
                     category=meta.category, tags=meta.tags, summary=meta.summary or summary_of(body),
-                    source=bulletin.file, words=len(body.split()), image=meta.image, image_alt=meta.image_alt,
+                    source=bulletin.file, words=words, image=meta.image, image_alt=meta.image_alt,
                     deadline=meta.deadline, expired=meta.deadline is not None and meta.deadline < today)
 
 

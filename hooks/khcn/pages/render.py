@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from datetime import date
 
 from markupsafe import Markup
@@ -12,6 +13,7 @@ from khcn.addresses import (
     CONTACT_PAGE,
     DOCUMENTS_PAGE,
     REPORTS_INDEX,
+    href,
     indicator_path,
     link,
     page_url,
@@ -20,11 +22,12 @@ from khcn.addresses import (
 from khcn.core import formatting
 from khcn.core.slugs import document_anchor
 from khcn.data.dataset import ReportPage, SiteData
-from khcn.data.richtext import DocumentRef, Plain, TableRef, ValueRef
+from khcn.data.richtext import ChartRef, DocumentRef, Plain, TableRef, ValueRef
 from khcn.pages.disclosure import published_categories
 from khcn.pages.documents import browse, document_details  # issue 12b
 from khcn.pages.notices import feedback_link, interruption_banner
 from khcn.pages.page import DOCUMENTS, ORGANISATION, REPORTS, Page, report_sources
+from khcn.pages.statistics import chart_groups
 from khcn.rendering import ENV, render
 from khcn.stats import frames as stats
 from khcn.stats.charts import GAP_MARK, NO_FIGURE
@@ -86,11 +89,21 @@ class Resolver:
                       no_figure=NO_FIGURE, gap_mark=GAP_MARK,
                       indicator_link=link(self.page_path, indicator_path(indicator.id)))
 
+    def chart(self, ref: ChartRef) -> str:
+        """An indicator's charts in a bulletin, drawn by its statistics page's own function from the same figures.
+        Element ids carry the page and the reference's place in its text: two charts of one indicator on a page,
+        or in the articles of one print edition, never share an id."""
+        indicator = self.site.indicators[ref.indicator]
+        suffix = f"-{posixpath.splitext(posixpath.basename(self.page_path))[0]}-{ref.offset}"
+        return render("indicator_chart.html.j2", indicator=indicator, no_figure=NO_FIGURE, gap_mark=GAP_MARK,
+                      groups=chart_groups(self.site, indicator, suffix),
+                      indicator_href=href(self.page_path, indicator_path(indicator.id)))
+
 
 def write_out(segments, refs: Resolver, plain: bool = False, escape=str) -> str:
-    """A text with every reference replaced by its words, link or table; `plain`: words only (summaries).
+    """A text with every reference replaced by its words, link, table or chart; `plain`: words only (summaries).
     `escape`: for HTML (a report's template), the editors' words and the references' words; a bulletin's body is
-    Markdown and stays as typed. Tables are our markup: never escaped."""
+    Markdown and stays as typed. Tables and charts are our markup: never escaped."""
     parts = []
     for segment in segments:
         if isinstance(segment, Plain):
@@ -102,6 +115,8 @@ def write_out(segments, refs: Resolver, plain: bool = False, escape=str) -> str:
             parts.append(escape(mention) if plain else f"[{escape(mention)}]({escape(target)})")
         elif isinstance(segment, TableRef) and not plain:
             parts.append(refs.table(segment).strip("\n"))
+        elif isinstance(segment, ChartRef) and not plain:
+            parts.append(refs.chart(segment).strip("\n"))
     return "".join(parts)
 
 

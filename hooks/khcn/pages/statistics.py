@@ -34,7 +34,7 @@ from khcn.pages.page import CATALOGUE, Page, data, figures_sources
 from khcn.rendering import render
 from khcn.stats import frames as stats
 from khcn.stats import registers
-from khcn.stats.charts import GAP_MARK, NO_FIGURE, Point, bar_chart
+from khcn.stats.charts import GAP_MARK, MIN_FIGURES, NO_FIGURE, Point, bar_chart
 
 
 def render_overview(site: SiteData) -> str:
@@ -66,9 +66,7 @@ def render_area(site: SiteData, area) -> str:
 def render_indicator(site: SiteData, indicator) -> str:
     path = indicator_path(indicator.id)
     measure = stats.measure(indicator)
-    blanks = stats.blank_periods(site, indicator.id)
-    groups = [_group(site, indicator, measure, kind, stats.with_gaps(points, blanks))
-              for kind, points in stats.by_kind(stats.series(site, indicator.id)).items()]
+    groups = chart_groups(site, indicator)
     corrections = [(p, c) for p, v in stats.series(site, indicator.id) for c in v.corrections]
     return render("stats_indicator.md.j2", page=path, indicator=indicator, area=site.areas[indicator.area],
                   groups=groups, corrections=corrections, counting=stats.COUNTING[indicator.counting],
@@ -80,13 +78,24 @@ def render_indicator(site: SiteData, indicator) -> str:
                   indicator_path=indicator_path, overview=STATISTICS_PAGE)
 
 
-def _group(site: SiteData, indicator, measure: stats.Measure, kind: str, points: list) -> dict:
-    """One kind of period of the indicator page: its chart (from two figures on) and its table, gaps included."""
+def chart_groups(site: SiteData, indicator, id_suffix: str = "") -> list[dict]:
+    """The indicator page's groups, one per kind of period, each with its chart (or None) and its table's rows: what
+    the page shows, and what a bulletin's `{{bieu-do:…}}` draws. `id_suffix` keeps the charts' element ids unique
+    where one page (or one print edition) holds the same indicator's charts twice."""
+    measure = stats.measure(indicator)
+    blanks = stats.blank_periods(site, indicator.id)
+    return [_group(site, indicator, measure, kind, stats.with_gaps(points, blanks), id_suffix)
+            for kind, points in stats.by_kind(stats.series(site, indicator.id)).items()]
+
+
+def _group(site: SiteData, indicator, measure: stats.Measure, kind: str, points: list, id_suffix: str) -> dict:
+    """One kind of period of the indicator page: its chart (from MIN_FIGURES figures on) and its table, gaps
+    included."""
     notes = {p.id: site.blanks.get((indicator.id, p.id)) for p, v in points if v is None}
     figures = [p for p, v in points if v is not None]
     chart = bar_chart([_point(indicator, p, v, notes.get(p.id)) for p, v in points],
                       f"{indicator.name} ({stats.PERIOD_KINDS[kind]})", indicator.unit,
-                      f"{indicator.id}-{kind}", measure.caption) if len(figures) > 1 else None
+                      f"{indicator.id}-{kind}{id_suffix}", measure.caption) if len(figures) >= MIN_FIGURES else None
     rows = [{"period": p, "value": v, "change": None if v is None else stats.change(site, indicator, p),
              "note": notes.get(p.id)} for p, v in points]
     return {"kind": stats.PERIOD_KINDS[kind], "chart": chart, "rows": rows,

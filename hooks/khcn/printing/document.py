@@ -31,17 +31,14 @@ TEMPLATE = "print_edition.html.j2"
 IMAGES = "/anh/"
 # An address a printed link can keep: another site's, an e-mail, a telephone. Every other one is the site's own,
 # written from the root (`/tin-tuc/…`) or, once references are written out, relative to the article's page
-# (`../van-ban/index.md#vb-…`): on paper it would point into the build machine's disk.
-_ELSEWHERE = re.compile(r"(?:https?|mailto|tel):", re.IGNORECASE)
+# (`../van-ban/index.md#vb-…`, a chart's caption `../../thong-ke/…`): on paper it would point into the build
+# machine's disk. The sanitiser drops them (clean_html(printed=True)): it sees our raw HTML too, Markdown's tree not.
 
 
 class _OffSite(Treeprocessor):
-    """Addresses of the site made usable on paper (see the module's docstring)."""
+    """Images of the site read from docs/ (see the module's docstring)."""
 
     def run(self, root: ET.Element) -> None:
-        for link in root.iter("a"):
-            if "href" in link.attrib and not _ELSEWHERE.match(link.get("href")):
-                del link.attrib["href"]
         for image in root.iter("img"):
             source = image.get("src", "")
             if source.startswith(IMAGES):
@@ -56,7 +53,7 @@ class _OffSiteExtension(Extension):
 def body_html(text: str) -> Markup:
     """One article's (or the editor's note's) Markdown as clean HTML, as the site would show it."""
     converter = markdown.Markdown(extensions=[*EXTENSIONS, _OffSiteExtension()])
-    return Markup(clean_html(converter.convert(text)))
+    return Markup(clean_html(converter.convert(text), printed=True))
 
 
 def printed_text(markdown_text: str) -> str:

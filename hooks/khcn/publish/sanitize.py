@@ -82,9 +82,20 @@ def _local_images(element: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def clean_html(html: str) -> str:
+def _only_links_elsewhere(element: str, attribute: str, value: str) -> str | None:
+    """On paper (khcn/printing): a link keeps its address only when it leads to another host, an e-mail or a
+    telephone; one to the site's own pages would point into the reader's disk."""
+    if element == "a" and attribute == "href" and not _ELSEWHERE.match(value):
+        return None
+    return _local_images(element, attribute, value)
+
+
+def clean_html(html: str, printed: bool = False) -> str:
     """The HTML of a page made from data/ (the Markdown rendered, before the theme), with only what the allowlist
-    admits. Our own markup passes unchanged but for the serialiser's spelling (see the module's docstring)."""
-    return nh3.clean(strip_controls(html), tags=TAGS, attributes=ATTRIBUTES, attribute_filter=_local_images,
+    admits. Our own markup passes unchanged but for the serialiser's spelling (see the module's docstring).
+    `printed`: for the print edition, where links to the site's own pages lose their address (and keep their words),
+    those of our raw HTML too (a chart's caption), which Markdown's tree never shows."""
+    return nh3.clean(strip_controls(html), tags=TAGS, attributes=ATTRIBUTES,
+                     attribute_filter=_only_links_elsewhere if printed else _local_images,
                      generic_attribute_prefixes=ATTRIBUTE_PREFIXES, url_schemes=URL_SCHEMES, link_rel=None,
                      strip_comments=True)

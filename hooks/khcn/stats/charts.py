@@ -27,6 +27,7 @@ MAX_BAR = 72  # two or three bars should not turn into slabs
 SIN45 = math.sqrt(0.5)
 NUDGE = 0.35 * FONT  # about half a digit's height: centres a text on a line or a bar
 
+MIN_FIGURES = 2  # a bar chart compares: with one figure there is nothing to draw (the page shows the table alone)
 NO_FIGURE = "không có số liệu"  # what a gap in a series says, in the picture and in its text alternative
 GAP_MARK = "—"  # drawn in a gap's slot, where its bar would stand
 
@@ -142,7 +143,7 @@ def _bars(points: list[Point], left: float, slot: float, bottom: float, scale: f
 def layout(points: list[Point], caption: str) -> Layout:
     """The chart's geometry, in viewBox units."""
     figures = [p.value for p in points if not p.gap]
-    if len(figures) < 2:
+    if len(figures) < MIN_FIGURES:
         raise ValueError("a bar chart needs at least two figures")
     if any(not math.isfinite(v) or v < 0 for v in figures):
         raise ValueError("bar chart values must be finite and >= 0")

@@ -1,8 +1,10 @@
-"""References in texts: every `{{chỉ-số@kỳ}}`, `[[số ký hiệu]]` and `{{bang…}}` of a report or a bulletin names
-something that exists (an indicator's value of that period, a document of the register, a period's table)."""
+"""References in texts: every `{{chỉ-số@kỳ}}`, `[[số ký hiệu]]`, `{{bang…}}` and `{{bieu-do:…}}` of a report or a
+bulletin names something that exists (an indicator's value of that period, a document of the register, a period's
+table, an indicator with a chart to draw)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from khcn.core.errors import DataError
@@ -14,8 +16,9 @@ from khcn.data.dataset.reports import ReportPage
 from khcn.data.fields import PERIOD_EXPECTED
 from khcn.data.kinds import CATALOGUE, DOCUMENTS, VALUES
 from khcn.data.models import Indicator, LegalDocument, Value
-from khcn.data.richtext import DocumentRef, Malformed, Plain, TableRef, references
+from khcn.data.richtext import ChartRef, DocumentRef, Malformed, Plain, TableRef, references
 from khcn.data.yamlsource import SourceDocument
+from khcn.stats.charts import MIN_FIGURES
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,8 @@ class Citable:
             return ref.found, ref.expected
         if isinstance(ref, TableRef):
             return self._table_problem(ref, in_report)
+        if isinstance(ref, ChartRef):
+            return self._chart_problem(ref, in_report)
         if isinstance(ref, DocumentRef):
             return self._document_problem(ref)
         return self._value_problem(ref, own_period)
@@ -82,7 +87,6 @@ class Citable:
         return None
 
     def _table_problem(self, ref: TableRef, in_report: bool):
-        indicators = self.indicators
         if in_report:
             return ("một bảng số liệu trong lời văn báo cáo",
                     "bảng số liệu của kỳ đã có cuối trang báo cáo; `{{bang…}}` chỉ dùng trong bản tin")
@@ -90,17 +94,41 @@ class Citable:
             return ("bảng số liệu nằm giữa dòng chữ", "`{{bang…}}` đứng riêng một dòng, cách đoạn trên và dưới "
                     "một dòng trống")
         if ref.indicator is not None:
-            if (ref.indicator not in indicators and not self.failures.file(CATALOGUE)
-                    and not self.failures.indicator(ref.indicator)):
-                return (f"chỉ số `{ref.indicator}` không có trong danh mục {CATALOGUE.files}",
-                        one_of(ref.indicator, list(indicators), "mã một chỉ số của danh mục"))
-            return None
+            return self._unknown_indicator(ref.indicator)
         period = parse_period(ref.period)
         if period is None or period.id not in self.periods:
             return (f"kỳ `{ref.period}` chưa có số liệu" if period else f"`{ref.period}` không phải một kỳ hợp lệ",
                     f"một kỳ có tệp trong {VALUES.folder}/: "
                     + (", ".join(sorted(self.periods)) or "chưa có kỳ nào"))
         return None
+
+    def _chart_problem(self, ref: ChartRef, in_report: bool):
+        """A chart as a table is placed (on its own line, in a bulletin), of an indicator its page draws a chart of:
+        one kind of period (years, half-years…) with MIN_FIGURES figures (khcn.pages.statistics.chart_groups)."""
+        if in_report:
+            return ("một biểu đồ trong lời văn báo cáo",
+                    "biểu đồ của mỗi chỉ số đã có ở trang thống kê của nó; `{{bieu-do:…}}` chỉ dùng trong bản tin")
+        if not ref.alone:
+            return ("biểu đồ nằm giữa dòng chữ", "`{{bieu-do:…}}` đứng riêng một dòng, cách đoạn trên và dưới "
+                    "một dòng trống")
+        if ref.indicator not in self.indicators:
+            return self._unknown_indicator(ref.indicator)
+        if (self._most_figures_of_a_kind(ref.indicator) >= MIN_FIGURES or self.failures.file(VALUES)
+                or any(self.failures.value(ref.indicator, period) for period in self.periods)):
+            return None  # drawable, or a values file's own error says what to fix first
+        return (f"chỉ số `{ref.indicator}` chưa đủ số liệu để vẽ biểu đồ",
+                f"số liệu của ít nhất {MIN_FIGURES} kỳ cùng loại (hai năm, hai kỳ 6 tháng…) trong "
+                f"{VALUES.folder}/; khi chưa đủ, dùng bảng `{{{{bang:{ref.indicator}}}}}`")
+
+    def _most_figures_of_a_kind(self, indicator_id: str) -> int:
+        kinds = Counter(parse_period(period).kind for indicator, period in self.values if indicator == indicator_id)
+        return max(kinds.values(), default=0)
+
+    def _unknown_indicator(self, indicator: str):
+        if indicator in self.indicators or self.failures.file(CATALOGUE) or self.failures.indicator(indicator):
+            return None  # known, or the catalogue's own error says what to fix first
+        return (f"chỉ số `{indicator}` không có trong danh mục {CATALOGUE.files}",
+                one_of(indicator, list(self.indicators), "mã một chỉ số của danh mục"))
 
 
 def check_report_references(reading: Reading, reports: list[tuple[ReportPage, SourceDocument]],
