@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from khcn.core.formatting import number, official_day
 from khcn.printing.edition import Edition
-from khcn.publish.sanitize import clean_html
+from khcn.publish.sanitize import clean_html, strip_controls
 from khcn.rendering import render
 
 # mkdocs.yml's markdown_extensions but `toc`: heading ids and permalinks serve a web page; in one document holding
@@ -74,7 +74,7 @@ def cover_source(edition: Edition) -> str | None:
 def edition_html(edition: Edition) -> str:
     """The whole edition: cover, editor's note, contents, articles, colophon (the last element, so its last page)."""
     publication = edition.publication
-    return render(
+    return strip_controls(render(  # as every web page's last line does (khcn/publish/sanitize.py)
         TEMPLATE,
         edition=edition,
         publication=publication,
@@ -86,4 +86,4 @@ def edition_html(edition: Edition) -> str:
         articles=[{"article": article, "id": f"bai-{index}", "day": official_day(article.date),
                    "body": body_html(article.markdown)}
                   for index, article in enumerate(edition.articles, start=1)],
-    )
+    ))

@@ -18,6 +18,7 @@ from khcn.core.clock import VIETNAM, commit_time
 from khcn.printing import fonts
 from khcn.printing.document import IMAGES, edition_html, printed_text
 from khcn.printing.edition import Edition
+from khcn.publish.sanitize import strip_controls
 
 MAX_PAGES = 64  # art. 34 of the Press Law 2016: a bulletin has at most 64 pages
 NO_PANGO = ("Máy này thiếu thư viện Pango, cần để làm bản in PDF của bản tin ({error}). Trên Debian hoặc Ubuntu, "
@@ -78,8 +79,10 @@ def _check_fonts(edition: Edition) -> None:
               f"{printed_text(edition.editors_note_markdown or '')} {edition.cover_alt or ''}")]
     texts += [(f"bài “{article.title}” ({article.address})", f"{article.title} {article.author or ''} "
                f"{printed_text(article.markdown)}") for article in edition.articles]
+    # The characters the web never prints either (control and bidirectional ones: the loader refuses them, the
+    # page's last line strips them) are stripped from the document too, so they are not asked of the fonts.
     problems = [f"{where}: {', '.join(missing)}" for where, text in texts
-                if (missing := fonts.missing_characters(text))]
+                if (missing := fonts.missing_characters(strip_controls(text)))]
     if problems:
         raise PrintError(f"Bản in của bản tin {edition.label} có ký tự mà phông chữ của bản in không có (bản in sẽ "
                          "thiếu chữ). Thay hoặc bỏ các ký tự này: " + "; ".join(problems) + ".")
