@@ -21,9 +21,7 @@ from khcn.core.background import BackgroundError
 from khcn.core.errors import DataErrors
 from khcn.core.slugs import heading_slug
 from khcn.pages.render import theme_context
-from khcn.publish.sanitize import clean_html, strip_controls
 from khcn.publish.search import SearchIndexError
-from khcn.publish.themefix import valid_toggles
 
 log = logging.getLogger("mkdocs.hooks.khcn")
 SITE_DATA = "khcn_site_data"
@@ -79,7 +77,7 @@ def on_files(files, config):
 
 def on_page_content(html, page, config, files):
     """The HTML of a page made from data/, cleaned against an allowlist (khcn/publish/sanitize.py)."""
-    return clean_html(html) if page.file.src_uri in config[GENERATED] else html
+    return build.sanitize(html) if page.file.src_uri in config[GENERATED] else html
 
 
 def on_page_context(context, page, config, nav):
@@ -95,17 +93,16 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    # Material's base.html markup that no override reaches (see khcn/publish/themefix.py); no control characters
-    return strip_controls(valid_toggles(output))
+    return build.page_output(output)  # Material's markup that no override reaches; no control characters
 
 
 def on_post_template(output_content, template_name, config):
-    return strip_controls(valid_toggles(output_content))  # 404.html: a theme template, not a page
+    return build.page_output(output_content)  # 404.html: a theme template, not a page
 
 
 def on_post_build(config):
     try:
-        config[DOWNLOADS].wait()
+        build.wait_downloads(config[DOWNLOADS])
     except BackgroundError as exc:
         raise PluginError(f"Không ghi được các tệp dữ liệu tải về:\n{exc}") from None
     # The search index is made from the built pages, so it comes last.

@@ -8,10 +8,12 @@
     navigation  each page's section (its tab, marked) and breadcrumbs
     metadata    Dublin Core and schema.org JSON-LD of each page (issue 12c)
     downloads   CSV, XLSX and JSON written into the site by a second process while MkDocs renders the pages
+    per page    the HTML made from data/ cleaned (sanitize); the theme's markup fixed (page_output)
     search      the Pagefind index, made from the built pages, so it comes last
 
 Plain functions of plain values; hooks/site_hooks.py calls each at its MkDocs event and keeps what they return on
-the build's config. No MkDocs here.
+the build's config. No MkDocs here. Each phase is timed when KHCN_TIMINGS names a file (khcn/core/timing.py, read
+by `make bench-stats`); otherwise the decorator leaves the function as it is.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
+from khcn.core import timing
 from khcn.core.background import BackgroundJob
 from khcn.core.clock import commit_time
 from khcn.data.dataset import SiteData, load_site_data
@@ -38,22 +41,27 @@ from khcn.pages.provenance import Source, provenance
 from khcn.pages.render import generated_pages
 from khcn.pages.statistics import statistics_pages
 from khcn.publish.metadata import Facts, page_facts, page_metadata
+from khcn.publish.sanitize import clean_html, strip_controls
 from khcn.publish.search import IndexSummary, index_site
+from khcn.publish.themefix import valid_toggles
 from khcn.rendering import render
 from khcn.stats.downloads import write_data_files
 
 CACHE = ".cache/khcn"  # readings of data files, by content (see khcn.data.yamlsource.read_yaml)
 
 
+@timing.phase("load")
 def load(project: Path) -> SiteData:
     """Every record of the project's data/. Raises DataErrors, with the editors' messages."""
     return load_site_data(project / "data", cache=project / CACHE)
 
 
+@timing.phase("pages")
 def stream(site: SiteData) -> Stream:
     return build_stream(site)
 
 
+@timing.phase("pages")
 def site_pages(site: SiteData, stream: Stream | None = None) -> list[Page]:
     """Every generated page, each with the data files it came from; it unpacks as (path under docs/, Markdown)."""
     stream = stream or build_stream(site)
@@ -79,6 +87,7 @@ def robots_txt(site_url: str) -> str:
     return render("robots.txt.j2", site_url=site_url.rstrip("/") + "/")
 
 
+@timing.phase("feeds")
 def feeds(site: SiteData, stream: Stream, site_url: str) -> list[tuple[str, bytes | str]]:
     """The feeds, then robots.txt: the files of the site that are not pages."""
     return [*site_feeds(site, stream, site_url, build_date()), ("robots.txt", robots_txt(site_url))]
@@ -110,22 +119,26 @@ def build_date() -> datetime | None:
     return commit_time()
 
 
+@timing.phase("provenance")
 def page_provenance(pages: list[Page], every_page: list[str], project: Path, repo_url: str,
                     branch: str) -> dict[str, Source]:
     """`every_page`: the generated pages and those written by hand (their own source)."""
     return provenance(declared_sources(pages), every_page, project, repo_url, branch)
 
 
+@timing.phase("navigation")
 def page_trails(pages: list[Page], every_page: list[str]) -> dict[str, Trail]:
     """Each page's tab and breadcrumbs (khcn/pages/navigation.py); `every_page` as for `page_provenance`."""
     return trails(pages, every_page)
 
 
+@timing.phase("metadata")
 def metadata_facts(site: SiteData, stream: Stream) -> dict[str, Facts]:
     """What each generated page is (a report, a bulletin, a dataset): its metadata's type and dates."""
     return page_facts(site, stream.entries)
 
 
+@timing.phase("metadata")
 def metadata(site: SiteData, facts: Facts | None, title: str, description: str, url: str | None,
              site_url: str | None, source: Source | None) -> dict:
     """One page's Dublin Core tags and JSON-LD (khcn/publish/metadata.py), dated by its line's last change."""
@@ -133,11 +146,34 @@ def metadata(site: SiteData, facts: Facts | None, title: str, description: str, 
                          site_url=site_url, modified=source.changed if source else None)
 
 
+_write_downloads = timing.phase("downloads (second process)")(write_data_files)
+
+
 def downloads(site: SiteData, site_dir: Path) -> BackgroundJob:
-    """Started once `site_dir` has been cleaned; `.wait()` raises BackgroundError."""
-    return BackgroundJob(write_data_files, site, site_dir)
+    """Started once `site_dir` has been cleaned; `wait_downloads` waits for it."""
+    return BackgroundJob(_write_downloads, site, site_dir)
 
 
+@timing.phase("downloads (waited for)")
+def wait_downloads(job: BackgroundJob) -> None:
+    """Raises BackgroundError."""
+    job.wait()
+
+
+@timing.phase("sanitize")
+def sanitize(html: str) -> str:
+    """The HTML of a page made from data/, cleaned against the allowlist (khcn/publish/sanitize.py)."""
+    return clean_html(html)
+
+
+@timing.phase("theme fixes")
+def page_output(html: str) -> str:
+    """A built page: Material's markup that no override reaches fixed (khcn/publish/themefix.py), no control
+    characters."""
+    return strip_controls(valid_toggles(html))
+
+
+@timing.phase("search index")
 def search(site_dir: Path) -> IndexSummary:
     """Raises SearchIndexError (khcn/publish/search.py: what is indexed and why)."""
     return index_site(site_dir)
