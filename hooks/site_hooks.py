@@ -30,6 +30,7 @@ PROVENANCE = "khcn_provenance"
 GENERATED = "khcn_generated"
 TRAILS = "khcn_trails"
 FACTS = "khcn_metadata_facts"
+HTML_BLOCKS = "khcn_html_blocks"
 
 
 def on_config(config):
@@ -60,6 +61,7 @@ def on_files(files, config):
     stream = build.stream(site)
     pages = build.site_pages(site, stream)
     config[GENERATED] = frozenset(page.path for page in pages)
+    config[HTML_BLOCKS] = {}  # page -> its HTML blocks set aside, from on_page_markdown to on_page_content
     for path, content in [*pages, *build.feeds(site, stream, config.site_url or "/")]:
         files.append(File.generated(config, path, content=content))
     source = config.extra.get("source") or {}
@@ -75,9 +77,22 @@ def on_files(files, config):
     return files
 
 
+def on_page_markdown(markdown, page, config, files):
+    """A page made from data/: its finished HTML blocks set aside from Markdown (khcn/pages/htmlblocks.py)."""
+    if page.file.src_uri not in config[GENERATED]:
+        return markdown
+    aside = config[HTML_BLOCKS][page.file.src_uri] = build.html_set_aside(markdown)
+    return aside.markdown
+
+
 def on_page_content(html, page, config, files):
-    """The HTML of a page made from data/, cleaned against an allowlist (khcn/publish/sanitize.py)."""
-    return build.sanitize(html) if page.file.src_uri in config[GENERATED] else html
+    """The HTML of a page made from data/, its blocks put back, cleaned against an allowlist
+    (khcn/publish/sanitize.py). MkDocs checks links to anchors against the ids it saw: those of the blocks too."""
+    if page.file.src_uri not in config[GENERATED]:
+        return html
+    aside = config[HTML_BLOCKS].pop(page.file.src_uri)
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | aside.anchor_ids()
+    return build.sanitize(build.html_put_back(html, aside))
 
 
 def on_page_context(context, page, config, nav):

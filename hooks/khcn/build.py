@@ -8,7 +8,8 @@
     navigation  each page's section (its tab, marked) and breadcrumbs
     metadata    Dublin Core and schema.org JSON-LD of each page (issue 12c)
     downloads   CSV, XLSX and JSON written into the site by a second process while MkDocs renders the pages
-    per page    the HTML made from data/ cleaned (sanitize); the theme's markup fixed (page_output)
+    per page    a generated page's finished HTML set aside from Markdown and put back (html_set_aside,
+                html_put_back); the HTML made from data/ cleaned (sanitize); the theme's markup fixed (page_output)
     search      the Pagefind index, made from the built pages, so it comes last
 
 Plain functions of plain values; hooks/site_hooks.py calls each at its MkDocs event and keeps what they return on
@@ -33,6 +34,7 @@ from khcn.news.feeds import FeedSite, feed_files
 from khcn.news.pages import Stream, build_stream, footers, news_pages
 from khcn.pages.disclosure import access_pages
 from khcn.pages.documents import document_browse_pages  # issue 12b
+from khcn.pages.htmlblocks import SetAside, put_back, set_aside
 from khcn.pages.introduction import introduction_pages  # issue 12a
 from khcn.pages.navigation import Trail, trails
 from khcn.pages.page import Page, declared_sources
@@ -158,6 +160,17 @@ def downloads(site: SiteData, site_dir: Path) -> BackgroundJob:
 def wait_downloads(job: BackgroundJob) -> None:
     """Raises BackgroundError."""
     job.wait()
+
+
+@timing.phase("HTML blocks set aside")
+def html_set_aside(markdown: str) -> SetAside:
+    """A generated page's blocks of finished HTML out of Python-Markdown's way (khcn/pages/htmlblocks.py)."""
+    return set_aside(markdown)
+
+
+@timing.phase("HTML blocks set aside")
+def html_put_back(html: str, aside: SetAside) -> str:
+    return put_back(html, aside.blocks)
 
 
 @timing.phase("sanitize")
