@@ -107,6 +107,39 @@ def copy_project(dest: Path, folders: tuple[str, ...] = PROJECT_FOLDERS) -> Path
     return dest
 
 
+# --- a project with a history -----------------------------------------------------------------------------------
+
+def _git(project: Path, *args: str, when: datetime | None = None, paths: list[str] | None = None) -> None:
+    env = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull)
+    if when is not None:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = when.isoformat()
+    stdin = "\0".join(paths).encode() if paths is not None else None
+    subprocess.run(["git", "-C", str(project), "-c", "user.name=Benchmark", "-c", "user.email=bench@example.invalid",
+                    *args], input=stdin, env=env, check=True, capture_output=True)
+
+
+def commit_history(project: Path, later: list[tuple[str, datetime]], commits: int = 50) -> int:
+    """Make `project` a git repository with a real history, as a department's would be: every file but those of
+    `later` (project-relative paths, each with the date it was written, oldest first) in a first commit, then
+    `later` spread over the other `commits` − 1 commits, each dated by its newest file. The build dates each page
+    by its files' last commit (khcn/core/history.py: one `git log` over the history). Returns the commits made."""
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "add", "-A")
+    batches = max(1, min(commits - 1, len(later)))
+    if later:
+        _git(project, "rm", "-q", "--cached", "--pathspec-from-file=-", "--pathspec-file-nul",
+             paths=[path for path, _ in later])
+    first = later[0][1] if later else datetime(2020, 1, 1, tzinfo=UTC)
+    _git(project, "commit", "-q", "-m", "Trang web và dữ liệu ban đầu", when=first)
+    made = 1
+    for number in range(batches if later else 0):
+        batch = later[number * len(later) // batches:(number + 1) * len(later) // batches]
+        _git(project, "add", "--pathspec-from-file=-", "--pathspec-file-nul", paths=[path for path, _ in batch])
+        _git(project, "commit", "-q", "-m", f"Đăng {len(batch)} tin bài", when=batch[-1][1])
+        made += 1
+    return made
+
+
 # --- peak memory of a process tree (see the module's docstring) --------------------------------------------------
 
 def _descendants(root: int) -> list[int]:

@@ -37,3 +37,24 @@ def test_the_kept_history_is_one_json_object_per_line():
     for number, line in enumerate(HISTORY.read_text(encoding="utf-8").splitlines(), 1):
         entry = json.loads(line)
         assert {"benchmark", "commit", "dirty", "date", "machine", "figures"} <= set(entry), f"line {number}"
+
+
+def test_a_generated_project_gets_a_history_its_pages_are_dated_by(tmp_path):
+    from datetime import UTC, datetime
+
+    from benchkit import commit_history
+    from khcn.core.history import last_changes
+
+    project = tmp_path / "project"
+    (project / "data" / "tin-tuc").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    later = []
+    for day in range(1, 6):
+        path = f"data/tin-tuc/bai-{day}.md"
+        (project / path).write_text(f"bài {day}\n", encoding="utf-8")
+        later.append((path, datetime(2024, 1, day, 8, tzinfo=UTC)))
+    assert commit_history(project, later, commits=3) == 3
+    dates = last_changes(project)
+    assert dates["data/tin-tuc/bai-1.md"] == datetime(2024, 1, 3, 8, tzinfo=UTC)  # its batch's newest
+    assert dates["data/tin-tuc/bai-5.md"] == datetime(2024, 1, 5, 8, tzinfo=UTC)
+    assert None not in dates.values()  # nothing left uncommitted
