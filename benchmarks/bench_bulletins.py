@@ -397,7 +397,8 @@ def main(argv: list[str] | None = None) -> int:
         report(results)
         save_results(results, RESULTS)
         append_history("bench-bulletins", history_figures(builds, per, search), arguments={
-            key: getattr(args, key) for key in ("count", "material_count", "repeat", "commits", "no_search")})
+            key: getattr(args, key) for key in ("count", "material_count", "repeat", "commits", "no_search")},
+            code=version)
     return 1 if failures else 0
 
 

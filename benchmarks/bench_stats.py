@@ -308,7 +308,8 @@ def main(argv: list[str] | None = None) -> int:
             "data_layer_cold_s": layer["together"]["median"], "data_layer_warm_s": layer_warm["together"]["median"],
             "unexplained_differences": len(comparison["unexplained"]),
             "steps_s": {name: round(value, 2) for name, value in results["steps"]["hooks"].items()}},
-            arguments={key: getattr(args, key) for key in ("indicators", "periods", "projects", "runs")})
+            arguments={key: getattr(args, key) for key in ("indicators", "periods", "projects", "runs")},
+            code=version)
     return 0
 
 

@@ -58,8 +58,9 @@ def code_version() -> dict:
     def git(*args):
         result = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True)
         return result.stdout.strip() if result.returncode == 0 else None
-    return {"commit": git("rev-parse", "--short", "HEAD"),
-            "hooks_modified": bool(git("status", "--porcelain", "hooks", "overrides", "mkdocs.yml"))}
+    return {"commit": git("rev-parse", "--short", "HEAD"), "full_commit": git("rev-parse", "HEAD"),
+            "hooks_modified": bool(git("status", "--porcelain", "hooks", "overrides", "mkdocs.yml")),
+            "dirty": _dirty()}
 
 
 def describe(results: dict) -> list[tuple[str, str]]:
@@ -269,21 +270,23 @@ def _dirty() -> bool:
     return result.returncode != 0 or bool(lines)
 
 
-def history_line(name: str, figures: dict, arguments: dict | list | None = None) -> dict:
-    """One run of benchmark `name`: the commit and whether the checkout had uncommitted changes, the date, the
-    machine (CPU model, cores usable, RAM, load average), the size arguments and the key figures."""
-    m = machine()
-    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True)
-    return {"benchmark": name, "commit": commit.stdout.strip() or None, "dirty": _dirty(), "date": m["date"],
+def history_line(name: str, figures: dict, arguments: dict | list | None = None, code: dict | None = None) -> dict:
+    """One run of benchmark `name`: the commit and whether the checkout had uncommitted changes (`code`, taken by
+    code_version() when the project was copied; now when None), the date, the machine (CPU model, cores usable,
+    RAM, load average), the size arguments and the key figures."""
+    m, code = machine(), code or code_version()
+    return {"benchmark": name, "commit": code["full_commit"], "dirty": code["dirty"], "date": m["date"],
             "machine": {"cpu": m["cpu"], "cores": m["nproc"], "memory_gb": m["memory_gb"], "python": m["python"],
                         "load_average": [round(x, 2) for x in os.getloadavg()]},
             "arguments": sys.argv[1:] if arguments is None else arguments, "figures": figures}
 
 
-def append_history(name: str, figures: dict, arguments: dict | list | None = None, path: Path = HISTORY) -> dict:
+def append_history(name: str, figures: dict, arguments: dict | list | None = None, path: Path = HISTORY,
+                   code: dict | None = None) -> dict:
     """Append one line (history_line) to benchmarks/history.jsonl, committed with the code it measured, so a
-    regression shows in review. `arguments`: the benchmark's size arguments (its command line when None)."""
-    line = history_line(name, figures, arguments)
+    regression shows in review. `arguments`: the benchmark's size arguments (its command line when None); `code`:
+    code_version() taken when the benchmark copied the project (the files may have changed since)."""
+    line = history_line(name, figures, arguments, code)
     with path.open("a", encoding="utf-8") as f:
         f.write(json.dumps(line, ensure_ascii=False, sort_keys=False, separators=(",", ":")) + "\n")
     print(f"history: one line added to {path.name}")
