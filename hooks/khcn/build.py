@@ -170,7 +170,7 @@ def html_set_aside(markdown: str) -> SetAside:
 
 @timing.phase("HTML blocks set aside")
 def html_put_back(html: str, aside: SetAside) -> str:
-    return put_back(html, aside.blocks)
+    return put_back(html, aside.blocks, aside.elements)
 
 
 @timing.phase("sanitize")

@@ -10,30 +10,51 @@ still cleans the whole page afterwards.
 
 Only what Python-Markdown would surely copy unchanged is set aside: a block that starts at the beginning of a line
 after a blank line with one of CONTAINERS and ends with its own closing tag at the end of a line before a blank line
-(or the end). A page that asks md_in_html for Markdown inside HTML (a `markdown` attribute: a bulletin's body) is
-left to Markdown whole: md_in_html spaces the blocks around such an element otherwise (one blank line more).
+(or the end). An element that asks md_in_html for Markdown inside (`markdown="1"`, a bulletin's body) is not set
+aside but unwrapped: its opening and closing lines become placeholders too, its content is converted as the page's
+own Markdown (the same elements, the same heading ids), and the element is written back around it as md_in_html
+writes it (its attributes re-serialised by Python-Markdown itself, `markdown` left out). Such an element with HTML
+inside, or anything else unusual, leaves the whole page to Markdown.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+import markdown as python_markdown
 
 CONTAINERS = ("table", "div", "figure", "section", "nav", "aside", "dl", "ul", "ol", "details", "svg", "p")
 _START = re.compile(r"<(" + "|".join(CONTAINERS) + r")[\s>]")
 _ID = re.compile(r"""\bid=["']([^"']+)["']""")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 TOKEN = "khcnhtmlblock{:05d}x"  # letters and digits: no Markdown extension of ours changes them
+OPEN, CLOSE = "khcnhtmlopen{:05d}x", "khcnhtmlclose{:05d}x"  # an element unwrapped (`markdown="1"`)
+_MARKDOWN_INSIDE = re.compile(r"""^<([a-z]+)\s[^<>]*\bmarkdown=["']1["'][^<>]*>$""")
+_WHOLE = re.compile(r"khcnhtml(?:block|open|close)\d{5}x")
 
 
 @dataclass
 class SetAside:
     markdown: str  # the page with placeholders
     blocks: list[str] = field(default_factory=list)
+    elements: list[tuple[str, str]] = field(default_factory=list)  # (opening tag, closing tag) unwrapped
 
     def anchor_ids(self) -> set[str]:
         """The ids in the blocks set aside (MkDocs checks links to anchors against the ids it saw)."""
-        return {found for block in self.blocks for found in _ID.findall(block)}
+        return {found for block in (*self.blocks, *(tag for tag, _ in self.elements)) for found in _ID.findall(block)}
+
+
+@lru_cache(maxsize=1)
+def _md_in_html() -> python_markdown.Markdown:
+    return python_markdown.Markdown(extensions=["md_in_html"])
+
+
+def opening_tag(line: str) -> str:
+    """The opening tag of an element with `markdown="1"` as md_in_html writes it: Python-Markdown itself asked."""
+    html = _md_in_html().reset().convert(f"{line}\n\nx\n\n</{_MARKDOWN_INSIDE.match(line).group(1)}>")
+    return html.split("\n", 1)[0]
 
 
 def _block_end(lines: list[str], start: int, tag: str) -> int | None:
@@ -52,7 +73,7 @@ def _block_end(lines: list[str], start: int, tag: str) -> int | None:
 
 def set_aside(markdown: str) -> SetAside:
     """`markdown` with its top-level HTML blocks (see the module) replaced by placeholder paragraphs."""
-    if "markdown=" in markdown or TOKEN.format(0)[:13] in markdown:  # (the placeholder's spelling taken)
+    if _WHOLE.search(markdown):  # the placeholders' spelling taken by the page itself: left as it is
         return SetAside(markdown)
     lines = markdown.split("\n")
     out: list[str] = []
@@ -65,19 +86,37 @@ def set_aside(markdown: str) -> SetAside:
         start = None if fenced or (at and lines[at - 1].strip()) else _START.match(line)
         end = _block_end(lines, at, start.group(1)) if start else None
         if end is None:
+            if "markdown=" in line:
+                return SetAside(markdown)
             out.append(line)
             at += 1
-            continue
-        out.append(TOKEN.format(len(found.blocks)))
-        found.blocks.append("\n".join(lines[at:end + 1]))
-        at = end + 1
+        elif _MARKDOWN_INSIDE.match(line):
+            inner = lines[at + 1:end]
+            if any(text.lstrip().startswith("<") for text in inner) or lines[end].strip() != f"</{start.group(1)}>":
+                return SetAside(markdown)
+            number = len(found.elements)
+            found.elements.append((opening_tag(line), lines[end].strip()))
+            out.extend([OPEN.format(number), "", *inner, "", CLOSE.format(number)])
+            at = end + 1
+        else:
+            if "markdown=" in "\n".join(lines[at:end + 1]):
+                return SetAside(markdown)
+            out.append(TOKEN.format(len(found.blocks)))
+            found.blocks.append("\n".join(lines[at:end + 1]))
+            at = end + 1
     found.markdown = "\n".join(out)
     return found
 
 
-def put_back(html: str, blocks: list[str]) -> str:
+def put_back(html: str, blocks: list[str], elements: list[tuple[str, str]] = ()) -> str:
     """The converted page with each placeholder's paragraph replaced by its block. Python-Markdown writes a raw
-    block with a blank line after it, a paragraph with a line break: so the blank line goes back too."""
+    block with a blank line after it, a paragraph with a line break: so the blank line goes back too. An unwrapped
+    element is an element to md_in_html as a paragraph is: its tags go where the two placeholders' paragraphs are."""
+    for number, (opening, closing) in enumerate(elements):
+        for placeholder, tag in ((OPEN.format(number), opening), (CLOSE.format(number), closing)):
+            if f"<p>{placeholder}</p>" not in html:
+                raise ValueError(f"HTML element {number} lost its place in the converted page")
+            html = html.replace(f"<p>{placeholder}</p>", tag, 1)
     for number, block in enumerate(blocks):
         placeholder = f"<p>{TOKEN.format(number)}</p>"
         if placeholder + "\n" in html:
