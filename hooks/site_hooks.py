@@ -61,11 +61,8 @@ def on_files(files, config):
     stream = build.stream(site)
     pages = build.site_pages(site, stream)
     config[GENERATED] = frozenset(page.path for page in pages)
-    # Each page's finished HTML set aside from Markdown until on_page_content (khcn/pages/htmlblocks.py)
-    config[HTML_BLOCKS] = dict(zip([page.path for page in pages], build.prepare_pages(pages)))
-    for path, aside in config[HTML_BLOCKS].items():
-        files.append(File.generated(config, path, content=aside.markdown))
-    for path, content in build.feeds(site, stream, config.site_url or "/"):
+    config[HTML_BLOCKS] = {}  # page -> its HTML blocks set aside, from on_page_markdown to on_page_content
+    for path, content in [*pages, *build.feeds(site, stream, config.site_url or "/")]:
         files.append(File.generated(config, path, content=content))
     source = config.extra.get("source") or {}
     every_page = [f.src_uri for f in files.documentation_pages()]
@@ -80,14 +77,22 @@ def on_files(files, config):
     return files
 
 
+def on_page_markdown(markdown, page, config, files):
+    """A page made from data/: its finished HTML blocks set aside from Markdown (khcn/pages/htmlblocks.py)."""
+    if page.file.src_uri not in config[GENERATED]:
+        return markdown
+    aside = config[HTML_BLOCKS][page.file.src_uri] = build.html_set_aside(markdown)
+    return aside.markdown
+
+
 def on_page_content(html, page, config, files):
-    """The HTML of a page made from data/, cleaned against an allowlist (khcn/publish/sanitize.py), its HTML blocks
-    put back. MkDocs checks links to anchors against the ids it saw: those of the blocks too."""
+    """The HTML of a page made from data/, its blocks put back, cleaned against an allowlist
+    (khcn/publish/sanitize.py). MkDocs checks links to anchors against the ids it saw: those of the blocks too."""
     if page.file.src_uri not in config[GENERATED]:
         return html
     aside = config[HTML_BLOCKS].pop(page.file.src_uri)
     page.present_anchor_ids = (page.present_anchor_ids or set()) | aside.anchor_ids()
-    return build.sanitize_page(html, aside)
+    return build.sanitize(build.html_put_back(html, aside))
 
 
 def on_page_context(context, page, config, nav):

@@ -74,18 +74,14 @@ def test_every_control_and_bidi_override_is_stripped():
 
 DUMP_HOOK = '''
 from pathlib import Path
-from khcn import build
-from khcn.pages.htmlblocks import put_back, set_aside
+from khcn.pages.htmlblocks import put_back
 OUT = Path({out!r})
-PAGES = {{}}
 
 
 def on_page_content(html, page, config, files):
     aside = config.get("khcn_html_blocks", {{}}).get(page.file.src_uri)
-    if aside:  # the whole page, its HTML blocks as the templates wrote them (site_hooks.py cleans them apart)
-        if not PAGES:
-            PAGES.update((p.path, p.content) for p in build.site_pages(config["khcn_site_data"]))
-        html = put_back(html, set_aside(PAGES[page.file.src_uri]).blocks, aside.elements)
+    if aside:  # the page as site_hooks.py hands it to the cleaner, its HTML blocks put back (khcn/pages/htmlblocks.py)
+        html = put_back(html, aside.blocks, aside.elements)
     target = OUT / (page.file.src_uri + ".html")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(html, encoding="utf-8")

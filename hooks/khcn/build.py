@@ -8,9 +8,8 @@
     navigation  each page's section (its tab, marked) and breadcrumbs
     metadata    Dublin Core and schema.org JSON-LD of each page (issue 12c)
     downloads   CSV, XLSX and JSON written into the site by a second process while MkDocs renders the pages
-    prepare     each generated page's finished HTML set aside from Markdown, and cleaned (prepare_pages)
-    per page    the HTML made from data/ cleaned, the blocks put back (sanitize_page); the theme's markup fixed
-                (page_output)
+    per page    a generated page's finished HTML set aside from Markdown and put back (html_set_aside,
+                html_put_back); the HTML made from data/ cleaned (sanitize); the theme's markup fixed (page_output)
     search      the Pagefind index, made from the built pages, so it comes last
 
 Plain functions of plain values; hooks/site_hooks.py calls each at its MkDocs event and keeps what they return on
@@ -26,7 +25,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from khcn.core import timing
-from khcn.core.background import BackgroundJob, split_map
+from khcn.core.background import BackgroundJob
 from khcn.core.clock import commit_time
 from khcn.data.dataset import SiteData, load_site_data
 from khcn.data.dataset.links import file_addresses  # issue 13
@@ -163,26 +162,21 @@ def wait_downloads(job: BackgroundJob) -> None:
     job.wait()
 
 
-@timing.phase("HTML blocks set aside and cleaned")
-def prepare_pages(pages: list[Page]) -> list[SetAside]:
-    """Each generated page's finished HTML set aside from Markdown (khcn/pages/htmlblocks.py), each block cleaned
-    by the sanitiser already, half of the pages in a second process: the second core has nothing else to do yet."""
-    return split_map(_prepared, [page.content for page in pages])
+@timing.phase("HTML blocks set aside")
+def html_set_aside(markdown: str) -> SetAside:
+    """A generated page's blocks of finished HTML out of Python-Markdown's way (khcn/pages/htmlblocks.py)."""
+    return set_aside(markdown)
 
 
-def _prepared(content: str) -> SetAside:
-    aside = set_aside(content)
-    aside.blocks = [clean_html(block) for block in aside.blocks]
-    return aside
+@timing.phase("HTML blocks set aside")
+def html_put_back(html: str, aside: SetAside) -> str:
+    return put_back(html, aside.blocks, aside.elements)
 
 
 @timing.phase("sanitize")
-def sanitize_page(html: str, aside: SetAside) -> str:
-    """A generated page converted, cleaned against the allowlist (khcn/publish/sanitize.py): what Markdown made,
-    with the unwrapped elements' tags put back, is cleaned here; the blocks set aside were cleaned each on its own
-    (prepare_pages) and go back into their places after. The same bytes as the whole page cleaned at once
-    (tests/test_htmlblocks.py): each block is a whole element."""
-    return put_back(clean_html(put_back(html, [], aside.elements)), aside.blocks)
+def sanitize(html: str) -> str:
+    """The HTML of a page made from data/, cleaned against the allowlist (khcn/publish/sanitize.py)."""
+    return clean_html(html)
 
 
 @timing.phase("theme fixes")
