@@ -17,6 +17,7 @@ URL keeps only the schemes http, https, mailto and tel, or is relative; an image
 
 from __future__ import annotations
 
+import functools
 import re
 
 import nh3
@@ -82,9 +83,15 @@ def _local_images(element: str, attribute: str, value: str) -> str | None:
     return value
 
 
+@functools.cache
+def _cleaner() -> nh3.Cleaner:
+    """The allowlist made into nh3's cleaner once (nh3.clean would convert it again on every call)."""
+    return nh3.Cleaner(tags=TAGS, attributes=ATTRIBUTES, attribute_filter=_local_images,
+                       generic_attribute_prefixes=ATTRIBUTE_PREFIXES, url_schemes=URL_SCHEMES, link_rel=None,
+                       strip_comments=True)
+
+
 def clean_html(html: str) -> str:
     """The HTML of a page made from data/ (the Markdown rendered, before the theme), with only what the allowlist
     admits. Our own markup passes unchanged but for the serialiser's spelling (see the module's docstring)."""
-    return nh3.clean(strip_controls(html), tags=TAGS, attributes=ATTRIBUTES, attribute_filter=_local_images,
-                     generic_attribute_prefixes=ATTRIBUTE_PREFIXES, url_schemes=URL_SCHEMES, link_rel=None,
-                     strip_comments=True)
+    return _cleaner().clean(strip_controls(html))
