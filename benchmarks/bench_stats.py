@@ -310,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
             "steps_s": {name: round(value, 2) for name, value in results["steps"]["hooks"].items()}},
             arguments={key: getattr(args, key) for key in ("indicators", "periods", "projects", "runs")},
             code=version)
-    return 0
+    return 1 if comparison["unexplained"] else 0  # not like with like: the ratio above compares other work
 
 
 if __name__ == "__main__":
