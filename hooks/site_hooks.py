@@ -116,13 +116,15 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_build(config):
+    # The search index is made from the built pages, so it comes last; the downloads' process, which writes only
+    # data files (CSV, XLSX, JSON: nothing the index reads), finishes meanwhile.
+    try:
+        summary = build.search(Path(config.site_dir))
+    except SearchIndexError as exc:
+        config[DOWNLOADS].cancel()
+        raise PluginError(f"Không lập được chỉ mục tìm kiếm:\n{exc}") from None
     try:
         build.wait_downloads(config[DOWNLOADS])
     except BackgroundError as exc:
         raise PluginError(f"Không ghi được các tệp dữ liệu tải về:\n{exc}") from None
-    # The search index is made from the built pages, so it comes last.
-    try:
-        summary = build.search(Path(config.site_dir))
-    except SearchIndexError as exc:
-        raise PluginError(f"Không lập được chỉ mục tìm kiếm:\n{exc}") from None
     log.info("Chỉ mục tìm kiếm: %d trang, %d từ.", summary.pages, summary.words)
