@@ -4,8 +4,11 @@ Synthetic bulletins (benchmarks/generate_bulletins.py: ~600 words of Vietnamese 
 20 authors, 0–3 tags) are written into projects in a temporary folder, never into data/ or docs/ of the repository:
 
     OURS        a copy of the project (mkdocs.yml, hooks/, overrides/, docs/ and the repository's data/, the real
-                default data) plus data/tin-tuc/<year>/<slug>.md × --count and an 8-category data/chuyen-muc.yaml
-    OURS-0      the same copy with zero generated bulletins (same categories): the fixed cost of the site
+                default data) plus data/tin-tuc/<year>/<slug>.md × --count and an 8-category data/chuyen-muc.yaml,
+                made a git repository with a real history (benchkit.commit_history: the project in a first commit,
+                the bulletins oldest first over the next --commits − 1, each dated by its newest bulletin), since
+                every page is dated by the last commit of its files
+    OURS-0      the same copy with zero generated bulletins (same categories), in one commit: the fixed cost
     MATERIAL    a minimal project with Material's blog plugin and the same posts (the first --material-count of
                 them): pagination, archive and categories as the plugin offers them, author pages switched on
                 (ours has them), search, our markdown extensions
@@ -49,6 +52,7 @@ import shutil
 import statistics
 import sys
 import time
+from datetime import timedelta, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,7 +64,9 @@ from benchkit import (  # noqa: E402
     MEMORY_KEYS,
     PROJECT_FOLDERS,
     BuildFailed,
+    append_history,
     code_version,
+    commit_history,
     copy_project,
     describe,
     machine,
@@ -147,7 +153,7 @@ def report(results: dict) -> None:
     head = [*describe(results),
             ("posts", f"~{d['words_mean']:.0f} words each; {d['categories']} categories, {d['years']} years, "
                       f"{d['authors']} authors; real bulletins/reports already in data/: {d['existing_slugs']}"),
-            ("generated in", f"{d['generate_s']:.1f} s"),
+            ("generated in", f"{d['generate_s']:.1f} s, our project's history {d.get('commits', 0)} commits"),
             ("load average", f"{results['load_average']['before'][0]:.2f} before the builds, "
                              f"{results['load_average']['after'][0]:.2f} after (1 min; other work skews the times)")]
     width = max(len(name) for name, _ in head)
@@ -297,6 +303,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="posts on the Material blog (default 1000; 0 skips Material; 5000 takes ~9 minutes)")
     parser.add_argument("--repeat", type=int, default=1, help="builds of each kind, alternating (default 1)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--commits", type=int, default=50,
+                        help="commits the bulletins are spread over in our project's git history (default 50)")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="generate into DIR (new or empty) and keep it")
     parser.add_argument("--no-search", action="store_true",
                         help="skip the search measurement (Chromium) and the build with Material's lunr index")
@@ -321,6 +329,12 @@ def main(argv: list[str] | None = None) -> int:
         posts = generate_posts(args.count, args.seed, taken, ids)
         write_ours(posts, projects["ours"] / "data", categories)
         write_ours([], projects["ours-0"] / "data", categories)
+        # a repository with real history, as a department's is: the pages' dates come from one `git log`
+        vietnam = timezone(timedelta(hours=7))
+        dated = sorted((f"data/tin-tuc/{p.published.year}/{p.slug}.md", p.published.replace(tzinfo=vietnam))
+                       for p in posts)
+        commits = commit_history(projects["ours"], sorted(dated, key=lambda item: item[1]), args.commits)
+        commit_history(projects["ours-0"], [])
         pages = {"ours": [f"tin-tuc/{p.slug}" for p in posts], "ours-0": []}
         extensions = our_markdown_extensions(ROOT / "mkdocs.yml")
         if args.material_count:
@@ -372,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
             "dataset": {"ours": len(posts), "material": args.material_count, "categories": len(categories),
                         "years": len({p.published.year for p in posts}), "authors": len(AUTHORS),
                         "words_mean": statistics.mean(p.words for p in posts),
-                        "existing_slugs": len(taken), "generate_s": generate_s},
+                        "existing_slugs": len(taken), "generate_s": generate_s, "commits": commits},
             "builds": builds,
             "per_post": per,
             "search": search,
@@ -382,7 +396,28 @@ def main(argv: list[str] | None = None) -> int:
         print()
         report(results)
         save_results(results, RESULTS)
+        append_history("bench-bulletins", history_figures(builds, per, search), arguments={
+            key: getattr(args, key) for key in ("count", "material_count", "repeat", "commits", "no_search")},
+            code=version)
     return 1 if failures else 0
+
+
+def history_figures(builds: dict, per: dict, search: dict) -> dict:
+    """The key figures of a run, for benchmarks/history.jsonl."""
+    figures = {}
+    for kind in ("ours", "ours-0", "material"):
+        if kind in builds:
+            b = builds[kind]
+            figures[kind] = {"median_s": round(b["median_s"], 2), "cpu_s": round(b["median_cpu_s"], 2),
+                             "peak_rss_tree_mb": round(b["peak_rss_tree_mb"]),
+                             "peak_pss_tree_mb": round(b["peak_pss_tree_mb"])}
+            if per.get(kind):
+                figures[kind].update({key: round(value, 2) for key, value in per[kind].items()
+                                      if key in ("total_ms_median", "marginal_ms_median", "cpu_total_ms_median")})
+    if search.get("queries"):
+        figures["search_worst_query_kib"] = round(max(q["bytes"] for q in search["queries"]) / 1024, 1)
+        figures["search_indexer_s"] = round(search["indexer_s"], 2)
+    return figures
 
 
 if __name__ == "__main__":

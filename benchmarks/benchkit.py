@@ -36,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FOLDERS = ("hooks", "overrides", "docs")
 COPY_IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", ".cache")
+TIMINGS_ENV = "KHCN_TIMINGS"  # khcn/core/timing.py: where a build writes what each phase cost
 
 
 # --- machine and code --------------------------------------------------------------------------------------------
@@ -57,8 +58,9 @@ def code_version() -> dict:
     def git(*args):
         result = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True)
         return result.stdout.strip() if result.returncode == 0 else None
-    return {"commit": git("rev-parse", "--short", "HEAD"),
-            "hooks_modified": bool(git("status", "--porcelain", "hooks", "overrides", "mkdocs.yml"))}
+    return {"commit": git("rev-parse", "--short", "HEAD"), "full_commit": git("rev-parse", "HEAD"),
+            "hooks_modified": bool(git("status", "--porcelain", "hooks", "overrides", "mkdocs.yml")),
+            "dirty": _dirty()}
 
 
 def describe(results: dict) -> list[tuple[str, str]]:
@@ -104,6 +106,39 @@ def copy_project(dest: Path, folders: tuple[str, ...] = PROJECT_FOLDERS) -> Path
     for folder in folders:
         shutil.copytree(ROOT / folder, dest / folder, ignore=COPY_IGNORE)
     return dest
+
+
+# --- a project with a history -----------------------------------------------------------------------------------
+
+def _git(project: Path, *args: str, when: datetime | None = None, paths: list[str] | None = None) -> None:
+    env = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull)
+    if when is not None:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = when.isoformat()
+    stdin = "\0".join(paths).encode() if paths is not None else None
+    subprocess.run(["git", "-C", str(project), "-c", "user.name=Benchmark", "-c", "user.email=bench@example.invalid",
+                    *args], input=stdin, env=env, check=True, capture_output=True)
+
+
+def commit_history(project: Path, later: list[tuple[str, datetime]], commits: int = 50) -> int:
+    """Make `project` a git repository with a real history, as a department's would be: every file but those of
+    `later` (project-relative paths, each with the date it was written, oldest first) in a first commit, then
+    `later` spread over the other `commits` − 1 commits, each dated by its newest file. The build dates each page
+    by its files' last commit (khcn/core/history.py: one `git log` over the history). Returns the commits made."""
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "add", "-A")
+    batches = max(1, min(commits - 1, len(later)))
+    if later:
+        _git(project, "rm", "-q", "--cached", "--pathspec-from-file=-", "--pathspec-file-nul",
+             paths=[path for path, _ in later])
+    first = later[0][1] if later else datetime(2020, 1, 1, tzinfo=UTC)
+    _git(project, "commit", "-q", "-m", "Trang web và dữ liệu ban đầu", when=first)
+    made = 1
+    for number in range(batches if later else 0):
+        batch = later[number * len(later) // batches:(number + 1) * len(later) // batches]
+        _git(project, "add", "--pathspec-from-file=-", "--pathspec-file-nul", paths=[path for path, _ in batch])
+        _git(project, "commit", "-q", "-m", f"Đăng {len(batch)} tin bài", when=batch[-1][1])
+        made += 1
+    return made
 
 
 # --- peak memory of a process tree (see the module's docstring) --------------------------------------------------
@@ -180,18 +215,26 @@ class BuildFailed(RuntimeError):
     pass
 
 
-def mkdocs_build(project: Path, out: Path, log: Path, epoch: str, warm_cache: bool = False) -> dict:
+def mkdocs_build(project: Path, out: Path, log: Path, epoch: str, warm_cache: bool = False,
+                 then_index: bool = False, timings: Path | None = None) -> dict:
     """One `python -m mkdocs build -q` of `project` into `out` in a child process, its output in `log`: wall
     seconds, CPU seconds (user + system of the build and the processes it waited for) and the peak memory of its
     process tree. Cold unless `warm_cache`: the hooks' cache of data-file readings (.cache/) deleted first, so
-    data/ is read as on a fresh clone or CI. hooks/ of the project and the project itself are on PYTHONPATH (a
-    plain project's mkdocs.yml names the slug function copied beside it, khcn.export)."""
+    data/ is read as on a fresh clone or CI. hooks/ of the project and the repository's are on PYTHONPATH, and the
+    project itself (a plain project's mkdocs.yml names the slug function copied beside it, khcn.export).
+    `then_index`: the build followed by our Pagefind step in the same process (benchmarks/plain_build.py), for a
+    project without hooks. `timings`: the file where the build writes what each phase cost (khcn/core/timing.py)."""
     shutil.rmtree(out, ignore_errors=True)
     if not warm_cache:
         shutil.rmtree(project / ".cache", ignore_errors=True)
-    path = os.pathsep.join([str(project / "hooks"), str(project)])
+    path = os.pathsep.join([str(project / "hooks"), str(project), str(ROOT / "hooks")])
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=epoch, PYTHONPATH=path)
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    env.pop(TIMINGS_ENV, None)
+    if timings is not None:
+        timings.unlink(missing_ok=True)
+        env[TIMINGS_ENV] = str(timings)
+    runner = [str(ROOT / "benchmarks" / "plain_build.py")] if then_index else ["-m", "mkdocs", "build", "-q"]
+    command = [sys.executable, *runner, "-f", str(project / "mkdocs.yml"), "-d", str(out)]
     with log.open("wb") as output:
         start = time.perf_counter()
         # Popen returns once the child has exec'd mkdocs: the first sample is the build, not a fork of this process
@@ -215,6 +258,39 @@ def folder_size(folder: Path) -> tuple[int, int]:
 
 
 # --- the end -----------------------------------------------------------------------------------------------------
+
+HISTORY = ROOT / "benchmarks" / "history.jsonl"  # kept in the repository: one line per run of any benchmark
+
+
+def _dirty() -> bool:
+    """Whether the checkout has changes not committed (the history file itself, which every run changes, aside)."""
+    result = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"],
+                            capture_output=True, text=True)
+    lines = [line for line in result.stdout.splitlines() if not line.endswith("benchmarks/history.jsonl")]
+    return result.returncode != 0 or bool(lines)
+
+
+def history_line(name: str, figures: dict, arguments: dict | list | None = None, code: dict | None = None) -> dict:
+    """One run of benchmark `name`: the commit and whether the checkout had uncommitted changes (`code`, taken by
+    code_version() when the project was copied; now when None), the date, the machine (CPU model, cores usable,
+    RAM, load average), the size arguments and the key figures."""
+    m, code = machine(), code or code_version()
+    return {"benchmark": name, "commit": code["full_commit"], "dirty": code["dirty"], "date": m["date"],
+            "machine": {"cpu": m["cpu"], "cores": m["nproc"], "memory_gb": m["memory_gb"], "python": m["python"],
+                        "load_average": [round(x, 2) for x in os.getloadavg()]},
+            "arguments": sys.argv[1:] if arguments is None else arguments, "figures": figures}
+
+
+def append_history(name: str, figures: dict, arguments: dict | list | None = None, path: Path = HISTORY,
+                   code: dict | None = None) -> dict:
+    """Append one line (history_line) to benchmarks/history.jsonl, committed with the code it measured, so a
+    regression shows in review. `arguments`: the benchmark's size arguments (its command line when None); `code`:
+    code_version() taken when the benchmark copied the project (the files may have changed since)."""
+    line = history_line(name, figures, arguments, code)
+    with path.open("a", encoding="utf-8") as f:
+        f.write(json.dumps(line, ensure_ascii=False, sort_keys=False, separators=(",", ":")) + "\n")
+    print(f"history: one line added to {path.name}")
+    return line
 
 def save_results(results: dict, path: Path) -> None:
     """The figures as JSON under benchmarks/results/ (gitignored), beside the table printed."""

@@ -22,9 +22,7 @@ from khcn.core.errors import DataErrors
 from khcn.core.slugs import heading_slug
 from khcn.pages.render import theme_context
 from khcn.publish.images import responsive_images
-from khcn.publish.sanitize import clean_html, strip_controls
 from khcn.publish.search import SearchIndexError
-from khcn.publish.themefix import valid_toggles
 
 log = logging.getLogger("mkdocs.hooks.khcn")
 SITE_DATA = "khcn_site_data"
@@ -33,6 +31,7 @@ PROVENANCE = "khcn_provenance"
 GENERATED = "khcn_generated"
 TRAILS = "khcn_trails"
 FACTS = "khcn_metadata_facts"
+HTML_BLOCKS = "khcn_html_blocks"
 PRINT = "khcn_print_editions"
 IMAGES = "khcn_images"
 IMAGES_JOB = "khcn_images_job"
@@ -76,6 +75,7 @@ def on_files(files, config):
     stream = build.stream(site)
     pages = build.site_pages(site, stream)
     config[GENERATED] = frozenset(page.path for page in pages)
+    config[HTML_BLOCKS] = {}  # page -> its HTML blocks set aside, from on_page_markdown to on_page_content
     for path, content in [*pages, *build.feeds(site, stream, config.site_url or "/")]:
         files.append(File.generated(config, path, content=content))
     source = config.extra.get("source") or {}
@@ -98,10 +98,22 @@ def on_files(files, config):
     return files
 
 
+def on_page_markdown(markdown, page, config, files):
+    """A page made from data/: its finished HTML blocks set aside from Markdown (khcn/pages/htmlblocks.py)."""
+    if page.file.src_uri not in config[GENERATED]:
+        return markdown
+    aside = config[HTML_BLOCKS][page.file.src_uri] = build.html_set_aside(markdown)
+    return aside.markdown
+
+
 def on_page_content(html, page, config, files):
-    """The HTML of a page made from data/, cleaned against an allowlist (khcn/publish/sanitize.py); then its
-    images get their sizes and renditions (issue 13)."""
-    html = clean_html(html) if page.file.src_uri in config[GENERATED] else html
+    """The HTML of a page made from data/, its blocks put back, cleaned against an allowlist
+    (khcn/publish/sanitize.py). MkDocs checks links to anchors against the ids it saw: those of the blocks too.
+    Then every page's images get their sizes and renditions (issue 13)."""
+    if page.file.src_uri in config[GENERATED]:
+        aside = config[HTML_BLOCKS].pop(page.file.src_uri)
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | aside.anchor_ids()
+        html = build.sanitize(build.html_put_back(html, aside))
     return responsive_images(html, page.url, config[IMAGES])
 
 
@@ -119,17 +131,25 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    # Material's base.html markup that no override reaches (see khcn/publish/themefix.py); no control characters
-    return strip_controls(valid_toggles(output))
+    return build.page_output(output)  # Material's markup that no override reaches; no control characters
 
 
 def on_post_template(output_content, template_name, config):
-    return strip_controls(valid_toggles(output_content))  # 404.html: a theme template, not a page
+    return build.page_output(output_content)  # 404.html: a theme template, not a page
 
 
 def on_post_build(config):
+    # The search index is made from the built pages, so it comes last; the second processes, which write only data
+    # files, images and PDFs (nothing the index reads), finish meanwhile.
     try:
-        config[DOWNLOADS].wait()
+        summary = build.search(Path(config.site_dir))
+    except SearchIndexError as exc:
+        for job in (config[DOWNLOADS], config[IMAGES_JOB], config[PRINT]):
+            if job is not None:
+                job.cancel()
+        raise PluginError(f"Không lập được chỉ mục tìm kiếm:\n{exc}") from None
+    try:
+        build.wait_downloads(config[DOWNLOADS])
     except BackgroundError as exc:
         raise PluginError(f"Không ghi được các tệp dữ liệu tải về:\n{exc}") from None
     try:
@@ -141,9 +161,4 @@ def on_post_build(config):
             config[PRINT].wait()
     except BackgroundError as exc:
         raise PluginError(f"Không làm được bản in của bản tin:\n{exc}") from None
-    # The search index is made from the built pages, so it comes last.
-    try:
-        summary = build.search(Path(config.site_dir))
-    except SearchIndexError as exc:
-        raise PluginError(f"Không lập được chỉ mục tìm kiếm:\n{exc}") from None
     log.info("Chỉ mục tìm kiếm: %d trang, %d từ.", summary.pages, summary.words)

@@ -44,3 +44,16 @@ def test_split_map_reports_a_failure_in_the_second_half():
     with pytest.raises(BackgroundError) as caught:
         split_map(_square, list(range(100)))
     assert "ValueError: không tính được" in str(caught.value)
+
+
+def _niceness(path):
+    import os
+    path.write_text(str(os.nice(0)), encoding="utf-8")
+
+
+def test_the_background_job_yields_to_the_build(tmp_path):
+    import os
+
+    from khcn.core.background import BACKGROUND_NICENESS
+    BackgroundJob(_niceness, tmp_path / "n.txt").wait()
+    assert int((tmp_path / "n.txt").read_text(encoding="utf-8")) == min(19, os.nice(0) + BACKGROUND_NICENESS)

@@ -316,7 +316,7 @@ def test_a_drawing_that_runs_a_script_stops_the_build_and_leaves_the_site(tmp_pa
          "![Sơ đồ](/anh/so-do.svg)\n\n- Kiểm định tại chỗ cho các cơ sở.")
     result = run_build(project)
     assert result.returncode != 0
-    assert "data/tin-tuc/2021/kiem-dinh-phuong-tien-do.md:14 — trường `nội dung`: gặp docs/anh/so-do.svg: ảnh SVG " \
+    assert "data/tin-tuc/2021/kiem-dinh-phuong-tien-do.md:16 — trường `nội dung`: gặp docs/anh/so-do.svg: ảnh SVG " \
            "có thẻ <script>" in result.stderr
     assert "docs/anh/bao-cao.jpg:1: gặp tệp không phải ảnh" in result.stderr
     assert (project / "site/index.html").read_bytes() == before

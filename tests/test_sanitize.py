@@ -74,10 +74,14 @@ def test_every_control_and_bidi_override_is_stripped():
 
 DUMP_HOOK = '''
 from pathlib import Path
+from khcn.pages.htmlblocks import put_back
 OUT = Path({out!r})
 
 
 def on_page_content(html, page, config, files):
+    aside = config.get("khcn_html_blocks", {{}}).get(page.file.src_uri)
+    if aside:  # the page as site_hooks.py hands it to the cleaner, its HTML blocks put back (khcn/pages/htmlblocks.py)
+        html = put_back(html, aside.blocks, aside.elements)
     target = OUT / (page.file.src_uri + ".html")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(html, encoding="utf-8")

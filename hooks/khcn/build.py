@@ -10,10 +10,13 @@
     downloads   CSV, XLSX and JSON written into the site by a second process while MkDocs renders the pages
     print       the bản tin's print editions (PDF), written the same way by a third process (issue 15)
     images      docs/anh/'s photos resized, and the favicons from the emblem, written the same way (issue 13)
+    per page    a generated page's finished HTML set aside from Markdown and put back (html_set_aside,
+                html_put_back); the HTML made from data/ cleaned (sanitize); the theme's markup fixed (page_output)
     search      the Pagefind index, made from the built pages, so it comes last
 
 Plain functions of plain values; hooks/site_hooks.py calls each at its MkDocs event and keeps what they return on
-the build's config. No MkDocs here.
+the build's config. No MkDocs here. Each phase is timed when KHCN_TIMINGS names a file (khcn/core/timing.py, read
+by `make bench-stats`); otherwise the decorator leaves the function as it is.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from khcn.addresses import ICON_SIZES, ICONS
+from khcn.core import timing
 from khcn.core.background import BackgroundJob
 from khcn.core.clock import commit_time
 from khcn.data.dataset import SiteData, load_site_data
@@ -35,6 +39,7 @@ from khcn.news.feeds import FeedSite, feed_files
 from khcn.news.pages import Stream, build_stream, footers, news_pages
 from khcn.pages.disclosure import access_pages
 from khcn.pages.documents import document_browse_pages  # issue 12b
+from khcn.pages.htmlblocks import SetAside, put_back, set_aside
 from khcn.pages.introduction import introduction_pages  # issue 12a
 from khcn.pages.navigation import Trail, trails
 from khcn.pages.page import Page, declared_sources
@@ -45,7 +50,9 @@ from khcn.pages.statistics import statistics_pages
 from khcn.publish.images import SiteImage, write_images
 from khcn.publish.images import site_images as images_in
 from khcn.publish.metadata import Facts, page_facts, page_metadata
+from khcn.publish.sanitize import clean_html, strip_controls
 from khcn.publish.search import IndexSummary, index_site
+from khcn.publish.themefix import valid_toggles
 from khcn.rendering import render
 from khcn.stats.downloads import write_data_files
 
@@ -53,15 +60,18 @@ CACHE = ".cache/khcn"  # readings of data files, by content (see khcn.data.yamls
 IMAGE_CACHE = f"{CACHE}/anh"  # the photos' renditions, by content (khcn.publish.images.cached_renditions)
 
 
+@timing.phase("load")
 def load(project: Path) -> SiteData:
     """Every record of the project's data/. Raises DataErrors, with the editors' messages."""
     return load_site_data(project / "data", cache=project / CACHE)
 
 
+@timing.phase("pages")
 def stream(site: SiteData) -> Stream:
     return build_stream(site)
 
 
+@timing.phase("pages")
 def site_pages(site: SiteData, stream: Stream | None = None) -> list[Page]:
     """Every generated page, each with the data files it came from; it unpacks as (path under docs/, Markdown)."""
     stream = stream or build_stream(site)
@@ -89,6 +99,7 @@ def robots_txt(site_url: str) -> str:
     return render("robots.txt.j2", site_url=site_url.rstrip("/") + "/")
 
 
+@timing.phase("feeds")
 def feeds(site: SiteData, stream: Stream, site_url: str) -> list[tuple[str, bytes | str]]:
     """The feeds, then robots.txt: the files of the site that are not pages."""
     return [*site_feeds(site, stream, site_url, build_date()), ("robots.txt", robots_txt(site_url))]
@@ -120,22 +131,26 @@ def build_date() -> datetime | None:
     return commit_time()
 
 
+@timing.phase("provenance")
 def page_provenance(pages: list[Page], every_page: list[str], project: Path, repo_url: str,
                     branch: str) -> dict[str, Source]:
     """`every_page`: the generated pages and those written by hand (their own source)."""
     return provenance(declared_sources(pages), every_page, project, repo_url, branch)
 
 
+@timing.phase("navigation")
 def page_trails(pages: list[Page], every_page: list[str]) -> dict[str, Trail]:
     """Each page's tab and breadcrumbs (khcn/pages/navigation.py); `every_page` as for `page_provenance`."""
     return trails(pages, every_page)
 
 
+@timing.phase("metadata")
 def metadata_facts(site: SiteData, stream: Stream) -> dict[str, Facts]:
     """What each generated page is (a report, a bulletin, a dataset): its metadata's type and dates."""
     return page_facts(site, stream.entries)
 
 
+@timing.phase("metadata")
 def metadata(site: SiteData, facts: Facts | None, title: str, description: str, url: str | None,
              site_url: str | None, source: Source | None, emblem: dict | None = None) -> dict:
     """One page's Dublin Core tags and JSON-LD (khcn/publish/metadata.py), dated by its line's last change;
@@ -145,15 +160,22 @@ def metadata(site: SiteData, facts: Facts | None, title: str, description: str, 
                          logo=emblem["src"] if emblem else None)
 
 
+_write_downloads = timing.phase("downloads (second process)")(write_data_files)
+_write_prints = timing.phase("print editions (another process)")(write_print_files)
+_write_images = timing.phase("images (another process)")(write_images)
+
+
 def downloads(site: SiteData, site_dir: Path) -> BackgroundJob:
-    """Started once `site_dir` has been cleaned; `.wait()` raises BackgroundError."""
-    return BackgroundJob(write_data_files, site, site_dir)
+    """Started once `site_dir` has been cleaned; `wait_downloads` waits for it."""
+    return BackgroundJob(_write_downloads, site, site_dir)
 
 
 def print_editions(site: SiteData, stream: Stream, docs_dir: Path, site_dir: Path) -> BackgroundJob | None:
     """Each edition's PDF (khcn/news/editionprint.py), started once `site_dir` has been cleaned; None without
     editions. `.wait()` raises BackgroundError with the editors' messages (an edition over 64 pages)."""
-    return BackgroundJob(write_print_files, site, stream, docs_dir, site_dir) if site.editions else None
+    return BackgroundJob(_write_prints, site, stream, docs_dir, site_dir) if site.editions else None
+
+
 def site_images(project_docs: Path) -> dict[str, SiteImage]:
     """Every image under docs/anh/ and the files it becomes in the site (khcn/publish/images.py)."""
     return images_in(project_docs)
@@ -177,7 +199,7 @@ def images(site: SiteData, images: dict[str, SiteImage], project: Path, docs_dir
            site_dir: Path) -> BackgroundJob:
     """The photos' renditions and the favicons, written into `site_dir` (cleaned by now), kept in the project's
     cache by content; `.wait()` raises BackgroundError."""
-    return BackgroundJob(write_images, list(images.values()), emblem_image(site, images), docs_dir, site_dir,
+    return BackgroundJob(_write_images, list(images.values()), emblem_image(site, images), docs_dir, site_dir,
                          project / IMAGE_CACHE)
 
 
@@ -185,6 +207,37 @@ def emblem_image(site: SiteData, images: dict[str, SiteImage]) -> SiteImage | No
     return images.get(site.organisation.emblem.lstrip("/")) if site.organisation.emblem else None
 
 
+@timing.phase("downloads (waited for)")
+def wait_downloads(job: BackgroundJob) -> None:
+    """Raises BackgroundError."""
+    job.wait()
+
+
+@timing.phase("HTML blocks set aside")
+def html_set_aside(markdown: str) -> SetAside:
+    """A generated page's blocks of finished HTML out of Python-Markdown's way (khcn/pages/htmlblocks.py)."""
+    return set_aside(markdown)
+
+
+@timing.phase("HTML blocks set aside")
+def html_put_back(html: str, aside: SetAside) -> str:
+    return put_back(html, aside.blocks, aside.elements)
+
+
+@timing.phase("sanitize")
+def sanitize(html: str) -> str:
+    """The HTML of a page made from data/, cleaned against the allowlist (khcn/publish/sanitize.py)."""
+    return clean_html(html)
+
+
+@timing.phase("theme fixes")
+def page_output(html: str) -> str:
+    """A built page: Material's markup that no override reaches fixed (khcn/publish/themefix.py), no control
+    characters."""
+    return strip_controls(valid_toggles(html))
+
+
+@timing.phase("search index")
 def search(site_dir: Path) -> IndexSummary:
     """Raises SearchIndexError (khcn/publish/search.py: what is indexed and why)."""
     return index_site(site_dir)

@@ -4,6 +4,7 @@ and MkDocs uses one. The child is forked, so it starts with the loaded data and 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import traceback
 from collections.abc import Callable
 
@@ -85,6 +86,12 @@ def _run_inline(function: Callable, args: tuple) -> str:
     return ""
 
 
+BACKGROUND_NICENESS = 10  # below the build's own process, which the build waits for at every step
+
+
 def _child(writer, function: Callable, args: tuple) -> None:
+    # The build waits for this work only at its very end: on a machine with other work (a shared CI runner), the
+    # pages being rendered go first. Nothing changes on an idle machine: the child has a core of its own.
+    os.nice(BACKGROUND_NICENESS)
     writer.send(_run_inline(function, args))
     writer.close()

@@ -17,6 +17,7 @@ URL keeps only the schemes http, https, mailto and tel, or is relative; an image
 
 from __future__ import annotations
 
+import functools
 import re
 
 import nh3
@@ -90,12 +91,18 @@ def _only_links_elsewhere(element: str, attribute: str, value: str) -> str | Non
     return _local_images(element, attribute, value)
 
 
+@functools.cache
+def _cleaner(printed: bool) -> nh3.Cleaner:
+    """The allowlist made into nh3's cleaner once per use (nh3.clean would convert it again on every call)."""
+    return nh3.Cleaner(tags=TAGS, attributes=ATTRIBUTES,
+                       attribute_filter=_only_links_elsewhere if printed else _local_images,
+                       generic_attribute_prefixes=ATTRIBUTE_PREFIXES, url_schemes=URL_SCHEMES, link_rel=None,
+                       strip_comments=True)
+
+
 def clean_html(html: str, printed: bool = False) -> str:
     """The HTML of a page made from data/ (the Markdown rendered, before the theme), with only what the allowlist
     admits. Our own markup passes unchanged but for the serialiser's spelling (see the module's docstring).
     `printed`: for the print edition, where links to the site's own pages lose their address (and keep their words),
     those of our raw HTML too (a chart's caption), which Markdown's tree never shows."""
-    return nh3.clean(strip_controls(html), tags=TAGS, attributes=ATTRIBUTES,
-                     attribute_filter=_only_links_elsewhere if printed else _local_images,
-                     generic_attribute_prefixes=ATTRIBUTE_PREFIXES, url_schemes=URL_SCHEMES, link_rel=None,
-                     strip_comments=True)
+    return _cleaner(printed).clean(strip_controls(html))
