@@ -42,7 +42,7 @@ generate: $(STAMP)
 	$(PY) scripts/generate_project.py -- "$$OUT"
 
 serve: $(STAMP)
-	$(PY) -m "$$ENGINE" serve -a 127.0.0.1:8000
+	$(PY) scripts/serve.py --engine "$$ENGINE"
 
 validate: $(STAMP)
 	$(PY) scripts/validate.py

@@ -133,6 +133,9 @@ def metadata(site: SiteData, facts: Facts | None, title: str, description: str, 
                          site_url=site_url, modified=source.changed if source else None)
 
 
+DOWNLOADS = "khcn_downloads"  # the config key of the job below (hooks/site_hooks.py; the preview waits on it)
+
+
 def downloads(site: SiteData, site_dir: Path) -> BackgroundJob:
     """Started once `site_dir` has been cleaned; `.wait()` raises BackgroundError."""
     return BackgroundJob(write_data_files, site, site_dir)

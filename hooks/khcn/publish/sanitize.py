@@ -17,6 +17,7 @@ URL keeps only the schemes http, https, mailto and tel, or is relative; an image
 
 from __future__ import annotations
 
+import functools
 import re
 
 import nh3
@@ -82,6 +83,9 @@ def _local_images(element: str, attribute: str, value: str) -> str | None:
     return value
 
 
+# By content: the preview (khcn/preview) cleans every page again on each saved file, and all but the edited ones are
+# the same text as before; the allowlist never changes while the program runs.
+@functools.lru_cache(maxsize=16384)
 def clean_html(html: str) -> str:
     """The HTML of a page made from data/ (the Markdown rendered, before the theme), with only what the allowlist
     admits. Our own markup passes unchanged but for the serialiser's spelling (see the module's docstring)."""

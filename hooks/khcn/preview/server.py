@@ -1,0 +1,240 @@
+"""The preview's HTTP server (`make serve`): the current epoch's outputs, a live reload, the editor's error banner.
+
+Freshness: before it answers for a page (and on /__xem-truoc__/dong-bo), the server looks at the watched files; when
+any changed since the epoch being served was prepared, it prepares a new one first (khcn/preview/engine.py). A
+watcher thread does the same every WATCH_SECONDS, so an open page reloads by itself. A page is therefore never older
+than the files were when it was asked for. When the new files cannot be built (bad data, a broken template), the
+last good epoch stays served and every page carries the message, as the terminal shows it, escaped.
+
+Each HTML page gets one snippet before its last `</body>`, between two marker comments (`strip_snippet` removes it:
+the tests compare the rest with a full build byte for byte): the error banner, if any, and a script from this same
+server that waits for the next epoch (a long poll, as MkDocs' own livereload does) and reloads the page.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import logging
+import mimetypes
+import os
+import re
+import sys
+import threading
+import time
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from khcn.preview.engine import Engine, Epoch, MarkdownCache, PreviewError
+from khcn.preview.watch import Snapshot, changed, needs_restart, snapshot
+from khcn.rendering import render
+
+log = logging.getLogger("khcn.preview")
+PREFIX = "/__xem-truoc__/"  # the preview's own addresses; no page of the site starts so
+WATCH_SECONDS = 0.25
+POLL_SECONDS = 30  # a waiting browser is answered at least this often
+SNIPPET_START, SNIPPET_END = "<!-- khcn-xem-truoc -->", "<!-- /khcn-xem-truoc -->"
+_SNIPPET = re.compile(re.escape(SNIPPET_START) + ".*?" + re.escape(SNIPPET_END), re.DOTALL)
+
+
+def strip_snippet(html: str) -> str:
+    """The page without what the preview added to it."""
+    return _SNIPPET.sub("", html)
+
+
+def inject(html: bytes, snippet: str) -> bytes:
+    """`snippet` before the page's last `</body>` (at its end when it has none)."""
+    data = snippet.encode("utf-8")
+    at = html.rfind(b"</body>")
+    return html + data if at < 0 else html[:at] + data + html[at:]
+
+
+class Preview:
+    """The epoch being served, the last error, and the number browsers wait on (it changes with either)."""
+
+    def __init__(self, project: Path, engine: str = "mkdocs"):
+        self.project = project
+        self.config_file = project / "mkdocs.yml"
+        self.engine = Engine(engine)
+        self.cache = MarkdownCache()
+        self.epoch: Epoch | None = None
+        self.error: str | None = None
+        self.version = 0
+        self.seen: Snapshot | None = None
+        self.build_lock = threading.Lock()
+        self.changed = threading.Condition()
+        self.restart = False
+
+    # --- keeping up with the files -------------------------------------------------------------------------------
+
+    def ensure_fresh(self) -> None:
+        """Prepare a new epoch when a watched file changed since the last one was prepared."""
+        with self.build_lock:
+            now = snapshot(self.project)
+            if self.seen is not None and not (paths := changed(self.seen, now)):
+                return
+            if self.seen is not None and needs_restart(paths):
+                self.restart = True  # the hooks' Python code: the program starts again (scripts/serve.py)
+                self._bump()
+                return
+            self.seen = now
+            self._prepare()
+
+    def _prepare(self) -> None:
+        start = time.perf_counter()
+        gc.unfreeze()  # the hooks freeze a build's records (gc.freeze): the previous epoch's must be collectable
+        try:
+            epoch = Epoch(self.engine, self.config_file, self.cache, self.version + 1)
+        except PreviewError as exc:
+            self.error = str(exc)
+            log.error("Xem trước: chưa xây dựng được, vẫn hiện bản trước.\n%s", self.error)
+        else:
+            old, self.epoch, self.error = self.epoch, epoch, None
+            if old is not None:
+                with old.lock:
+                    old.discard()
+            log.info("Xem trước: đã cập nhật sau %.2f giây.", time.perf_counter() - start)
+        self._bump()
+
+    def _bump(self) -> None:
+        with self.changed:
+            self.version += 1
+            self.changed.notify_all()
+
+    def wait_for_change(self, version: int, seconds: float) -> int:
+        with self.changed:
+            self.changed.wait_for(lambda: self.version != version, timeout=seconds)
+            return self.version
+
+    def watch(self, stop: threading.Event) -> None:
+        while not stop.wait(WATCH_SECONDS):
+            try:
+                self.ensure_fresh()
+            except Exception:  # the watcher must outlive any one failure; the next look tries again
+                log.exception("Xem trước: lỗi khi theo dõi tệp")
+            if self.restart:
+                stop.set()
+
+    # --- answers -------------------------------------------------------------------------------------------------
+
+    def problem(self) -> str | None:
+        epoch = self.epoch
+        return self.error or (epoch.problem() if epoch is not None else None)
+
+    def snippet(self) -> str:
+        return SNIPPET_START + render("preview_snippet.html.j2", version=self.version, message=self.problem(),
+                                      prefix=PREFIX).strip() + SNIPPET_END
+
+    def respond(self, path: str) -> tuple[int, str, bytes]:
+        """(status, content type, body) for the site's `path` (decoded, without the leading slash)."""
+        target = _output_path(path)
+        if target.endswith(".html"):
+            self.ensure_fresh()
+        epoch = self.epoch
+        if epoch is None:
+            page = render("preview_error.html.j2", message=self.problem() or "", version=self.version, prefix=PREFIX)
+            return HTTPStatus.SERVICE_UNAVAILABLE, "text/html; charset=utf-8", page.encode("utf-8")
+        found = _found(epoch, target)
+        if found is None and not target.endswith("/index.html") and _found(epoch, target + "/index.html"):
+            return HTTPStatus.FOUND, "/" + path + "/", b""
+        status = HTTPStatus.OK
+        if found is None:
+            status, found = HTTPStatus.NOT_FOUND, _found(epoch, "404.html")
+            if found is None:
+                return status, "text/plain; charset=utf-8", "Không có trang này.".encode()
+        body = found.read_bytes()
+        kind = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
+        if kind == "text/html":
+            body = inject(body, self.snippet())
+        if kind.startswith("text/") or kind in ("application/javascript", "application/json", "application/xml"):
+            kind += "; charset=utf-8"
+        return status, kind, body
+
+
+def _output_path(path: str) -> str:
+    path = path.lstrip("/")
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def _found(epoch: Epoch, target: str) -> Path | None:
+    if ".." in target.split("/"):
+        return None
+    try:
+        return epoch.output(target)
+    except PreviewError:
+        return None  # told by the banner (Epoch.problem)
+
+
+def make_handler(preview: Preview):
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "khcn-xem-truoc"
+
+        def do_GET(self) -> None:
+            path = unquote(urlsplit(self.path).path)
+            if path.startswith(PREFIX):
+                return self._own(path.removeprefix(PREFIX))
+            try:
+                status, kind, body = preview.respond(path)
+            except Exception as exc:
+                log.exception("Xem trước: lỗi khi trả trang %s", path)
+                status, kind, body = HTTPStatus.INTERNAL_SERVER_ERROR, "text/plain; charset=utf-8", str(exc).encode()
+            if status == HTTPStatus.FOUND:
+                self.send_response(status)
+                self.send_header("Location", kind)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
+            self._send(status, kind, body)
+            return None
+
+        def _own(self, name: str) -> None:
+            if name == "tai-lai.js":
+                body = render("preview_reload.js.j2", prefix=PREFIX).encode("utf-8")
+                return self._send(HTTPStatus.OK, "application/javascript; charset=utf-8", body)
+            if name.startswith("cho/"):  # /__xem-truoc__/cho/<version>: answered when the version changes
+                known = int(name.removeprefix("cho/")) if name.removeprefix("cho/").isdigit() else -1
+                version = preview.wait_for_change(known, POLL_SECONDS)
+                return self._send(HTTPStatus.OK, "text/plain; charset=utf-8", str(version).encode())
+            if name == "dong-bo":  # the files as they are now, built: tests and the benchmark wait on it
+                preview.ensure_fresh()
+                state = {"version": preview.version, "error": preview.problem(),
+                         "epoch": preview.epoch.number if preview.epoch else None,
+                         "timings": preview.epoch.timings if preview.epoch else {}}
+                return self._send(HTTPStatus.OK, "application/json", json.dumps(state, ensure_ascii=False).encode())
+            return self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", b"")
+
+        def _send(self, status: int, kind: str, body: bytes) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args) -> None:
+            log.debug(format, *args)
+
+    return Handler
+
+
+def serve(project: Path, host: str, port: int, engine: str = "mkdocs") -> bool:
+    """Serve until interrupted; True when the program must start again (the hooks' Python code changed)."""
+    preview = Preview(project, engine)
+    server = ThreadingHTTPServer((host, port), make_handler(preview))
+    server.daemon_threads = True
+    print(f"Xem trước: http://{host}:{port}/ (Ctrl+C để dừng)", file=sys.stderr, flush=True)
+    stop = threading.Event()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        preview.ensure_fresh()
+        preview.watch(stop)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+        server.server_close()
+        if preview.epoch is not None:
+            preview.epoch.discard()
+    return preview.restart and not os.environ.get("KHCN_PREVIEW_NO_RESTART")
