@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from conftest import BUILD_DAY, ROOT
-
 from khcn.preview.server import PREFIX, strip_snippet
 
 EPOCH = "1633083956"  # run_build's
