@@ -30,7 +30,7 @@ COMMAND_LINE := $(foreach name,$(.VARIABLES),$(if $(filter command line,$(origin
 $(foreach name,$(sort $(USER_VALUES) $(COMMAND_LINE)),$(eval override $(name) := $$(value $(name))))
 export $(sort $(COMMAND_LINE) $(foreach name,$(USER_VALUES),$(if $(value $(name)),$(name))))
 
-.PHONY: build generate serve validate lint bulletin report schemas data-reference xlsx-template xlsx-import test test-fast bench-stats bench-bulletins browser-deps node-tools java clean
+.PHONY: build generate serve validate lint bulletin report schemas data-reference xlsx-template xlsx-import test test-fast bench-stats bench-bulletins bench-preview browser-deps node-tools java clean
 
 build: $(STAMP)
 	$(PY) scripts/build_site.py --engine "$$ENGINE"
@@ -100,6 +100,11 @@ bench-stats: $(STAMP)
 # make bench-bulletins ARGS="--count 1000 --material-count 200"
 bench-bulletins: $(STAMP) browser-deps
 	set -f; $(PY) benchmarks/bench_bulletins.py $$ARGS
+
+# The preview (make serve) at scale: seconds from a saved file to the changed page, on 5,000 synthetic bulletins in a
+# temporary git repository, and the full build in ms per bulletin: make bench-preview ARGS="--count 1000"
+bench-preview: $(STAMP)
+	set -f; $(PY) benchmarks/bench_preview.py $$ARGS
 
 browser-deps:
 	@bash scripts/ensure_debian.sh "the browser tests" chromium chromium fonts-dejavu-core

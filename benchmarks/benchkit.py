@@ -228,3 +228,16 @@ def clean_up(folder: Path, keep: bool) -> None:
         print(f"kept: {folder}")
     else:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+HISTORY = ROOT / "benchmarks" / "history.jsonl"
+
+
+def append_history(benchmark: str, figures: dict, path: Path = HISTORY) -> None:
+    """One JSON line per run in benchmarks/history.jsonl (kept in the repository): the benchmark, its figures, the
+    commit measured, the date and the machine, so a regression shows in review beside the commit that made it."""
+    line = {"benchmark": benchmark, **code_version(), "date": datetime.now(UTC).isoformat(timespec="seconds"),
+            "machine": {key: value for key, value in machine().items() if key != "date"}, "figures": figures}
+    with path.open("a", encoding="utf-8") as out:
+        out.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
+    print(f"history: {path.relative_to(ROOT)} (+1 line)")

@@ -67,6 +67,7 @@ class MarkdownCache:
 
     entries: dict[tuple, Rendered] = field(default_factory=dict)
     theme: dict[tuple, list[tuple[str, str]]] = field(default_factory=dict)
+    env: dict[tuple, object] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
 
@@ -127,7 +128,7 @@ class Epoch:
             config.plugins.on_pre_build(config=config)
             self._lap("config")
             files = b.get_files(config)
-            env = config.theme.get_env()
+            env = self._theme_env(config, cache)
             self._add_theme_files(files, env, config, cache)
             files = config.plugins.on_files(files, config=config)
             b.set_exclusions(files, config)
@@ -155,14 +156,28 @@ class Epoch:
         self.timings[phase] = now - self._clock
         self._clock = now
 
-    def _add_theme_files(self, files, env, config, cache: MarkdownCache) -> None:
-        """`Files.add_files_from_theme`, with the listing of the theme's folders kept: Material's holds thousands of
-        icons and never changes while the preview runs; the folders inside the project (overrides/) are part of
-        the key, by their files' names (what the listing reads)."""
+    def _theme_key(self, config) -> tuple:
+        """The theme's folders, and the names of the files in those inside the project (overrides/): Material's own
+        never change while the preview runs."""
         project = Path(config.config_file_path).parent.resolve()
         inside = [d for d in config.theme.dirs if Path(d).resolve().is_relative_to(project)]
-        key = (tuple(config.theme.dirs), tuple(config.theme.static_templates),
-               tuple(config.markdown_extensions), *(_names(Path(d)) for d in inside))
+        return (tuple(config.theme.dirs), config.theme.locale, *(_names(Path(d)) for d in inside))
+
+    def _theme_env(self, config, cache: MarkdownCache):
+        """`config.theme.get_env()`, kept while the theme's files keep their names, so that Jinja compiles Material's
+        templates once, not on every saved file. Jinja reads a template again when its file changed (auto_reload,
+        which MkDocs turns off for a build that lasts seconds)."""
+        key = self._theme_key(config)
+        if key not in cache.env:
+            env = config.theme.get_env()
+            env.auto_reload = True
+            cache.env = {key: env}
+        return cache.env[key]
+
+    def _add_theme_files(self, files, env, config, cache: MarkdownCache) -> None:
+        """`Files.add_files_from_theme`, with the listing of the theme's folders kept (Material's holds thousands of
+        icons: listing them takes longer than the rest of a small site's preview)."""
+        key = (self._theme_key(config), tuple(config.theme.static_templates), tuple(config.markdown_extensions))
         if key not in cache.theme:
             probe = self.engine.build.Files([])
             probe.add_files_from_theme(env, config)

@@ -1,7 +1,8 @@
 """The preview's HTTP server (`make serve`): the current epoch's outputs, a live reload, the editor's error banner.
 
 Freshness: before it answers for a page (and on /__xem-truoc__/dong-bo), the server looks at the watched files; when
-any changed since the epoch being served was prepared, it prepares a new one first (khcn/preview/engine.py). A
+any changed since the epoch being served was prepared, it prepares a new one first (khcn/preview/engine.py); for
+any other file, when it last looked more than ASSET_SECONDS ago. A
 watcher thread does the same every WATCH_SECONDS, so an open page reloads by itself. A page is therefore never older
 than the files were when it was asked for. When the new files cannot be built (bad data, a broken template), the
 last good epoch stays served and every page carries the message, as the terminal shows it, escaped.
@@ -34,6 +35,7 @@ from khcn.rendering import render
 log = logging.getLogger("khcn.preview")
 PREFIX = "/__xem-truoc__/"  # the preview's own addresses; no page of the site starts so
 WATCH_SECONDS = 0.25
+ASSET_SECONDS = 0.1  # a style sheet, an image…: the files looked at no longer ago than this (a page: always)
 POLL_SECONDS = 30  # a waiting browser is answered at least this often
 SNIPPET_START, SNIPPET_END = "<!-- khcn-xem-truoc -->", "<!-- /khcn-xem-truoc -->"
 _SNIPPET = re.compile(re.escape(SNIPPET_START) + ".*?" + re.escape(SNIPPET_END), re.DOTALL)
@@ -63,16 +65,21 @@ class Preview:
         self.error: str | None = None
         self.version = 0
         self.seen: Snapshot | None = None
+        self.looked = 0.0  # time.monotonic() of the last look at the files
         self.build_lock = threading.Lock()
         self.changed = threading.Condition()
         self.restart = False
 
     # --- keeping up with the files -------------------------------------------------------------------------------
 
-    def ensure_fresh(self) -> None:
-        """Prepare a new epoch when a watched file changed since the last one was prepared."""
+    def ensure_fresh(self, max_age: float = 0.0) -> None:
+        """Prepare a new epoch when a watched file changed since the last one was prepared; unless the files were
+        looked at less than `max_age` seconds ago (the many files a page loads after it)."""
         with self.build_lock:
+            if max_age and time.monotonic() - self.looked < max_age:
+                return
             now = snapshot(self.project)
+            self.looked = time.monotonic()
             if self.seen is not None and not (paths := changed(self.seen, now)):
                 return
             if self.seen is not None and needs_restart(paths):
@@ -130,8 +137,7 @@ class Preview:
     def respond(self, path: str) -> tuple[int, str, bytes]:
         """(status, content type, body) for the site's `path` (decoded, without the leading slash)."""
         target = _output_path(path)
-        if target.endswith(".html"):
-            self.ensure_fresh()
+        self.ensure_fresh(0 if target.endswith(".html") else ASSET_SECONDS)
         epoch = self.epoch
         if epoch is None:
             page = render("preview_error.html.j2", message=self.problem() or "", version=self.version, prefix=PREFIX)
