@@ -21,6 +21,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="folder holding mkdocs.yml and data/ (default: this repository)")
     parser.add_argument("-a", "--address", default="127.0.0.1:8000", help="host:port (default 127.0.0.1:8000)")
     parser.add_argument("--engine", choices=ENGINES, default="mkdocs", help="the program that builds")
+    parser.add_argument("--eager-pages", type=int, default=None, metavar="N",
+                        help="pages whose Markdown changed turned into HTML at once up to N, else when asked for "
+                             "(default 50; the tests use 0)")
     args = parser.parse_args(argv)
     project = args.project.resolve()
     host, _, port = args.address.rpartition(":")
@@ -33,7 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     from khcn.preview.server import serve
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    if serve(project, host or "127.0.0.1", int(port), args.engine):
+    options = {} if args.eager_pages is None else {"eager_pages": args.eager_pages}
+    if serve(project, host or "127.0.0.1", int(port), args.engine, **options):
         os.execv(sys.executable, [sys.executable, *sys.argv])  # the hooks' Python code changed
     return 0
 

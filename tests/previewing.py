@@ -26,14 +26,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def preview(project: Path, epoch: str = EPOCH, today: str = BUILD_DAY):
-    """scripts/serve.py on `project`, with run_build's environment; yields the base URL once the first build is in."""
+def preview(project: Path, epoch: str = EPOCH, today: str = BUILD_DAY, eager_pages: int | None = None):
+    """scripts/serve.py on `project`, with run_build's environment; yields the base URL once the first build is in.
+    `eager_pages=0`: every page whose Markdown changed is made when asked for (as for a template edited on a large
+    site), not at once."""
     port = free_port()
     env = {"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": epoch, "HOME": str(project), "KHCN_TODAY": today,
            "KHCN_PREVIEW_NO_RESTART": "1"}
     log = (project.parent / f"preview-{port}.log").open("wb")
+    eager = ["--eager-pages", str(eager_pages)] if eager_pages is not None else []
     server = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve.py"), "--project", str(project),
-                               "-a", f"127.0.0.1:{port}"], cwd=project, env=env, stdout=log, stderr=log)
+                               "-a", f"127.0.0.1:{port}", *eager], cwd=project, env=env, stdout=log, stderr=log)
     url = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + 120

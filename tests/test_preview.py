@@ -34,10 +34,11 @@ EDITS = [  # (what is edited, file, old text, new text)
 ]
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
+@pytest.fixture(scope="module", params=[0, 50], ids=["pages made when asked for", "pages made at once"])
+def served(request, tmp_path_factory):
+    """The preview as on a large site (every changed page made when asked for) and as on a small one."""
     project = make_project(tmp_path_factory.mktemp("preview") / "project", TINY_DATA)
-    with preview(project) as url:
+    with preview(project, eager_pages=request.param) as url:
         yield project, url
 
 

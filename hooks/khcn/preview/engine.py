@@ -34,6 +34,8 @@ from khcn.build import DOWNLOADS
 from khcn.core.background import BackgroundError
 from khcn.publish.search import BUNDLE
 
+EAGER_PAGES = 50  # more pages than this whose Markdown changed: turned into HTML when asked for, or in the background
+
 
 class PreviewError(Exception):
     """A build the full build would refuse: the message is the editor's (Vietnamese, from the hooks) or MkDocs'."""
@@ -100,14 +102,18 @@ def warning_text(records: list[logging.LogRecord]) -> list[str]:
 class Epoch:
     """The state of one preview build and the outputs made from it so far (in `site_dir`, its own folder)."""
 
-    def __init__(self, engine: Engine, config_file: Path, cache: MarkdownCache, number: int):
-        self.engine, self.number = engine, number
+    def __init__(self, engine: Engine, config_file: Path, cache: MarkdownCache, number: int,
+                 eager_pages: int = EAGER_PAGES):
+        self.engine, self.number, self.eager_pages = engine, number, eager_pages
         self.site_dir = Path(tempfile.mkdtemp(prefix="khcn-preview-"))
         self.lock = threading.RLock()
         self.made: set[str] = set()
         self.finished = False
         self.late_warnings: list[str] = []  # logged while making an output: `mkdocs build --strict` would stop
         self.late_error: str | None = None
+        self.deferred: dict[int, tuple] = {}  # id(page) → (page, its cache key): Markdown not HTML yet
+        self.checked = False  # the links to anchors checked (once every page is HTML)
+        self.discarded = False
         self.timings: dict[str, float] = {}  # seconds of each phase (the benchmark reports them)
         self._clock = time.perf_counter()
         try:
@@ -140,8 +146,10 @@ class Epoch:
             self.env = config.plugins.on_env(env, config=config, files=files)
             self._lap("markdown")
             self.doc_files = files.documentation_pages(inclusion=b.InclusionLevel.is_included)
-            for file in self.doc_files:
-                file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+            if not self.deferred:
+                for file in self.doc_files:
+                    file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+                self.checked = True
         except Exception as exc:
             raise PreviewError(_message(exc)) from exc
         finally:
@@ -187,26 +195,50 @@ class Epoch:
                 files.append(self.engine.build.File(path, folder, config.site_dir, config.use_directory_urls))
 
     def _populate_all(self, cache: MarkdownCache) -> None:
+        """Every page read and its Markdown looked up; the pages not in the cache turned into HTML now when they are
+        few, else when asked for (`_complete`): a template of ours edited changes thousands of bulletins."""
         b, config, files = self.engine.build, self.config, self.files
         signature = _digest(Path(config.config_file_path).read_text(encoding="utf-8"),
                             repr(config.markdown_extensions), repr(config.mdx_configs),
                             *(f"{f.src_uri}\t{f.dest_uri}\t{f.url}\t{f.inclusion}" for f in files))
-        used = set()
+        used, missing = set(), []
         for file in files.documentation_pages(inclusion=b.InclusionLevel.is_included):
             if file.page is None and file.inclusion.is_not_in_nav():
                 b.Page(None, file, config)
-            used.add(self._populate(file.page, cache, signature))
+            key = self._read(file.page, signature)
+            used.add(key)
+            if key in cache.entries:
+                self._convert(file.page, key, cache)
+            else:
+                missing.append((file.page, key))
         cache.keep_only(used)
+        self.cache = cache
+        eager = len(missing) <= self.eager_pages
+        for page, key in missing:
+            if eager or not page.file.inclusion.is_not_in_nav():  # the navigation's pages: always (their titles)
+                self._convert(page, key, cache)
+            else:
+                self.deferred[id(page)] = (page, key)
 
-    def _populate(self, page, cache: MarkdownCache, signature: str) -> tuple:
-        """`_populate_page` of MkDocs, with `page.render` looked up in the cache first."""
+    def _read(self, page, signature: str) -> tuple:
+        """`_populate_page` of MkDocs up to the Markdown; the cache's key of the HTML it makes."""
         config, files = self.config, self.files
         config._current_page = page
         try:
             page = config.plugins.on_pre_page(page, config=config, files=files)
             page.read_source(config)
             page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-            key = (page.file.src_uri, page.file.url, page.file.dest_uri, page.markdown, signature)
+            return page.file.src_uri, page.file.url, page.file.dest_uri, page.markdown, signature
+        except Exception as exc:
+            raise PreviewError(f"Lỗi khi đọc trang '{page.file.src_uri}': {_message(exc)}") from exc
+        finally:
+            config._current_page = None
+
+    def _convert(self, page, key: tuple, cache: MarkdownCache) -> None:
+        """The rest of `_populate_page`: `page.render` (or what the cache kept of it), then on_page_content."""
+        config, files = self.config, self.files
+        config._current_page = page
+        try:
             if (kept := cache.entries.get(key)) is not None:
                 cache.hits += 1
                 self._restore(page, kept)
@@ -214,11 +246,58 @@ class Epoch:
                 cache.misses += 1
                 cache.entries[key] = self._render(page)
             page.content = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
-            return key
         except Exception as exc:
             raise PreviewError(f"Lỗi khi đọc trang '{page.file.src_uri}': {_message(exc)}") from exc
         finally:
             config._current_page = None
+
+    def _populated(self, page) -> None:
+        if (deferred := self.deferred.pop(id(page), None)) is not None:
+            key = deferred[1]
+            try:
+                self._convert(page, key, self.cache)
+            except PreviewError as exc:  # the full build stops on it: every page says so (the banner)
+                self.late_error = self.late_error or str(exc)
+                raise
+
+    def _complete(self) -> None:
+        """Every deferred page turned into HTML, then the check of links to anchors (it reads every page's)."""
+        with self.lock:
+            if self.checked:
+                return
+            collect = _Collect()
+            self.engine.logger.addHandler(collect)
+            try:
+                for page, _ in list(self.deferred.values()):
+                    try:
+                        self._populated(page)
+                    except PreviewError:
+                        continue  # kept in late_error
+                for file in self.doc_files:
+                    file.page.validate_anchor_links(files=self.files, log_level=self.config.validation.links.anchors)
+            finally:
+                self.engine.logger.removeHandler(collect)
+            if self.config.strict:
+                self.late_warnings += warning_text(collect.records)
+            self.checked = True
+
+    def complete_in_background(self, then) -> None:
+        """`_complete`, a page at a time, in a thread, so that asked pages are answered in between; `then()` once
+        done (the server tells browsers when it found a problem). Stops when the epoch is discarded."""
+        def run():
+            for page, _ in list(self.deferred.values()):
+                if self.discarded:
+                    return
+                with self.lock:
+                    if not self.discarded:
+                        try:
+                            self._populated(page)
+                        except PreviewError:
+                            continue  # kept in late_error
+            if not self.discarded:
+                self._complete()
+                then()
+        threading.Thread(target=run, daemon=True).start()
 
     def _render(self, page) -> Rendered:
         collect = _Collect()
@@ -250,15 +329,16 @@ class Epoch:
         for file in files:
             if not file.is_documentation_page() and b.InclusionLevel.is_included(file.inclusion):
                 made[file.dest_uri] = file.copy_file
-        for name in config.theme.static_templates:
-            made[name] = lambda name=name: b._build_theme_template(name, self.env, files, config, self.nav)
+        for name in config.theme.static_templates:  # 404.html, sitemap.xml: they may read every page
+            made[name] = lambda name=name: (self._complete(), b._build_theme_template(name, self.env, files, config,
+                                                                                      self.nav))
             if name == "sitemap.xml":
                 made[name + ".gz"] = made[name]
         for name in config.extra_templates:
-            made[name] = lambda name=name: b._build_extra_template(name, files, config, self.nav)
+            made[name] = lambda name=name: (self._complete(), b._build_extra_template(name, files, config, self.nav))
         for file in self.doc_files:
-            made[file.dest_uri] = lambda page=file.page: b._build_page(page, config, self.doc_files, self.nav,
-                                                                         self.env)
+            made[file.dest_uri] = lambda page=file.page: (self._populated(page), b._build_page(
+                page, config, self.doc_files, self.nav, self.env))
         return made
 
     def output(self, path: str) -> Path | None:
@@ -303,6 +383,7 @@ class Epoch:
         with self.lock:
             if self.finished:
                 return
+            self._complete()
             for make in dict.fromkeys(self.producers.values()):
                 self._make(make)
             try:
@@ -318,6 +399,7 @@ class Epoch:
         return "\n".join(self.late_warnings) or None
 
     def discard(self) -> None:
+        self.discarded = True
         job = getattr(self, "config", None) and self.config.get(DOWNLOADS)
         if job is not None:
             job.cancel()

@@ -28,7 +28,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from khcn.preview.engine import Engine, Epoch, MarkdownCache, PreviewError
+from khcn.preview.engine import EAGER_PAGES, Engine, Epoch, MarkdownCache, PreviewError
 from khcn.preview.watch import Snapshot, changed, needs_restart, snapshot
 from khcn.rendering import render
 
@@ -56,8 +56,8 @@ def inject(html: bytes, snippet: str) -> bytes:
 class Preview:
     """The epoch being served, the last error, and the number browsers wait on (it changes with either)."""
 
-    def __init__(self, project: Path, engine: str = "mkdocs"):
-        self.project = project
+    def __init__(self, project: Path, engine: str = "mkdocs", eager_pages: int = EAGER_PAGES):
+        self.project, self.eager_pages = project, eager_pages
         self.config_file = project / "mkdocs.yml"
         self.engine = Engine(engine)
         self.cache = MarkdownCache()
@@ -93,7 +93,7 @@ class Preview:
         start = time.perf_counter()
         gc.unfreeze()  # the hooks freeze a build's records (gc.freeze): the previous epoch's must be collectable
         try:
-            epoch = Epoch(self.engine, self.config_file, self.cache, self.version + 1)
+            epoch = Epoch(self.engine, self.config_file, self.cache, self.version + 1, self.eager_pages)
         except PreviewError as exc:
             self.error = str(exc)
             log.error("Xem trước: chưa xây dựng được, vẫn hiện bản trước.\n%s", self.error)
@@ -102,6 +102,7 @@ class Preview:
             if old is not None:
                 with old.lock:
                     old.discard()
+            epoch.complete_in_background(then=lambda: epoch.problem() and self._bump())
             log.info("Xem trước: đã cập nhật sau %.2f giây.", time.perf_counter() - start)
         self._bump()
 
@@ -225,9 +226,9 @@ def make_handler(preview: Preview):
     return Handler
 
 
-def serve(project: Path, host: str, port: int, engine: str = "mkdocs") -> bool:
+def serve(project: Path, host: str, port: int, engine: str = "mkdocs", eager_pages: int = EAGER_PAGES) -> bool:
     """Serve until interrupted; True when the program must start again (the hooks' Python code changed)."""
-    preview = Preview(project, engine)
+    preview = Preview(project, engine, eager_pages)
     server = ThreadingHTTPServer((host, port), make_handler(preview))
     server.daemon_threads = True
     print(f"Xem trước: http://{host}:{port}/ (Ctrl+C để dừng)", file=sys.stderr, flush=True)
