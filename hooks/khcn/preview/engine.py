@@ -33,6 +33,7 @@ from pathlib import Path
 from khcn.build import DOWNLOADS
 from khcn.core.background import BackgroundError
 from khcn.publish.search import BUNDLE
+from khcn.rendering import keep_renders
 
 EAGER_PAGES = 50  # more pages than this whose Markdown changed: turned into HTML when asked for, or in the background
 
@@ -49,6 +50,7 @@ class Engine:
         self.build = importlib.import_module(f"{name}.commands.build")
         self.load_config = importlib.import_module(f"{name}.config").load_config
         self.logger = logging.getLogger(name)
+        keep_renders(True)  # pages generated from data: kept between epochs by their context (khcn/rendering.py)
 
 
 @dataclass

@@ -208,6 +208,7 @@ def make_handler(preview: Preview):
                 preview.ensure_fresh()
                 state = {"version": preview.version, "error": preview.problem(),
                          "epoch": preview.epoch.number if preview.epoch else None,
+                         "complete": bool(preview.epoch and preview.epoch.checked),  # every page's Markdown is HTML
                          "timings": preview.epoch.timings if preview.epoch else {}}
                 return self._send(HTTPStatus.OK, "application/json", json.dumps(state, ensure_ascii=False).encode())
             return self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", b"")
