@@ -66,6 +66,7 @@ _INCLUDES: dict[jinja2.Template, tuple[str, ...]] = {}
 _KEEPING = [False]
 MAX_KEPT = 50_000  # renders; past it the store starts again empty (a preview running for days)
 _IMMUTABLE = (str, int, float, bool, type(None), date, datetime, Decimal, Enum)
+_PLAIN = frozenset({str, Markup, int, float, bool, type(None)})
 
 
 def keep_renders(on: bool) -> None:
@@ -91,18 +92,20 @@ def render_kept(template: str, **context) -> str:
 
 
 def _value(value):
-    """A hashable stand-in holding all of `value`, or TypeError."""
-    if isinstance(value, _IMMUTABLE):
+    """A hashable stand-in holding all of `value`, or TypeError. (The values of a list or dict that are plain strings
+    or numbers are taken as they are without a call: a list page's context holds thousands.)"""
+    kind = type(value)
+    if kind in _PLAIN or isinstance(value, _IMMUTABLE):
         return value
-    if isinstance(value, dict):
-        return (dict, tuple((k, _value(v)) for k, v in value.items()))
-    if isinstance(value, list | tuple):
-        return (type(value), tuple(_value(v) for v in value))
+    if kind is dict:
+        return (dict, tuple((k, v if type(v) in _PLAIN else _value(v)) for k, v in value.items()))
+    if kind is list or kind is tuple:
+        return (kind, tuple(v if type(v) in _PLAIN else _value(v) for v in value))
     if dataclasses.is_dataclass(value) and not isinstance(value, type) and value.__dataclass_params__.frozen:
-        return _whole(value) or (type(value), tuple(_value(getattr(value, f.name)) for f in dataclasses.fields(value)))
+        return _whole(value) or (kind, tuple(_value(getattr(value, f.name)) for f in dataclasses.fields(value)))
     if isinstance(value, BaseModel) and value.model_config.get("frozen"):
-        return _whole(value) or (type(value), tuple((n, _value(getattr(value, n))) for n in type(value).model_fields))
-    raise TypeError(f"not kept: {type(value).__name__}")
+        return _whole(value) or (kind, tuple((n, _value(getattr(value, n))) for n in kind.model_fields))
+    raise TypeError(f"not kept: {kind.__name__}")
 
 
 def _whole(record):
