@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
         from _project import source_date_epoch
         os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(project)
     sys.path.insert(0, str(project / "hooks"))
+    if args.engine != "mkdocs":  # its modules stand for `mkdocs.*` before anything imports them (preview/engine.py)
+        __import__(f"{args.engine}.replacement")
     from khcn.preview.server import serve
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")

@@ -26,7 +26,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def preview(project: Path, epoch: str = EPOCH, today: str = BUILD_DAY, eager_pages: int | None = None):
+def preview(project: Path, epoch: str = EPOCH, today: str = BUILD_DAY, eager_pages: int | None = None,
+            engine: str = "mkdocs"):
     """scripts/serve.py on `project`, with run_build's environment; yields the base URL once the first build is in.
     `eager_pages=0`: every page whose Markdown changed is made when asked for (as for a template edited on a large
     site), not at once."""
@@ -36,7 +37,8 @@ def preview(project: Path, epoch: str = EPOCH, today: str = BUILD_DAY, eager_pag
     log = (project.parent / f"preview-{port}.log").open("wb")
     eager = ["--eager-pages", str(eager_pages)] if eager_pages is not None else []
     server = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve.py"), "--project", str(project),
-                               "-a", f"127.0.0.1:{port}", *eager], cwd=project, env=env, stdout=log, stderr=log)
+                               "-a", f"127.0.0.1:{port}", "--engine", engine, *eager],
+                              cwd=project, env=env, stdout=log, stderr=log)
     url = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + 120

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TINY_DATA, make_project
-from previewing import page_text, preview
+from conftest import TINY_DATA, make_project, run_build
+from previewing import fetch, page_text, preview, sync, without_snippet
 
 PAGE = "tin-tuc/kiem-dinh-phuong-tien-do/"
 
@@ -47,3 +47,14 @@ def test_saving_a_bulletin_a_values_file_and_a_template_rebuilds_the_preview(ser
     _wait_for(url + PAGE, "đã kiểm định 1.235 phương tiện đo")
     _replace(project / "hooks/khcn/templates/stream_meta.html.j2", "phút đọc", "phút để đọc")
     _wait_for(url + PAGE, "phút để đọc")
+
+
+def test_the_preview_runs_with_properdocs_too(tmp_path):
+    """ENGINE=properdocs: its modules stand for MkDocs' (as its own command arranges); the pages of its full build."""
+    project = make_project(tmp_path / "project", TINY_DATA)
+    result = run_build(project, tmp_path / "site", engine="properdocs")
+    assert result.returncode == 0, result.stderr
+    with preview(project, engine="properdocs") as url:
+        assert sync(url)["error"] is None
+        for page in (PAGE + "index.html", "index.html", "thong-ke/index.html"):
+            assert without_snippet(fetch(url + page)[1], page) == (tmp_path / "site" / page).read_bytes(), page

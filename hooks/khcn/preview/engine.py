@@ -47,6 +47,9 @@ class Engine:
 
     def __init__(self, name: str = "mkdocs"):
         self.name = name
+        if name != "mkdocs":  # ProperDocs: `mkdocs.*` (our hooks' imports) made its own modules, as its command does;
+            importlib.import_module(f"{name}.replacement")  # before anything imported mkdocs (scripts/serve.py)
+            logging.getLogger("mkdocs").parent = logging.getLogger(name)  # the hooks' messages count in strict mode
         self.build = importlib.import_module(f"{name}.commands.build")
         self.load_config = importlib.import_module(f"{name}.config").load_config
         self.logger = logging.getLogger(name)
