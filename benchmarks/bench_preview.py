@@ -127,6 +127,12 @@ def start_preview(project: Path, port: int, log: Path) -> tuple[subprocess.Popen
             time.sleep(0.2)
 
 
+def _rss_mb(pid: int) -> float:
+    """The preview's resident memory now (it keeps every page's HTML between builds)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS")) / 1024
+
+
 def state(url: str) -> dict:
     with urllib.request.urlopen(url + PREFIX.lstrip("/") + "dong-bo", timeout=600) as response:
         return json.load(response)
@@ -197,7 +203,8 @@ def report(results: dict) -> None:
              f", {results['ms_per_bulletin']:.1f} ms per bulletin"),
             ("preview start", f"{results['start_s']:.1f} s until the first page, {results['complete_s']:.1f} s until "
                               "every page's Markdown is HTML (in the background)"),
-            ("load average", f"{results['load_average'][0]:.2f} (1 min, at the end)")]
+            ("preview memory", f"{results['preview_rss_mb']:.0f} MB resident after the edits"),
+            ("load average", f"{results['load_average'][0]:.2f} (1 min, at the end; other work skews the times)")]
     width = max(len(name) for name, _ in rows)
     print("\n".join(f"{name:<{width}}  {text}" for name, text in rows))
     print(f"\n{'edit':<22}  {'served s':>8}  {'all ready s':>11}  the preview's build: phases (s)")
@@ -249,10 +256,11 @@ def main(argv: list[str] | None = None) -> int:
             for kind, path, old, new, page, shows in edits(project, posts):
                 measured[kind] = timed_edit(url, path, old, new, page, shows)
                 print(f"  {kind}: {measured[kind]['seconds']:.2f} s", flush=True)
+            preview_mb = _rss_mb(server.pid)
         finally:
             server.terminate()
             server.wait(timeout=60)
-        results = {"machine": machine(), "code": version, "load_average": os.getloadavg(),
+        results = {"machine": machine(), "code": version, "load_average": os.getloadavg(), "preview_rss_mb": preview_mb,
                    "count": len(posts), "commits": args.commits, "full_build": full,
                    "ms_per_bulletin": full["seconds"] * 1000 / len(posts),
                    "start_s": start_s, "complete_s": complete_s, "edits": measured}
@@ -264,7 +272,8 @@ def main(argv: list[str] | None = None) -> int:
             "bulletins": len(posts), "full_build_s": round(full["seconds"], 2),
             "full_build_ms_per_bulletin": round(results["ms_per_bulletin"], 2),
             "peak_rss_tree_mb": round(full["peak_rss_tree_mb"]), "preview_start_s": round(start_s, 2),
-            "preview_complete_s": round(complete_s, 2),
+            "preview_complete_s": round(complete_s, 2), "preview_rss_mb": round(preview_mb),
+            "load_average_1min": round(results["load_average"][0], 2),
             **{f"edit_s.{kind}": round(edit["seconds"], 2) for kind, edit in measured.items()}})
     return 0
 
