@@ -10,7 +10,7 @@ import pytest
 
 from khcn import rendering
 from khcn.core.background import BackgroundJob
-from khcn.preview.server import inject, strip_snippet
+from khcn.preview.server import PREFIX, inject, strip_snippet
 from khcn.preview.watch import changed, needs_restart, snapshot
 
 
@@ -80,3 +80,17 @@ def test_a_background_job_waited_twice_says_the_same_twice():
     for _ in range(2):
         with pytest.raises(Exception, match="invalid literal"):
             job.wait()
+
+
+def test_before_any_good_build_every_page_is_the_message_escaped():
+    page = rendering.render("preview_error.html.j2", message="data/so-lieu/2021-H1.yaml:2 — <b>", version=3,
+                            prefix=PREFIX)
+    assert "data/so-lieu/2021-H1.yaml:2 — &lt;b&gt;" in page and "<b>" not in page
+    assert f'<script src="{PREFIX}tai-lai.js" data-phien="3"></script>' in page
+
+
+def test_the_banner_is_escaped_and_absent_without_a_problem():
+    banner = rendering.render("preview_snippet.html.j2", message='tệp "<x>" & y', version=1, prefix=PREFIX)
+    assert "tệp &#34;&lt;x&gt;&#34; &amp; y" in banner and "Bản xem trước chưa cập nhật được" in banner
+    quiet = rendering.render("preview_snippet.html.j2", message=None, version=1, prefix=PREFIX)
+    assert "role=\"alert\"" not in quiet and "tai-lai.js" in quiet

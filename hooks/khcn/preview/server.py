@@ -144,6 +144,8 @@ class Preview:
             page = render("preview_error.html.j2", message=self.problem() or "", version=self.version, prefix=PREFIX)
             return HTTPStatus.SERVICE_UNAVAILABLE, "text/html; charset=utf-8", page.encode("utf-8")
         found = _found(epoch, target)
+        if epoch.discarded:  # a newer epoch took its place meanwhile: answer from that one
+            return self.respond(path)
         if found is None and not target.endswith("/index.html") and _found(epoch, target + "/index.html"):
             return HTTPStatus.FOUND, "/" + path + "/", b""
         status = HTTPStatus.OK
