@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_bulletins import WITH_DATA, site_slugs  # noqa: E402
 from benchkit import (  # noqa: E402
     BuildFailed,
+    _memory_kb,
     append_history,
     code_version,
     copy_project,
@@ -125,12 +126,6 @@ def start_preview(project: Path, port: int, log: Path) -> tuple[subprocess.Popen
                 told = log.read_text(encoding="utf-8", errors="replace")
                 raise BuildFailed(f"the preview stopped:\n{told}") from None
             time.sleep(0.2)
-
-
-def _rss_mb(pid: int) -> float:
-    """The preview's resident memory now (it keeps every page's HTML between builds)."""
-    status = Path(f"/proc/{pid}/status").read_text()
-    return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS")) / 1024
 
 
 def state(url: str) -> dict:
@@ -256,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
             for kind, path, old, new, page, shows in edits(project, posts):
                 measured[kind] = timed_edit(url, path, old, new, page, shows)
                 print(f"  {kind}: {measured[kind]['seconds']:.2f} s", flush=True)
-            preview_mb = _rss_mb(server.pid)
+            preview_mb = _memory_kb(server.pid)[0] / 1024  # it keeps every page's HTML between builds
         finally:
             server.terminate()
             server.wait(timeout=60)
