@@ -240,4 +240,4 @@ def append_history(benchmark: str, figures: dict, path: Path = HISTORY) -> None:
             "machine": {key: value for key, value in machine().items() if key != "date"}, "figures": figures}
     with path.open("a", encoding="utf-8") as out:
         out.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
-    print(f"history: {path.relative_to(ROOT)} (+1 line)")
+    print(f"history: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} (+1 line)")
