@@ -58,3 +58,30 @@ def test_the_preview_runs_with_properdocs_too(tmp_path):
         assert sync(url)["error"] is None
         for page in (PAGE + "index.html", "index.html", "thong-ke/index.html"):
             assert without_snippet(fetch(url + page)[1], page) == (tmp_path / "site" / page).read_bytes(), page
+
+
+@pytest.mark.browser
+def test_an_open_page_reloads_by_itself_and_shows_the_banner_then_loses_it(served, browser):
+    """What the editor sees: the page open in Chromium follows a saved file with no click (the live reload script),
+    bad data puts the message on it, mending the data takes it away."""
+    project, url = served
+    context = browser.new_context(locale="vi-VN")
+    page = context.new_page()
+    hosts = set()
+    page.on("request", lambda request: hosts.add(request.url.split("/")[2]))
+    try:
+        page.goto(url + PAGE)
+        bulletin = project / "data/tin-tuc/2021/kiem-dinh-phuong-tien-do.md"
+        _replace(bulletin, "Kiểm định tại chỗ", "Kiểm định lưu động")
+        page.wait_for_function("document.body.innerText.includes('Kiểm định lưu động')", timeout=30_000)
+        values = project / "data/so-lieu/2021-H1.yaml"
+        _replace(values, "gia_tri: 1234", "gia_tri: <b>abc</b>")
+        banner = page.locator(".khcn-xem-truoc-loi")
+        banner.wait_for(timeout=30_000)
+        assert "Bản xem trước chưa cập nhật được" in banner.inner_text() and "2021-H1.yaml" in banner.inner_text()
+        assert "Kiểm định lưu động" in page.inner_text("body")  # the last good page, under the banner
+        _replace(values, "gia_tri: <b>abc</b>", "gia_tri: 1234")
+        banner.wait_for(state="detached", timeout=30_000)
+        assert hosts == {url.split("/")[2]}  # nothing from another host
+    finally:
+        context.close()
