@@ -1,7 +1,8 @@
 """`make serve`: the site previewed at http://127.0.0.1:8000/, following every saved file (hooks/khcn/preview/).
 
 The project's own hooks/ comes first on the path, so a copied project (the tests' fixtures, the benchmark's site)
-previews with its own code and templates. When the hooks' Python code changes, the program starts itself again.
+previews with its own code and templates. When the hooks' Python code changes, the program starts itself again
+(KHCN_PREVIEW_NO_RESTART=1: it stops instead; the tests and the benchmark set it).
 """
 
 from __future__ import annotations
