@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -39,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     from khcn.preview.server import serve
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopped by another program: its folders removed too
     options = {} if args.eager_pages is None else {"eager_pages": args.eager_pages}
     if serve(project, host or "127.0.0.1", int(port), args.engine, **options):
         os.execv(sys.executable, [sys.executable, *sys.argv])  # the hooks' Python code changed
