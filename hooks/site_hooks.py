@@ -26,7 +26,7 @@ from khcn.publish.search import SearchIndexError
 
 log = logging.getLogger("mkdocs.hooks.khcn")
 SITE_DATA = "khcn_site_data"
-DOWNLOADS = "khcn_downloads"
+DOWNLOADS = build.DOWNLOADS
 PROVENANCE = "khcn_provenance"
 GENERATED = "khcn_generated"
 TRAILS = "khcn_trails"

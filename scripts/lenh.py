@@ -28,7 +28,7 @@ PYTHON_MISSING = ("Cần Python {need} trở lên, máy đang chạy Python {hav
 # command -> (what it does, for --help; the script or module run with the arguments that follow, and their names)
 COMMANDS = {
     "build": ("xây dựng trang web vào site/", ["scripts/build_site.py"], ()),
-    "serve": ("xem trước ở http://127.0.0.1:8000", ["-m", "mkdocs", "serve", "-a", "127.0.0.1:8000"], ()),
+    "serve": ("xem trước ở http://127.0.0.1:8000", ["scripts/serve.py"], ()),
     "validate": ("kiểm tra data/", ["scripts/validate.py"], ()),
     "bulletin": ("bắt đầu một bản tin: bulletin \"Tiêu đề\"", ["scripts/new_bulletin.py"], ("--title",)),
     "report": ("bắt đầu báo cáo của một kỳ: report 2022-H1", ["scripts/new_report.py"], ("--period",)),

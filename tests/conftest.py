@@ -35,8 +35,8 @@ BUILD_DAY = "2021-10-01"
 
 
 def run_build(project: Path, site_dir: Path | None = None, epoch: str = "1633083956",
-              today: str = BUILD_DAY) -> subprocess.CompletedProcess:
-    command = [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--project", str(project)]
+              today: str = BUILD_DAY, engine: str = "mkdocs") -> subprocess.CompletedProcess:
+    command = [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--project", str(project), "--engine", engine]
     if site_dir is not None:
         command += ["--site-dir", str(site_dir)]
     env = {"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": epoch, "HOME": str(project), "KHCN_TODAY": today}

@@ -165,6 +165,9 @@ _write_prints = timing.phase("print editions (another process)")(write_print_fil
 _write_images = timing.phase("images (another process)")(write_images)
 
 
+DOWNLOADS = "khcn_downloads"  # the config key of the job below (hooks/site_hooks.py; the preview waits on it)
+
+
 def downloads(site: SiteData, site_dir: Path) -> BackgroundJob:
     """Started once `site_dir` has been cleaned; `wait_downloads` waits for it."""
     return BackgroundJob(_write_downloads, site, site_dir)

@@ -9,10 +9,16 @@ here; a module whose templates need a filter of its own adds it to `ENV` beside 
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
 from pathlib import Path
 
 import jinja2
+from jinja2 import meta
 from markupsafe import Markup
+from pydantic import BaseModel
 
 from khcn.core import formatting
 from khcn.core.slugs import document_anchor
@@ -48,6 +54,75 @@ ENV.filters.update(
 
 def render(template: str, **context) -> str:
     return ENV.get_template(template).render(**context)
+
+
+# --- renders kept between builds of one process (the preview, khcn/preview) ------------------------------------------
+# A page generated from data is a pure function of its template files and its context. The preview builds the site
+# again after every saved file; the thousands of pages whose context did not change are then taken from here. Off
+# in a full build (each page is rendered once there): `keep_renders(True)` turns it on.
+
+_KEPT: dict[tuple, str] = {}
+_INCLUDES: dict[jinja2.Template, tuple[str, ...]] = {}
+_KEEPING = [False]
+MAX_KEPT = 50_000  # renders; past it the store starts again empty (a preview running for days)
+_IMMUTABLE = (str, int, float, bool, type(None), date, datetime, Decimal, Enum)
+_PLAIN = frozenset({str, Markup, int, float, bool, type(None)})
+
+
+def keep_renders(on: bool) -> None:
+    _KEEPING[0] = on
+    _KEPT.clear()
+
+
+def render_kept(template: str, **context) -> str:
+    """`render(template, **context)`, kept under the context's value and the versions of the template and of the
+    templates it includes (Jinja loads a template file again when it changed: a new version, a new key). A context
+    holding anything whose value cannot be read as immutable (a function, a mutable object) is rendered anew."""
+    if not _KEEPING[0]:
+        return render(template, **context)
+    try:
+        key = (_versions(template), _value(context))
+    except TypeError:
+        return render(template, **context)
+    if (text := _KEPT.get(key)) is None:
+        if len(_KEPT) >= MAX_KEPT:
+            _KEPT.clear()
+        text = _KEPT[key] = render(template, **context)
+    return text
+
+
+def _value(value):
+    """A hashable stand-in holding all of `value`, or TypeError. (The values of a list or dict that are plain strings
+    or numbers are taken as they are without a call: a list page's context holds thousands.)"""
+    kind = type(value)
+    if kind in _PLAIN or isinstance(value, _IMMUTABLE):
+        return value
+    if kind is dict:
+        return (dict, tuple((k, v if type(v) in _PLAIN else _value(v)) for k, v in value.items()))
+    if kind is list or kind is tuple:
+        return (kind, tuple(v if type(v) in _PLAIN else _value(v) for v in value))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type) and value.__dataclass_params__.frozen:
+        return _whole(value) or (kind, tuple(_value(getattr(value, f.name)) for f in dataclasses.fields(value)))
+    if isinstance(value, BaseModel) and value.model_config.get("frozen"):
+        return _whole(value) or (kind, tuple((n, _value(getattr(value, n))) for n in kind.model_fields))
+    raise TypeError(f"not kept: {kind.__name__}")
+
+
+def _whole(record):
+    """A frozen record whose fields all hash (compared by value): itself; None when a field is a list or a dict."""
+    try:
+        hash(record)
+    except TypeError:
+        return None
+    return record
+
+
+def _versions(name: str) -> tuple:
+    template = ENV.get_template(name)
+    if template not in _INCLUDES:
+        source = Path(template.filename).read_text(encoding="utf-8")
+        _INCLUDES[template] = tuple(n for n in meta.find_referenced_templates(ENV.parse(source)) if n)
+    return (template, *(v for included in _INCLUDES[template] for v in _versions(included)))
 
 
 def render_fragment(template: str, **context) -> str:

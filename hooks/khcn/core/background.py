@@ -26,16 +26,15 @@ class BackgroundJob:
         writer.close()
 
     def wait(self) -> None:
-        if self._inline:
-            error = self._error
-        else:
+        """Asked again, says the same (the preview waits for the downloads before the build's end does)."""
+        if not self._inline and not hasattr(self, "_error"):
             try:
-                error = self._reader.recv()
+                self._error = self._reader.recv()
             except EOFError:
-                error = "the background process ended without a word"
+                self._error = "the background process ended without a word"
             self._process.join()
-        if error:
-            raise BackgroundError(error)
+        if self._error:
+            raise BackgroundError(self._error)
 
     def cancel(self) -> None:
         if not self._inline and self._process.is_alive():

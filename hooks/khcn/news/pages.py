@@ -42,7 +42,7 @@ from khcn.data.dataset import REPORTS_CATEGORY, ReportPage, SiteData
 from khcn.news import stream as st
 from khcn.pages.page import EVERYTHING, STREAM, Page
 from khcn.pages.render import Resolver, write_out
-from khcn.rendering import render
+from khcn.rendering import render, render_kept
 from khcn.stats import frames as stats
 
 FEED_LABELS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
@@ -166,9 +166,9 @@ def footers(site: SiteData, stream: Stream) -> dict[str, dict]:
 
 
 def render_bulletin(site: SiteData, stream: Stream, entry: st.Entry) -> str:
-    return render("bulletin.md.j2", entry=entry, bulletin=stream.bulletins[entry.path],
-                  body=Markup(stream.bodies[entry.path]), footer=footer(site, stream, entry),  # Markdown, not text
-                  printed=_printed_in(site, entry.path))
+    return render_kept("bulletin.md.j2", entry=entry, bulletin=stream.bulletins[entry.path],
+                       body=Markup(stream.bodies[entry.path]), footer=footer(site, stream, entry),  # Markdown
+                       printed=_printed_in(site, entry.path))
 
 
 def _printed_in(site: SiteData, path: str) -> dict | None:
@@ -199,7 +199,7 @@ def render_listing(site: SiteData, stream: Stream, listing: st.Listing, intro: s
     here = listing.path
     items = [{"entry": e, "href": href(here, e.path), "category": site.categories[e.category],
               "category_href": href(here, list_index(category_base(e.category)))} for e in listing.entries]
-    return render("stream_list.md.j2", listing=listing, items=items, intro=intro, pager=_pager(listing),
+    return render_kept("stream_list.md.j2", listing=listing, items=items, intro=intro, pager=_pager(listing),
                   archive=_archive(site, stream, here, current))
 
 

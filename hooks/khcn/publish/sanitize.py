@@ -105,4 +105,22 @@ def clean_html(html: str, printed: bool = False) -> str:
     admits. Our own markup passes unchanged but for the serialiser's spelling (see the module's docstring).
     `printed`: for the print edition, where links to the site's own pages lose their address (and keep their words),
     those of our raw HTML too (a chart's caption), which Markdown's tree never shows."""
+    if _KEEPING[0]:
+        return _clean_kept(html, printed)
+    return _cleaner(printed).clean(strip_controls(html))
+
+
+# By content, in the preview only (khcn/preview, `keep_cleaned(True)`): it cleans every page again on each saved file,
+# and all but the edited ones are the same text as before; the allowlist never changes while the program runs. Off in
+# a full build, where each page is cleaned once and keeping them would only hold memory.
+_KEEPING = [False]
+
+
+def keep_cleaned(on: bool) -> None:
+    _KEEPING[0] = on
+    _clean_kept.cache_clear()
+
+
+@functools.lru_cache(maxsize=16384)
+def _clean_kept(html: str, printed: bool) -> str:
     return _cleaner(printed).clean(strip_controls(html))

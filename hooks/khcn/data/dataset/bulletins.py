@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +16,10 @@ from khcn.data.fields import VIETNAM, read_slug
 from khcn.data.kinds import BULLETINS
 from khcn.data.yamlsource import SourceDocument
 
+# By content: a pure reading (the records are frozen), so the preview (khcn/preview), which loads data/ again after
+# each saved file, reads again only the bulletins whose bytes changed.
+_read_bulletin = functools.lru_cache(maxsize=16384)(read_bulletin)
+
 
 def read_bulletins(reading: Reading) -> Iterator[tuple[Bulletin, SourceDocument]]:
     """Each bulletin that reads, with its front matter (for the lines of later messages), in file order: one at a
@@ -27,7 +32,7 @@ def read_bulletins(reading: Reading) -> Iterator[tuple[Bulletin, SourceDocument]
         slug = _slug(reading, path, relative, seen)
         if slug is None:
             continue
-        bulletin, doc, errors = read_bulletin(path.read_bytes(), reading.name(relative), slug)
+        bulletin, doc, errors = _read_bulletin(path.read_bytes(), reading.name(relative), slug)
         reading.errors.extend(errors)
         if bulletin is None:
             continue
