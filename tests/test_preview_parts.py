@@ -59,7 +59,8 @@ def test_a_kept_render_is_the_render_and_follows_a_changed_value(keeping, monkey
     calls = []
     original = rendering.render
     monkeypatch.setattr(rendering, "render", lambda t, **c: calls.append(c) or original(t, **c))
-    archive = {"categories": [], "years": [], "all_href": "a/", "authors_href": "b/", "feeds": [], "editions_href": None}
+    archive = {"categories": [], "years": [], "all_href": "a/", "authors_href": "b/", "feeds": [],
+               "editions_href": None}
     context = {"title": "Hội thảo", "groups": [], "archive": archive}
     first = rendering.render_kept("stream_index.md.j2", **context)
     assert first == original("stream_index.md.j2", **context)
