@@ -308,7 +308,9 @@ class IndicatorKind(StrEnum):
 
 
 # Editors' `kieu` is checked as a Literal (its messages and JSON Schema are the Literal's), then read as a kind.
-_KindCode = Annotated[Literal[tuple(kind.value for kind in IndicatorKind)], AfterValidator(IndicatorKind)]
+# A lambda, not the class: Python 3.13's Enum constructor is `(*values)`, a signature pydantic refuses.
+_KindCode = Annotated[Literal[tuple(kind.value for kind in IndicatorKind)],
+                      AfterValidator(lambda code: IndicatorKind(code))]
 
 
 RegisterId = Literal["de-tai-du-an", "bao-ho"]  # the registers of khcn.data.registerkinds, for `dem_tu_so`
