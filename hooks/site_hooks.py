@@ -113,7 +113,7 @@ def on_page_content(html, page, config, files):
     if page.file.src_uri in config[GENERATED]:
         aside = config[HTML_BLOCKS].pop(page.file.src_uri)
         page.present_anchor_ids = (page.present_anchor_ids or set()) | aside.anchor_ids()
-        html = build.sanitize(build.html_put_back(html, aside))
+        html = build.generated_html(html, aside)
     return responsive_images(html, page.url, config[IMAGES])
 
 

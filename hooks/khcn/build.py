@@ -21,6 +21,7 @@ by `make bench-stats`); otherwise the decorator leaves the function as it is.
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import replace
 from datetime import date, datetime
@@ -219,7 +220,7 @@ def wait_downloads(job: BackgroundJob) -> None:
 @timing.phase("HTML blocks set aside")
 def html_set_aside(markdown: str) -> SetAside:
     """A generated page's blocks of finished HTML out of Python-Markdown's way (khcn/pages/htmlblocks.py)."""
-    return set_aside(markdown)
+    return _set_aside_kept(markdown) if _KEEPING[0] else set_aside(markdown)
 
 
 @timing.phase("HTML blocks set aside")
@@ -231,6 +232,36 @@ def html_put_back(html: str, aside: SetAside) -> str:
 def sanitize(html: str) -> str:
     """The HTML of a page made from data/, cleaned against the allowlist (khcn/publish/sanitize.py)."""
     return clean_html(html)
+
+
+def generated_html(html: str, aside: SetAside) -> str:
+    """A generated page's HTML: its blocks put back, then cleaned."""
+    if _KEEPING[0]:
+        return _generated_kept(html, tuple(aside.blocks), tuple(aside.elements))
+    return sanitize(html_put_back(html, aside))
+
+
+# Kept by content in the preview only (khcn/preview, `keep_pages(True)`): it reads every page again on each saved
+# file, and all but the edited ones are the same text as before. Both are pure functions of their arguments (an
+# aside's strings are the same objects from one build to the next, their hashes computed once). Off in a full build,
+# where each page passes once.
+_KEEPING = [False]
+
+
+def keep_pages(on: bool) -> None:
+    _KEEPING[0] = on
+    _set_aside_kept.cache_clear()
+    _generated_kept.cache_clear()
+
+
+@functools.lru_cache(maxsize=32768)
+def _set_aside_kept(markdown: str) -> SetAside:
+    return set_aside(markdown)
+
+
+@functools.lru_cache(maxsize=32768)
+def _generated_kept(html: str, blocks: tuple[str, ...], elements: tuple[tuple[str, str], ...]) -> str:
+    return sanitize(put_back(html, list(blocks), list(elements)))
 
 
 @timing.phase("theme fixes")

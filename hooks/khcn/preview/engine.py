@@ -36,7 +36,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from khcn.build import DOWNLOADS
+from khcn.build import DOWNLOADS, keep_pages
 from khcn.core.background import BackgroundError
 from khcn.publish.sanitize import keep_cleaned
 from khcn.publish.search import BUNDLE
@@ -60,6 +60,7 @@ class Engine:
         self.build = importlib.import_module(f"{name}.commands.build")
         self.load_config = importlib.import_module(f"{name}.config").load_config
         self.logger = logging.getLogger(name)
+        keep_pages(True)  # generated pages' HTML blocks set aside and put back, by content (khcn/build.py)
         keep_cleaned(True)  # pages cleaned by content (khcn/publish/sanitize.py)
         keep_renders(True)  # pages generated from data: kept between epochs by their context (khcn/rendering.py)
 
