@@ -11,9 +11,9 @@ search index (made last, from every page: asking for it makes every page first).
 
 What is kept between epochs, and by what key (DEVELOPING.md, "The preview", lists the rest: renders of generated
 pages, cleaned HTML, bulletin readings): a page's Markdown turned into HTML (`Page.render`, the costly part), by
-everything `render` reads: the page's address, its Markdown after on_page_markdown, the address of every file of the
-site (links are resolved against them) and the Markdown settings of mkdocs.yml. The warnings it logged are kept with
-it and logged again, so `strict` stops a preview as it stops a build. The theme's Jinja environment and the list of
+everything `render` reads: the page's address, its Markdown as read (on_page_markdown is a function of it), the
+address of every file of the site (links are resolved against them) and the Markdown settings of mkdocs.yml. The
+warnings it logged are kept with it and logged again, so `strict` stops a preview as it stops a build. The theme's Jinja environment and the list of
 its static files, while the theme's files keep their names. Everything else is made again each epoch; a page's final
 HTML is made again the first time it is asked for in an epoch.
 
@@ -235,13 +235,15 @@ class Epoch:
                 self.deferred[id(page)] = (page, key)
 
     def _read(self, page, signature: str) -> tuple:
-        """`_populate_page` of MkDocs up to the Markdown; the cache's key of the HTML it makes."""
+        """`_populate_page` of MkDocs up to reading the Markdown; the cache's key of the HTML it makes."""
         config, files = self.config, self.files
         config._current_page = page
         try:
             page = config.plugins.on_pre_page(page, config=config, files=files)
             page.read_source(config)
-            page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+            # The key holds the Markdown as read: on_page_markdown (ours sets HTML blocks aside) is a function of it
+            # and of the page's address while the program runs (an edit of the hooks restarts it), and runs in
+            # `_convert`, just before Markdown, as in MkDocs' `_populate_page`: pages turned later pay for it later.
             return page.file.src_uri, page.file.url, page.file.dest_uri, page.markdown, signature
         except Exception as exc:
             raise PreviewError(f"Lỗi khi đọc trang '{page.file.src_uri}': {_message(exc)}") from exc
@@ -253,6 +255,7 @@ class Epoch:
         config, files = self.config, self.files
         config._current_page = page
         try:
+            page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
             if (kept := cache.entries.get(key)) is not None:
                 cache.hits += 1
                 self._restore(page, kept)
