@@ -9,13 +9,13 @@ from mkdocs.yml, into an empty folder of its own. An output is then made by the 
 build makes the outputs one after another from the same state; none of them reads another's output except the
 search index (made last, from every page: asking for it makes every page first).
 
-What is kept between epochs, and by what key (DEVELOPING.md, "The preview", lists the rest: renders of generated
-pages, cleaned HTML, bulletin readings): a page's Markdown turned into HTML (`Page.render`, the costly part), by
-everything `render` reads: the page's address, its Markdown as read (on_page_markdown is a function of it), the
-address of every file of the site (links are resolved against them) and the Markdown settings of mkdocs.yml. The
-warnings it logged are kept with it and logged again, so `strict` stops a preview as it stops a build. The theme's Jinja environment and the list of
-its static files, while the theme's files keep their names. Everything else is made again each epoch; a page's final
-HTML is made again the first time it is asked for in an epoch.
+What is kept between epochs, and by what key (DEVELOPING.md, "The preview", lists the rest: renders of generated pages,
+cleaned HTML, bulletin readings): a page's Markdown turned into HTML (`Page.render`, the costly part), by everything
+`render` reads: the page's address, its Markdown as read (on_page_markdown is a function of it), the address of every
+file of the site (links are resolved against them) and the Markdown settings of mkdocs.yml. The warnings it logged are
+kept with it and logged again, so `strict` stops a preview as it stops a build. The theme's Jinja environment and the
+list of its static files, while the theme's files keep their names. Everything else is made again each epoch; a page's
+final HTML is made again the first time it is asked for in an epoch.
 
 Each page's Markdown is turned into HTML independently of the others (MkDocs' `_populate_page`, our on_page_content),
 so when many changed (EAGER_PAGES) the pages outside the navigation are turned when asked for or in the background;
