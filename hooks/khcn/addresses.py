@@ -25,6 +25,7 @@ it. Paths are under docs/ (`tin-tuc/index.md`); MkDocs serves `x/index.md` at `x
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 HOME_PAGE = "index.md"
@@ -198,9 +199,11 @@ def page_url(path: str) -> str:
     return path[: -len("index.md")] if path.endswith("index.md") else path[:-3] + "/"
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def href(from_page: str, to: str) -> str:
     """A relative address for raw HTML, where MkDocs does not rewrite `.md` links. Pure string work (no
-    `posixpath.relpath`, which asks the file system for the current folder): list pages hold hundreds of links."""
+    `posixpath.relpath`, which asks the file system for the current folder): list pages hold hundreds of links, and
+    the preview asks the same again after every saved file (kept: a pure function of two strings)."""
     here, target = page_url(from_page), page_url(to)
     base = here.split("/")[:-1]  # the folders of the page's URL
     parts = target.split("/")
