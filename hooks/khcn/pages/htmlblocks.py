@@ -40,10 +40,15 @@ class SetAside:
     markdown: str  # the page with placeholders
     blocks: list[str] = field(default_factory=list)
     elements: list[tuple[str, str]] = field(default_factory=list)  # (opening tag, closing tag) unwrapped
+    _anchors: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 
-    def anchor_ids(self) -> set[str]:
-        """The ids in the blocks set aside (MkDocs checks links to anchors against the ids it saw)."""
-        return {found for block in (*self.blocks, *(tag for tag, _ in self.elements)) for found in _ID.findall(block)}
+    def anchor_ids(self) -> frozenset[str]:
+        """The ids in the blocks set aside (MkDocs checks links to anchors against the ids it saw); found once (the
+        preview keeps an aside from one build to the next)."""
+        if self._anchors is None:
+            self._anchors = frozenset(found for block in (*self.blocks, *(tag for tag, _ in self.elements))
+                                      for found in _ID.findall(block))
+        return self._anchors
 
 
 @lru_cache(maxsize=1)
