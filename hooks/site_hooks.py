@@ -148,17 +148,12 @@ def on_post_build(config):
             if job is not None:
                 job.cancel()
         raise PluginError(f"Không lập được chỉ mục tìm kiếm:\n{exc}") from None
-    try:
-        build.wait_downloads(config[DOWNLOADS])
-    except BackgroundError as exc:
-        raise PluginError(f"Không ghi được các tệp dữ liệu tải về:\n{exc}") from None
-    try:
-        config[IMAGES_JOB].wait()
-    except BackgroundError as exc:
-        raise PluginError(f"Không ghi được ảnh:\n{exc}") from None
-    try:
-        if config[PRINT] is not None:
-            config[PRINT].wait()
-    except BackgroundError as exc:
-        raise PluginError(f"Không làm được bản in của bản tin:\n{exc}") from None
+    for job, failed in ((config[DOWNLOADS], "Không ghi được các tệp dữ liệu tải về"),
+                        (config[IMAGES_JOB], "Không ghi được ảnh"),
+                        (config[PRINT], "Không làm được bản in của bản tin")):
+        try:
+            if job is not None:
+                build.wait_for(job)
+        except BackgroundError as exc:
+            raise PluginError(f"{failed}:\n{exc}") from None
     log.info("Chỉ mục tìm kiếm: %d trang, %d từ.", summary.pages, summary.words)

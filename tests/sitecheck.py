@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import re
+import unicodedata
 from pathlib import Path
 from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
 _SPACE = re.compile(r"\s+")
 
@@ -48,3 +51,12 @@ def foreign_loads(page: BeautifulSoup) -> list[str]:
     for style in page.find_all("style"):
         found += re.findall(r"url\((['\"]?)(https?:)?//[^)]+\)", style.get_text())
     return found
+
+
+MM = 72 / 25.4  # PDF points in a millimetre
+
+
+def pages_text(data: bytes) -> list[str]:
+    """The text of each page of a PDF, its spaces run together, in NFC (the print edition, issue 15)."""
+    return [unicodedata.normalize("NFC", re.sub(r"\s+", " ", page.extract_text())) for page in
+            PdfReader(io.BytesIO(data)).pages]

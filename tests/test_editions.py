@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from khcn.news.pages import build_stream
 from khcn.pages.navigation import trails
 from khcn.publish import search
 from khcn.publish.metadata import page_facts, page_metadata
-from sitecheck import soup, squash
+from sitecheck import MM, pages_text, soup, squash
 
 SITE_URL = "https://sokhcn.tuyenquang.gov.vn/"
 FIRST, SECOND = "ban-tin/2021-1.md", "ban-tin/2021-2.md"
@@ -311,8 +310,7 @@ def test_an_edition_with_a_mistake_still_counts_for_the_numbers(tiny_data):
 # --- the print editions, built with the site (issue 15) ------------------------------------------------------------
 
 def printed_pages(site: Path, edition: str) -> list[str]:
-    reader = PdfReader(site / f"ban-tin/{edition}/ban-tin-{edition}.pdf")
-    return [unicodedata.normalize("NFC", re.sub(r"\s+", " ", page.extract_text())) for page in reader.pages]
+    return pages_text((site / f"ban-tin/{edition}/ban-tin-{edition}.pdf").read_bytes())
 
 
 @pytest.mark.parametrize("edition", ["2021-1", "2021-2"])
@@ -320,8 +318,8 @@ def test_each_edition_has_its_print_edition_beside_its_page(built, edition):
     reader = PdfReader(built / f"ban-tin/{edition}/ban-tin-{edition}.pdf")
     assert 3 <= len(reader.pages) <= 64
     for page in reader.pages:
-        assert float(page.mediabox.width) * 25.4 / 72 == pytest.approx(190, abs=0.5)
-        assert float(page.mediabox.height) * 25.4 / 72 == pytest.approx(270, abs=0.5)
+        assert float(page.mediabox.width) / MM == pytest.approx(190, abs=0.5)
+        assert float(page.mediabox.height) / MM == pytest.approx(270, abs=0.5)
 
 
 def test_the_print_edition_carries_the_masthead_colophon_and_contents(built, tiny):

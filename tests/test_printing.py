@@ -25,9 +25,9 @@ from khcn.printing.edition import Article, Edition, Publication
 from khcn.rendering import render
 from khcn.stats.charts import GAP_MARK, NO_FIGURE, Point, bar_chart
 from khcn.stats.frames import measure
+from sitecheck import MM, pages_text
 
 GOLDEN = Path(__file__).parent / "golden" / "printing" / "edition.html"
-MM = 72 / 25.4
 TONES = ("a à á ả ã ạ ă ằ ắ ẳ ẵ ặ â ầ ấ ẩ ẫ ậ đ e è é ẻ ẽ ẹ ê ề ế ể ễ ệ i ì í ỉ ĩ ị o ò ó ỏ õ ọ ô ồ ố ổ ỗ ộ ơ ờ ớ ở ỡ "
          "ợ u ù ú ủ ũ ụ ư ừ ứ ử ữ ự y ỳ ý ỷ ỹ ỵ")
 SENTENCE = f"Chữ có dấu: {TONES} {TONES.upper()}."
@@ -91,11 +91,6 @@ def standard(docs) -> Edition:
 @pytest.fixture(scope="module")
 def printed(standard, docs) -> bytes:
     return pdf.edition_pdf(standard, docs)
-
-
-def pages_text(data: bytes) -> list[str]:
-    return [unicodedata.normalize("NFC", re.sub(r"\s+", " ", page.extract_text())) for page in
-            PdfReader(io.BytesIO(data)).pages]
 
 
 def test_page_size_is_190_by_270_mm(printed):

@@ -170,7 +170,7 @@ DOWNLOADS = "khcn_downloads"  # the config key of the job below (hooks/site_hook
 
 
 def downloads(site: SiteData, site_dir: Path) -> BackgroundJob:
-    """Started once `site_dir` has been cleaned; `wait_downloads` waits for it."""
+    """Started once `site_dir` has been cleaned; `wait_for` waits for it."""
     return BackgroundJob(_write_downloads, site, site_dir)
 
 
@@ -211,9 +211,9 @@ def emblem_image(site: SiteData, images: dict[str, SiteImage]) -> SiteImage | No
     return images.get(site.organisation.emblem.lstrip("/")) if site.organisation.emblem else None
 
 
-@timing.phase("downloads (waited for)")
-def wait_downloads(job: BackgroundJob) -> None:
-    """Raises BackgroundError."""
+@timing.phase("second processes (waited for)")
+def wait_for(job: BackgroundJob) -> None:
+    """A second process (the downloads, the images, the print editions) waited for. Raises BackgroundError."""
     job.wait()
 
 

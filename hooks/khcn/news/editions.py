@@ -24,6 +24,7 @@ from khcn.addresses import (
     href,
     page_url,
 )
+from khcn.core.formatting import number
 from khcn.data import kinds
 from khcn.data.dataset import SiteData
 from khcn.data.dataset.editions import EditionPage, note_segments
@@ -73,7 +74,7 @@ def colophon(publication: Publication) -> list[tuple[str, str]]:
     return [("Giấy phép xuất bản", f"số {licence.number} ngày {licence.date:%d/%m/%Y} của {licence.issuer}"),
             ("Chịu trách nhiệm xuất bản", publication.responsible),
             ("Kỳ hạn xuất bản", publication.periodicity),
-            ("Số lượng in", f"{publication.print_run:,} bản".replace(",", ".")),
+            ("Số lượng in", f"{number(publication.print_run)} bản"),
             ("Nơi in", publication.printer)]
 
 
