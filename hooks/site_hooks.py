@@ -45,6 +45,36 @@ class WrittenBySite(File):
         pass
 
 
+class RenderedWhenRead(File):
+    """A page made from data whose Markdown the preview renders only when MkDocs reads it (khcn/rendering.py
+    `Later`); meanwhile `later.key` stands for it (khcn/preview/engine.py looks the page's HTML up by it)."""
+
+    later = None
+
+    @classmethod
+    def of(cls, config, path: str, later) -> File:
+        file = cls.generated(config, path, content="")
+        file.later = later
+        return file
+
+    def _text(self) -> str:
+        if self.later is not None:
+            self._content, self.later = self.later.text(), None
+        return self._content
+
+    def _set(self, value: str | bytes) -> None:
+        self.later, self._content, self.abs_src_path = None, value, None
+
+    content_string = property(_text, _set)
+    content_bytes = property(lambda self: self._text().encode(), _set)
+
+
+def _generated(config, path: str, content) -> File:
+    if isinstance(content, str | bytes):
+        return File.generated(config, path, content=content)
+    return RenderedWhenRead.of(config, path, content)
+
+
 def on_config(config):
     project = Path(config.config_file_path).parent
     try:
@@ -77,7 +107,7 @@ def on_files(files, config):
     config[GENERATED] = frozenset(page.path for page in pages)
     config[HTML_BLOCKS] = {}  # page -> its HTML blocks set aside, from on_page_markdown to on_page_content
     for path, content in [*pages, *build.feeds(site, stream, config.site_url or "/")]:
-        files.append(File.generated(config, path, content=content))
+        files.append(_generated(config, path, content))
     source = config.extra.get("source") or {}
     every_page = [f.src_uri for f in files.documentation_pages()]
     config[TRAILS] = build.page_trails(pages, every_page)

@@ -1,16 +1,20 @@
-"""The preview's parts without a server: what it watches (khcn/preview/watch.py), the renders it keeps
-(khcn/rendering.py render_kept), the snippet it adds to a page (khcn/preview/server.py)."""
+"""The preview's parts without a server: what it watches (khcn/preview/watch.py), the renders it keeps and makes
+when read (khcn/rendering.py render_later), the snippet it adds to a page and when it collects garbage
+(khcn/preview/server.py)."""
 
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
+import threading
 
 import pytest
 
 from khcn import rendering
 from khcn.core.background import BackgroundJob
-from khcn.preview.server import PREFIX, inject, strip_snippet
+from khcn.preview import server
+from khcn.preview.server import PREFIX, UNSETTLED_EPOCHS, inject, strip_snippet
 from khcn.preview.watch import changed, needs_restart, snapshot
 
 
@@ -55,18 +59,39 @@ def keeping():
     rendering.keep_renders(False)
 
 
-def test_a_kept_render_is_the_render_and_follows_a_changed_value(keeping, monkeypatch):
+def test_a_kept_render_is_made_when_read_and_follows_a_changed_value(keeping, monkeypatch):
     calls = []
     original = rendering.render
     monkeypatch.setattr(rendering, "render", lambda t, **c: calls.append(c) or original(t, **c))
     archive = {"categories": [], "years": [], "all_href": "a/", "authors_href": "b/", "feeds": [],
                "editions_href": None}
     context = {"title": "Hội thảo", "groups": [], "archive": archive}
-    first = rendering.render_kept("stream_index.md.j2", **context)
-    assert first == original("stream_index.md.j2", **context)
-    assert rendering.render_kept("stream_index.md.j2", **context) == first and len(calls) == 1
-    changed_context = {**context, "title": "Hội nghị"}
-    assert "Hội nghị" in rendering.render_kept("stream_index.md.j2", **changed_context) and len(calls) == 2
+    first = rendering.render_later("stream_index.md.j2", **context)
+    assert isinstance(first, rendering.Later) and len(calls) == 1  # the template's first render: made at once
+    assert first.text() == original("stream_index.md.j2", **context) and len(calls) == 1
+    again = rendering.render_later("stream_index.md.j2", **{**context, "archive": dict(archive)})
+    assert again.key == first.key and again.text() == first.text() and len(calls) == 1
+    changed = rendering.render_later("stream_index.md.j2", **{**context, "title": "Hội nghị"})
+    assert changed.key != first.key and len(calls) == 1  # not made until read
+    assert "Hội nghị" in rendering.text_of(changed) and len(calls) == 2
+
+
+def test_a_render_is_made_at_once_outside_the_preview():
+    context = {"title": "Hội thảo", "groups": [], "archive": {
+        "categories": [], "years": [], "all_href": "a/", "authors_href": "b/", "feeds": [], "editions_href": None}}
+    assert rendering.render_later("stream_index.md.j2", **context) == rendering.render("stream_index.md.j2",
+                                                                                        **context)
+
+
+def test_what_is_made_of_a_later_render_is_as_late_and_keyed_by_its_argument(keeping):
+    made = []
+    later = rendering.Later(rendering.Hashed(("page",)), lambda: made.append(1) or "[a](/x/)")
+    first, plain = rendering.each_then([later, "[b](/x/)"], lambda text, rewrites: text.replace("/x/", rewrites["/x/"]),
+                                       {"/x/": "x.md"})
+    assert plain == "[b](x.md)" and not made
+    assert first.text() == "[a](x.md)" and made == [1]
+    other = rendering.each_then([later], lambda text, rewrites: text, {"/x/": "y.md"})[0]
+    assert other.key != first.key
 
 
 def test_a_context_whose_value_cannot_be_read_is_rendered_every_time(keeping):
@@ -95,3 +120,50 @@ def test_the_banner_is_escaped_and_absent_without_a_problem():
     assert "tệp &#34;&lt;x&gt;&#34; &amp; y" in banner and "Bản xem trước chưa cập nhật được" in banner
     quiet = rendering.render("preview_snippet.html.j2", message=None, version=1, prefix=PREFIX)
     assert "role=\"alert\"" not in quiet and "tai-lai.js" in quiet
+
+
+class _Epoch:
+    """Stands for khcn.preview.engine.Epoch: its background work done when the test says (`then`)."""
+
+    made: list[_Epoch] = []
+
+    def __init__(self, *args):
+        self.lock, self.then, self.held, self.discarded = threading.RLock(), None, False, False
+        _Epoch.made.append(self)
+
+    def complete_in_background(self, then):
+        self.then, self.held = then, False
+
+    def hold(self):
+        self.held = True
+
+    def discard(self):
+        self.discarded = True
+
+    def problem(self):
+        return None
+
+
+def test_garbage_is_collected_once_an_epoch_settles_not_while_an_editor_waits(monkeypatch, tmp_path):
+    monkeypatch.setattr(server, "Engine", lambda name: None)
+    monkeypatch.setattr(server, "Epoch", _Epoch)
+    collected = []
+    monkeypatch.setattr(server.gc, "collect", lambda: collected.append(len(_Epoch.made)))
+    preview = server.Preview(tmp_path)
+    try:
+        preview._prepare()
+        first = _Epoch.made[-1]
+        assert not gc.isenabled() and not collected and not preview.settled
+        first.then()  # every page made in the background: the replaced epochs collected
+        assert gc.isenabled() and collected == [1] and preview.settled
+        preview._prepare()
+        assert first.held and first.discarded and not gc.isenabled()
+        first.then()  # a replaced epoch's late word changes nothing
+        assert collected == [1] and not preview.settled
+        for _ in range(UNSETTLED_EPOCHS):  # saves faster than an epoch settles: collected now and then anyway
+            preview._prepare()
+        assert collected == [1, 1 + UNSETTLED_EPOCHS] and not gc.isenabled()
+        _Epoch.made[-1].then()
+        assert collected == [1, 1 + UNSETTLED_EPOCHS, 2 + UNSETTLED_EPOCHS] and gc.isenabled()
+    finally:
+        gc.enable()

@@ -54,7 +54,7 @@ from khcn.publish.metadata import Facts, page_facts, page_metadata
 from khcn.publish.sanitize import clean_html, strip_controls
 from khcn.publish.search import IndexSummary, index_site
 from khcn.publish.themefix import valid_toggles
-from khcn.rendering import render
+from khcn.rendering import each_then, render
 from khcn.stats.downloads import write_data_files
 
 CACHE = ".cache/khcn"  # readings of data files, by content (see khcn.data.yamlsource.read_yaml)
@@ -82,7 +82,8 @@ def site_pages(site: SiteData, stream: Stream | None = None) -> list[Page]:
             *access_pages(site),  # issue 12c: access to information
             *edition_pages(site, stream)]  # issue 15: the bản tin's editions
     if site.links:  # issue 13: editors' links to pages, written as the pages' files for MkDocs
-        pages = [replace(page, content=file_addresses(page.content, site.links)) for page in pages]
+        contents = each_then([page.content for page in pages], file_addresses, site.links)
+        pages = [replace(page, content=content) for page, content in zip(pages, contents, strict=True)]
     return pages
 
 

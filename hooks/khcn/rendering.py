@@ -10,6 +10,7 @@ here; a module whose templates need a filter of its own adds it to `ENV` beside 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
@@ -58,10 +59,12 @@ def render(template: str, **context) -> str:
 
 # --- renders kept between builds of one process (the preview, khcn/preview) ------------------------------------------
 # A page generated from data is a pure function of its template files and its context. The preview builds the site
-# again after every saved file; the thousands of pages whose context did not change are then taken from here. Off
-# in a full build (each page is rendered once there): `keep_renders(True)` turns it on.
+# again after every saved file; the thousands of pages whose context did not change are then taken from here, and a
+# page is rendered only when the preview reads it (`Later`): an edited template changes thousands of bulletins, and
+# a reader looks at one. Off in a full build (each page is rendered once there): `keep_renders(True)` turns it on.
 
-_KEPT: dict[tuple, str] = {}
+_KEPT: dict[Hashed, str] = {}
+_TRIED: set[tuple] = set()  # the template versions rendered at least once
 _INCLUDES: dict[jinja2.Template, tuple[str, ...]] = {}
 _KEEPING = [False]
 MAX_KEPT = 50_000  # renders; past it the store starts again empty (a preview running for days)
@@ -72,23 +75,81 @@ _PLAIN = frozenset({str, Markup, int, float, bool, type(None)})
 def keep_renders(on: bool) -> None:
     _KEEPING[0] = on
     _KEPT.clear()
+    _TRIED.clear()
 
 
-def render_kept(template: str, **context) -> str:
-    """`render(template, **context)`, kept under the context's value and the versions of the template and of the
-    templates it includes (Jinja loads a template file again when it changed: a new version, a new key). A context
-    holding anything whose value cannot be read as immutable (a function, a mutable object) is rendered anew."""
+class Hashed:
+    """A key hashed once: a render's key holds its whole context, and is looked up several times a build."""
+
+    __slots__ = ("value", "_hash")
+
+    def __init__(self, value: tuple):
+        self.value, self._hash = value, hash(value)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Hashed) and self._hash == other._hash and self.value == other.value
+
+
+class Later:
+    """A page's Markdown that the preview makes only when the page is read (khcn/preview/engine.py): `key` stands
+    for the text before it is made (equal keys, equal texts), so the preview can look up the page's HTML by it."""
+
+    __slots__ = ("key", "_make")
+
+    def __init__(self, key: Hashed, make: Callable[[], str]):
+        self.key, self._make = key, make
+
+    def text(self) -> str:
+        return self._make()
+
+    def then(self, function: Callable[[str, object], str], argument: object, argument_key: object) -> Later:
+        """`function(text, argument)`, made as late; `argument_key` stands for `argument` (`_value`)."""
+        return Later(Hashed((self.key, function.__module__, function.__qualname__, argument_key)),
+                     lambda: function(self.text(), argument))
+
+
+def render_later(template: str, **context) -> str | Later:
+    """`render(template, **context)`; in the preview, a `Later` kept under the context's value and the versions of
+    the template and of the templates it includes (Jinja loads a template file again when it changed: a new
+    version, a new key). The first render of each version is made at once, so that an error in an edited template
+    stops the preview's build as it stops a full one. A context holding anything whose value cannot be read as
+    immutable (a function, a mutable object) is rendered at once."""
     if not _KEEPING[0]:
         return render(template, **context)
     try:
-        key = (_versions(template), _value(context))
+        versions = _versions(template)
+        key = Hashed((versions, _value(context)))
     except TypeError:
         return render(template, **context)
+    later = Later(key, lambda: _kept(key, template, context))
+    if versions not in _TRIED:
+        _TRIED.add(versions)
+        later.text()
+    return later
+
+
+def _kept(key: Hashed, template: str, context: dict) -> str:
     if (text := _KEPT.get(key)) is None:
         if len(_KEPT) >= MAX_KEPT:
             _KEPT.clear()
         text = _KEPT[key] = render(template, **context)
     return text
+
+
+def text_of(content: str | Later) -> str:
+    return content if isinstance(content, str) else content.text()
+
+
+def each_then(contents: list[str | Later], function: Callable[[str, object], str],
+              argument: object) -> list[str | Later]:
+    """`function(content, argument)` of each content, at once or as late as the content is made. In the preview,
+    `argument` must be readable by value (`_value`)."""
+    key = _value(argument) if any(isinstance(content, Later) for content in contents) else None
+    return [function(content, argument) if isinstance(content, str) else content.then(function, argument, key)
+            for content in contents]
 
 
 def _value(value):

@@ -42,7 +42,7 @@ from khcn.data.dataset import REPORTS_CATEGORY, ReportPage, SiteData
 from khcn.news import stream as st
 from khcn.pages.page import EVERYTHING, STREAM, Page
 from khcn.pages.render import Resolver, write_out
-from khcn.rendering import render, render_kept
+from khcn.rendering import Later, render, render_later
 from khcn.stats import frames as stats
 
 FEED_LABELS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
@@ -165,8 +165,8 @@ def footers(site: SiteData, stream: Stream) -> dict[str, dict]:
     return {entry.path: footer(site, stream, entry) for entry in stream.entries if entry.path in reports}
 
 
-def render_bulletin(site: SiteData, stream: Stream, entry: st.Entry) -> str:
-    return render_kept("bulletin.md.j2", entry=entry, bulletin=stream.bulletins[entry.path],
+def render_bulletin(site: SiteData, stream: Stream, entry: st.Entry) -> str | Later:
+    return render_later("bulletin.md.j2", entry=entry, bulletin=stream.bulletins[entry.path],
                        body=Markup(stream.bodies[entry.path]), footer=footer(site, stream, entry),  # Markdown
                        printed=_printed_in(site, entry.path))
 
@@ -195,12 +195,12 @@ def _archive(site: SiteData, stream: Stream, here: str, current: str | None = No
 
 
 def render_listing(site: SiteData, stream: Stream, listing: st.Listing, intro: str | None = None,
-                   current: str | None = None) -> str:
+                   current: str | None = None) -> str | Later:
     here = listing.path
     items = [{"entry": e, "href": href(here, e.path), "category": site.categories[e.category],
               "category_href": href(here, list_index(category_base(e.category)))} for e in listing.entries]
-    return render_kept("stream_list.md.j2", listing=listing, items=items, intro=intro, pager=_pager(listing),
-                  archive=_archive(site, stream, here, current))
+    return render_later("stream_list.md.j2", listing=listing, items=items, intro=intro, pager=_pager(listing),
+                        archive=_archive(site, stream, here, current))
 
 
 def _pager(listing: st.Listing) -> dict | None:

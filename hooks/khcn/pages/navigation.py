@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from khcn.addresses import NAV, page_url, parents, section_of
+from khcn.rendering import Later, text_of
 
 _HEADING = re.compile(r"^# (.+?)\s*$", re.MULTILINE)
 _TAB_TITLES = {path: title for title, path in NAV.items()}
@@ -43,15 +44,22 @@ def page_title(markdown: str) -> str | None:
     return html.unescape(found.group(1)) if found else None
 
 
-def trails(generated: Iterable[tuple[str, str]], every_page: Iterable[str]) -> dict[str, Trail]:
+def trails(generated: Iterable[tuple[str, str | Later]], every_page: Iterable[str]) -> dict[str, Trail]:
     """Page under docs/ -> its Trail. `generated`: (path, Markdown) of the generated pages, whose headings name the
-    breadcrumbs (a tab is named as in the navigation); `every_page`: those and the pages written by hand."""
-    titles = {path: page_title(markdown) for path, markdown in generated}
-    titles.update(_TAB_TITLES)
-    pages = frozenset(every_page) | frozenset(titles)
+    breadcrumbs (a tab is named as in the navigation); `every_page`: those and the pages written by hand. Only the
+    parents' Markdown is read (the preview makes a page's Markdown when it is read: khcn/rendering.py)."""
+    markdown = dict(generated)
+    titles = dict(_TAB_TITLES)
+    pages = frozenset(every_page) | frozenset(markdown) | frozenset(titles)
+
+    def title(path: str) -> str | None:
+        if path not in titles:
+            titles[path] = page_title(text_of(markdown[path])) if path in markdown else None
+        return titles[path]
+
     found = {}
     for path in sorted(pages):
         crumbs = () if path in _TAB_TITLES else tuple(
-            Crumb(titles[parent], page_url(parent)) for parent in parents(path, pages) if titles.get(parent))
+            Crumb(title(parent), page_url(parent)) for parent in parents(path, pages) if title(parent))
         found[path] = Trail(section_of(path), crumbs)
     return found

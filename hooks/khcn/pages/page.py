@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from khcn.core.periods import Period
 from khcn.data import kinds
+
+if TYPE_CHECKING:
+    from khcn.rendering import Later
 
 DATA = "data"  # the folder of every source, relative to the project
 
@@ -48,7 +52,7 @@ class Page:
     """Unpacks as (path, content), like the pairs the producers returned before `sources` was declared."""
 
     path: str  # under docs/
-    content: str  # Markdown
+    content: str | Later  # Markdown (in the preview, made when the page is read: khcn/rendering.py)
     sources: tuple[str, ...]  # relative to the project: files or folders, the one to edit first
 
     def __iter__(self) -> Iterator[str]:

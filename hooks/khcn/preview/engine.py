@@ -125,9 +125,10 @@ class Epoch:
         self.finished = False
         self.late_warnings: list[str] = []  # logged while making an output: `mkdocs build --strict` would stop
         self.late_error: str | None = None
-        self.deferred: dict[int, tuple] = {}  # id(page) → (page, its cache key): Markdown not HTML yet
+        self.deferred: dict[int, tuple] = {}  # id(page) → (page, its cache key, not read yet): not HTML yet
         self.checked = False  # the links to anchors checked (once every page is HTML)
         self.discarded = False
+        self.held = False
         self.timings: dict[str, float] = {}  # seconds of each phase (the benchmark reports them)
         self._clock = time.perf_counter()
         try:
@@ -210,48 +211,60 @@ class Epoch:
 
     def _populate_all(self, cache: MarkdownCache) -> None:
         """Every page read and its Markdown looked up; the pages not in the cache turned into HTML now when they are
-        few, else when asked for (`_complete`): a template of ours edited changes thousands of bulletins."""
+        few, else when asked for (`_complete`): a template of ours edited changes thousands of bulletins. A page made
+        from data (khcn/rendering.py `Later`) is looked up by what its Markdown is made of, without making it; outside
+        the navigation, it is read and turned when asked for, even when its HTML is kept."""
         b, config, files = self.engine.build, self.config, self.files
-        signature = _digest(Path(config.config_file_path).read_text(encoding="utf-8"),
-                            repr(config.markdown_extensions), repr(config.mdx_configs),
-                            *(f"{f.src_uri}\t{f.dest_uri}\t{f.url}\t{f.inclusion}" for f in files))
+        self.signature = _digest(Path(config.config_file_path).read_text(encoding="utf-8"),
+                                 repr(config.markdown_extensions), repr(config.mdx_configs),
+                                 *(f"{f.src_uri}\t{f.dest_uri}\t{f.url}\t{f.inclusion}" for f in files))
         used, missing = set(), []
         for file in files.documentation_pages(inclusion=b.InclusionLevel.is_included):
             if file.page is None and file.inclusion.is_not_in_nav():
                 b.Page(None, file, config)
-            key = self._read(file.page, signature)
+            page, later = file.page, getattr(file, "later", None)
+            if later is None:
+                self._read(page)
+            key = self._key(page, page.markdown if later is None else ("later", later.key))
             used.add(key)
-            if key in cache.entries:
-                self._convert(file.page, key, cache)
+            if key not in cache.entries:
+                missing.append((page, key, later is not None))
+            elif later is None or not file.inclusion.is_not_in_nav():
+                self._convert(page, key, cache, unread=later is not None)
             else:
-                missing.append((file.page, key))
+                self.deferred[id(page)] = (page, key, True)
         cache.keep_only(used)
         self.cache = cache
         eager = len(missing) <= self.eager_pages
-        for page, key in missing:
+        for page, key, unread in missing:
             if eager or not page.file.inclusion.is_not_in_nav():  # the navigation's pages: always (their titles)
-                self._convert(page, key, cache)
+                self._convert(page, key, cache, unread)
             else:
-                self.deferred[id(page)] = (page, key)
+                self.deferred[id(page)] = (page, key, unread)
 
-    def _read(self, page, signature: str) -> tuple:
-        """`_populate_page` of MkDocs up to reading the Markdown; the cache's key of the HTML it makes."""
+    def _read(self, page) -> None:
+        """`_populate_page` of MkDocs up to reading the Markdown (a page made from data: rendered now)."""
         config, files = self.config, self.files
         config._current_page = page
         try:
             page = config.plugins.on_pre_page(page, config=config, files=files)
             page.read_source(config)
-            # The key holds the Markdown as read: on_page_markdown (ours sets HTML blocks aside) is a function of it
-            # and of the page's address while the program runs (an edit of the hooks restarts it), and runs in
-            # `_convert`, just before Markdown, as in MkDocs' `_populate_page`: pages turned later pay for it later.
-            return page.file.src_uri, page.file.url, page.file.dest_uri, page.markdown, signature
         except Exception as exc:
             raise PreviewError(f"Lỗi khi đọc trang '{page.file.src_uri}': {_message(exc)}") from exc
         finally:
             config._current_page = None
 
-    def _convert(self, page, key: tuple, cache: MarkdownCache) -> None:
+    def _key(self, page, made_of: str | tuple) -> tuple:
+        """The cache's key of the HTML `page` makes: it holds the Markdown as read (or what it is made of), as
+        on_page_markdown (ours sets HTML blocks aside) is a function of it and of the page's address while the
+        program runs (an edit of the hooks restarts it). on_page_markdown runs in `_convert`, just before Markdown,
+        as in MkDocs' `_populate_page`: pages turned later pay for it later."""
+        return page.file.src_uri, page.file.url, page.file.dest_uri, made_of, self.signature
+
+    def _convert(self, page, key: tuple, cache: MarkdownCache, unread: bool = False) -> None:
         """The rest of `_populate_page`: `page.render` (or what the cache kept of it), then on_page_content."""
+        if unread:
+            self._read(page)
         config, files = self.config, self.files
         config._current_page = page
         try:
@@ -270,9 +283,9 @@ class Epoch:
 
     def _populated(self, page) -> None:
         if (deferred := self.deferred.pop(id(page), None)) is not None:
-            key = deferred[1]
+            _, key, unread = deferred
             try:
-                self._convert(page, key, self.cache)
+                self._convert(page, key, self.cache, unread)
             except PreviewError as exc:  # the full build stops on it: every page says so (the banner)
                 self.late_error = self.late_error or str(exc)
                 raise
@@ -285,7 +298,7 @@ class Epoch:
             collect = _Collect()
             self.engine.logger.addHandler(collect)
             try:
-                for page, _ in list(self.deferred.values()):
+                for page, *_ in list(self.deferred.values()):
                     try:
                         self._populated(page)
                     except PreviewError:
@@ -300,10 +313,12 @@ class Epoch:
 
     def complete_in_background(self, then) -> None:
         """`_complete`, a page at a time, in a thread, so that asked pages are answered in between; `then()` once
-        done (the server tells browsers when it found a problem). Stops when the epoch is discarded."""
+        done. Stops when the epoch is discarded or held (`hold`: a newer one is being prepared)."""
+        self.held = False
+
         def run():
-            for page, _ in list(self.deferred.values()):
-                if self.discarded:
+            for page, *_ in list(self.deferred.values()):
+                if self.discarded or self.held:
                     return
                 with self.lock:
                     if not self.discarded:
@@ -311,10 +326,14 @@ class Epoch:
                             self._populated(page)
                         except PreviewError:
                             continue  # kept in late_error
-            if not self.discarded:
+            if not (self.discarded or self.held):
                 self._complete()
                 then()
         threading.Thread(target=run, daemon=True).start()
+
+    def hold(self) -> None:
+        """The pages still to turn in the background wait (`complete_in_background` again goes on)."""
+        self.held = True
 
     def _render(self, page) -> Rendered:
         collect = _Collect()
