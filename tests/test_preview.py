@@ -93,3 +93,22 @@ def test_bad_data_shows_the_message_in_every_page_and_keeps_the_last_good_pages(
         values.write_text(text, encoding="utf-8")
     assert sync(url)["error"] is None
     assert "Bản xem trước chưa cập nhật được" not in page_text(url + PAGE)
+
+
+def test_a_template_of_ours_that_fails_is_told_and_the_last_good_pages_stay(served):
+    """A template's error stops the preview's build as it stops a full one, though the preview makes a bulletin's
+    Markdown only when the page is read (khcn/rendering.py `render_later`): no page in the navigation uses it."""
+    project, url = served
+    good = without_snippet(fetch(url + PAGE)[1], "index.html")
+    template = project / "hooks/khcn/templates/bulletin.md.j2"
+    text = template.read_text(encoding="utf-8")
+    template.write_text(text.replace("# {{ entry.title }}", "# {{ entry.title }} {{ khong_co_ten_nay }}", 1),
+                        encoding="utf-8")
+    try:
+        state = sync(url)
+        assert state["error"] and "khong_co_ten_nay" in state["error"]
+        assert without_snippet(fetch(url + PAGE)[1], "index.html") == good
+        assert "khong_co_ten_nay" in page_text(url + PAGE)  # the banner
+    finally:
+        template.write_text(text, encoding="utf-8")
+    assert sync(url)["error"] is None

@@ -19,7 +19,9 @@ final HTML is made again the first time it is asked for in an epoch.
 
 Each page's Markdown is turned into HTML independently of the others (MkDocs' `_populate_page`, our on_page_content),
 so when many changed (EAGER_PAGES) the pages outside the navigation are turned when asked for or in the background;
-what reads every page (the anchor check, the sitemap, the search index) waits for all of them.
+what reads every page (the anchor check, the sitemap, the search index) waits for all of them. A page made from data
+(khcn/rendering.py `Later`: the bulletins and the lists) is looked up by what its Markdown is made of, without making
+it; outside the navigation it is read (its Markdown made) and turned only when asked for or in the background.
 
 Engine specifics (module names of MkDocs or ProperDocs, its private build functions) stay in this module.
 """
