@@ -14,6 +14,7 @@ import pytest
 from khcn import rendering
 from khcn.core.background import BackgroundJob
 from khcn.preview import server
+from khcn.preview.engine import Asked
 from khcn.preview.server import PREFIX, UNSETTLED_EPOCHS, inject, strip_snippet
 from khcn.preview.watch import changed, needs_restart, snapshot
 
@@ -131,7 +132,7 @@ class _Epoch:
         self.lock, self.then, self.held, self.discarded = threading.RLock(), None, False, False
         _Epoch.made.append(self)
 
-    def complete_in_background(self, then):
+    def complete_in_background(self, then, asked):
         self.then, self.held = then, False
 
     def hold(self):
@@ -167,3 +168,16 @@ def test_garbage_is_collected_once_an_epoch_settles_not_while_an_editor_waits(mo
         assert collected == [1, 1 + UNSETTLED_EPOCHS, 2 + UNSETTLED_EPOCHS] and gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_background_work_gives_way_while_a_request_is_answered():
+    asked, done = Asked(), threading.Event()
+    worker = threading.Thread(target=lambda: (asked.give_way(lambda: False), done.set()))
+    with asked:
+        worker.start()
+        assert not done.wait(0.1)  # a request is being answered: the work waits
+    assert done.wait(5)
+    stopped = threading.Event()
+    with asked:  # a newer epoch: the work stops waiting, and stops
+        threading.Thread(target=lambda: (asked.give_way(lambda: True), stopped.set())).start()
+        assert stopped.wait(5)

@@ -44,6 +44,7 @@ from khcn.publish.sanitize import keep_cleaned
 from khcn.publish.search import BUNDLE
 from khcn.rendering import keep_renders
 
+GIVE_WAY_SECONDS = 0.005
 EAGER_PAGES = 50  # more pages than this whose Markdown changed: turned into HTML when asked for, or in the background
 
 
@@ -92,6 +93,28 @@ class MarkdownCache:
     def keep_only(self, used: set[tuple]) -> None:
         """Entries of the last epoch only: an edited page's old HTML is not kept for ever."""
         self.entries = {key: value for key, value in self.entries.items() if key in used}
+
+
+class Asked:
+    """How many requests are being answered. The background work gives way to them: Python's locks are not fair, and
+    a thread that turns pages one after another under the epoch's lock would keep a reader's page waiting for
+    seconds (and a garbage collection holds every thread)."""
+
+    def __init__(self):
+        self._count, self._lock = 0, threading.Lock()
+
+    def __enter__(self) -> None:
+        with self._lock:
+            self._count += 1
+
+    def __exit__(self, *exc) -> None:
+        with self._lock:
+            self._count -= 1
+
+    def give_way(self, stop) -> None:
+        """Wait while a request waits (or until `stop()`)."""
+        while self._count and not stop():
+            time.sleep(GIVE_WAY_SECONDS)
 
 
 class _Collect(logging.Handler):
@@ -313,13 +336,14 @@ class Epoch:
                 self.late_warnings += warning_text(collect.records)
             self.checked = True
 
-    def complete_in_background(self, then) -> None:
-        """`_complete`, a page at a time, in a thread, so that asked pages are answered in between; `then()` once
-        done. Stops when the epoch is discarded or held (`hold`: a newer one is being prepared)."""
+    def complete_in_background(self, then, asked: Asked) -> None:
+        """`_complete`, a page at a time, in a thread, giving way to the requests being answered (`asked`); `then()`
+        once done. Stops when the epoch is discarded or held (`hold`: a newer one is being prepared)."""
         self.held = False
 
         def run():
             for page, *_ in list(self.deferred.values()):
+                asked.give_way(lambda: self.discarded or self.held)
                 if self.discarded or self.held:
                     return
                 with self.lock:
@@ -328,6 +352,7 @@ class Epoch:
                             self._populated(page)
                         except PreviewError:
                             continue  # kept in late_error
+            asked.give_way(lambda: self.discarded or self.held)
             if not (self.discarded or self.held):
                 self._complete()
                 then()

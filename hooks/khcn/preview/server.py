@@ -28,7 +28,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from khcn.preview.engine import EAGER_PAGES, Engine, Epoch, MarkdownCache, PreviewError
+from khcn.preview.engine import EAGER_PAGES, Asked, Engine, Epoch, MarkdownCache, PreviewError
 from khcn.preview.watch import Snapshot, changed, needs_restart, snapshot
 from khcn.rendering import render
 
@@ -69,6 +69,7 @@ class Preview:
         self.looked = 0.0  # time.monotonic() of the last look at the files
         self.settled = False  # the epoch served has every page's HTML, and the epochs it replaced are collected
         self.uncollected = 0  # epochs prepared since the last collection
+        self.asked = Asked()  # requests for the site's files being answered: the background work gives way
         self.build_lock = threading.Lock()
         self.changed = threading.Condition()
         self.restart = False
@@ -111,7 +112,7 @@ class Preview:
             self.error = str(exc)
             log.error("Xem trước: chưa xây dựng được, vẫn hiện bản trước.\n%s", self.error)
             if old is not None:
-                old.complete_in_background(then=lambda: self._settle(old))  # what it held back
+                old.complete_in_background(lambda: self._settle(old), self.asked)  # what it held back
             else:
                 gc.enable()
         else:
@@ -119,7 +120,7 @@ class Preview:
             if old is not None:
                 with old.lock:
                     old.discard()
-            epoch.complete_in_background(then=lambda: self._settle(epoch))
+            epoch.complete_in_background(lambda: self._settle(epoch), self.asked)
             log.info("Xem trước: đã cập nhật sau %.2f giây.", time.perf_counter() - start)
         # The hooks freeze what a build loaded (gc.freeze, on_config): the epoch just replaced was frozen with it and,
         # frozen, would never be collected (~100 MB a save at 5,000 bulletins).
@@ -129,6 +130,7 @@ class Preview:
     def _settle(self, epoch: Epoch) -> None:
         """Once `epoch` has every page's HTML (in the background): the replaced epochs collected, then browsers told
         if its pages found a problem."""
+        self.asked.give_way(lambda: epoch is not self.epoch)  # a collection holds every thread 0.4–0.6 s
         with self.build_lock:
             if epoch is not self.epoch or self.settled:
                 return
@@ -169,6 +171,10 @@ class Preview:
 
     def respond(self, path: str) -> tuple[int, str, bytes]:
         """(status, content type, body) for the site's `path` (decoded, without the leading slash)."""
+        with self.asked:
+            return self._respond(path)
+
+    def _respond(self, path: str) -> tuple[int, str, bytes]:
         target = _output_path(path)
         self.ensure_fresh(0 if target.endswith(".html") else ASSET_SECONDS)
         epoch = self.epoch
@@ -177,7 +183,7 @@ class Preview:
             return HTTPStatus.SERVICE_UNAVAILABLE, "text/html; charset=utf-8", page.encode("utf-8")
         found = _found(epoch, target)
         if epoch.discarded:  # a newer epoch took its place meanwhile: answer from that one
-            return self.respond(path)
+            return self._respond(path)
         if found is None and not target.endswith("/index.html") and _found(epoch, target + "/index.html"):
             return HTTPStatus.FOUND, "/" + path + "/", b""
         status = HTTPStatus.OK
