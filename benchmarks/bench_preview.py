@@ -112,7 +112,7 @@ def state(url: str) -> dict:
 
 
 def wait_complete(url: str, limit: float = 600) -> float:
-    """Seconds until the preview has every page's Markdown as HTML (it does the rest in the background)."""
+    """Seconds until the preview has settled: every page's HTML made and the garbage collected (in the background)."""
     start = time.perf_counter()
     while not state(url)["complete"]:
         if time.perf_counter() - start > limit:
@@ -123,7 +123,7 @@ def wait_complete(url: str, limit: float = 600) -> float:
 
 def timed_edit(url: str, path: Path, old: str, new: str, page: str, shows: str, limit: float = 120) -> dict:
     """Save the edit, then ask for `page` until it holds `shows`: seconds from the save to that answer. Then the
-    seconds until the preview has finished in the background (the next edit is measured from a quiet state)."""
+    seconds from the save until the preview has settled (the next edit is measured from a quiet state)."""
     text = path.read_text(encoding="utf-8")
     if old not in text:
         raise BuildFailed(f"{path}: {old!r} not found (the data changed: update the benchmark)")
@@ -176,7 +176,7 @@ def report(results: dict) -> None:
                            f"peak RSS tree {results['full_build']['peak_rss_tree_mb']:.0f} MB" +
              f", {results['ms_per_bulletin']:.1f} ms per bulletin"),
             ("preview start", f"{results['start_s']:.1f} s until the first page, {results['complete_s']:.1f} s until "
-                              "every page's Markdown is HTML (in the background)"),
+                              "the preview settled (every page's HTML made, garbage collected: in the background)"),
             ("preview memory", f"{results['preview_rss_mb']:.0f} MB resident after the edits"),
             ("load average", f"{results['load_average'][0]:.2f} (1 min, at the end; other work skews the times)")]
     width = max(len(name) for name, _ in rows)
