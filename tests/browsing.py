@@ -36,13 +36,9 @@ def base_url(default_site):
 
 
 @pytest.fixture(scope="module")
-def tiny_url(tmp_path_factory):
+def tiny_url(tiny_built):
     """The tiny fixture site, whose indicators have series long enough for charts."""
-    from conftest import TINY_DATA, make_project, run_build
-
-    project = make_project(tmp_path_factory.mktemp("tiny") / "project", TINY_DATA)
-    assert run_build(project).returncode == 0
-    server = _serve(project / "site")
+    server = _serve(tiny_built)
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
     server.server_close()

@@ -85,6 +85,15 @@ def default_site(tmp_path_factory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def tiny_built(tmp_path_factory) -> Path:
+    """The tiny fixture site, as it is, built once per test session (tests only read it)."""
+    project = make_project(tmp_path_factory.mktemp("tiny") / "project", TINY_DATA)
+    result = run_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
 def assert_golden(golden: Path, actual: str) -> None:
     """`actual` equals the golden file; with UPDATE_GOLDEN=1 the file is rewritten first (review the diff)."""
     import os

@@ -36,15 +36,6 @@ def tiny():
     return load_site_data(TINY_DATA, check_history=False)
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("editions")
-    project = make_project(root / "project", TINY_DATA)
-    result = run_build(project, root / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
-
-
 def load(data: Path):
     return load_site_data(data, check_history=False)
 
@@ -178,8 +169,8 @@ def test_pages_declare_their_sources_and_sit_in_the_news_section(tiny):
     assert [crumb.title for crumb in trail.crumbs] == ["Trang chủ", "Bản tin"]
 
 
-def test_the_edition_page_starts_with_the_masthead_and_ends_with_the_colophon(built):
-    page = soup(built / "ban-tin/2021-1/index.html")
+def test_the_edition_page_starts_with_the_masthead_and_ends_with_the_colophon(tiny_built):
+    page = soup(tiny_built / "ban-tin/2021-1/index.html")
     masthead = [squash(p.get_text()) for p in page.select(".tq-masthead p")]
     assert masthead == ["BẢN TIN", "Bản tin Khoa học và Công nghệ Thử Nghiệm", "Sở Thử Nghiệm tỉnh Thử Nghiệm",
                         "Số 1/2021 · Phát hành ngày 30/07/2021"]
@@ -197,8 +188,8 @@ def test_the_edition_page_starts_with_the_masthead_and_ends_with_the_colophon(bu
     assert "1.234 phương tiện đo" in squash(page.select_one("article").get_text(" "))  # the note's figure
 
 
-def test_the_list_shows_each_edition_newest_first_with_its_contents(built):
-    page = soup(built / "ban-tin/index.html")
+def test_the_list_shows_each_edition_newest_first_with_its_contents(tiny_built):
+    page = soup(tiny_built / "ban-tin/index.html")
     editions = page.select("article.tq-edition")
     assert [squash(e.h2.get_text()) for e in editions] == ["Số 2/2021", "Số 1/2021"]
     assert [squash(li.get_text()) for li in editions[0].select("ol li")] == [
@@ -206,12 +197,12 @@ def test_the_list_shows_each_edition_newest_first_with_its_contents(built):
     assert "30/09/2021" in editions[0].get_text()
 
 
-def test_an_article_says_which_edition_it_was_printed_in(built):
-    line = soup(built / "tin-tuc/kiem-dinh-phuong-tien-do/index.html").select_one(".tq-printed")
+def test_an_article_says_which_edition_it_was_printed_in(tiny_built):
+    line = soup(tiny_built / "tin-tuc/kiem-dinh-phuong-tien-do/index.html").select_one(".tq-printed")
     assert squash(line.get_text()) == "Bài đã in trong Bản tin Khoa học và Công nghệ Thử Nghiệm, Số 1/2021."
     assert line.a["href"] == "../../ban-tin/2021-1/"
-    assert soup(built / "tin-tuc/thong-bao-de-xuat-nhiem-vu/index.html").select_one(".tq-printed") is None
-    archive = soup(built / "tin-tuc/index.html").select_one(".tq-archive")
+    assert soup(tiny_built / "tin-tuc/thong-bao-de-xuat-nhiem-vu/index.html").select_one(".tq-printed") is None
+    archive = soup(tiny_built / "tin-tuc/index.html").select_one(".tq-archive")
     assert [a["href"] for a in archive.select("a") if a.get_text() == "Bản tin"] == ["../ban-tin/"]
 
 
@@ -252,14 +243,14 @@ def test_the_feeds_with_editions_follow_their_formats(tiny):
         assert problems(path, files[path]) == [], path
 
 
-def test_the_editions_are_in_the_sitemap_and_the_edition_pages_in_the_search_index(built):
-    sitemap = (built / "sitemap.xml").read_text(encoding="utf-8")
+def test_the_editions_are_in_the_sitemap_and_the_edition_pages_in_the_search_index(tiny_built):
+    sitemap = (tiny_built / "sitemap.xml").read_text(encoding="utf-8")
     for url in ["ban-tin/", "ban-tin/2021-1/", "ban-tin/2021-2/"]:
         assert f"/{url}</loc>" in sitemap, url
-    indexed = dict(search.indexed_pages(built))
+    indexed = dict(search.indexed_pages(tiny_built))
     assert "Bản tin Khoa học và Công nghệ Thử Nghiệm" in indexed["/ban-tin/2021-1/"]
     assert "/ban-tin/2021-2/" in indexed and "/ban-tin/" not in indexed  # the list repeats the editions
-    fragments = "".join(path.name for path in (built / "pagefind/fragment").iterdir())
+    fragments = "".join(path.name for path in (tiny_built / "pagefind/fragment").iterdir())
     assert fragments  # the index was written; the pages handed to it are the ones above
 
 
@@ -314,16 +305,16 @@ def printed_pages(site: Path, edition: str) -> list[str]:
 
 
 @pytest.mark.parametrize("edition", ["2021-1", "2021-2"])
-def test_each_edition_has_its_print_edition_beside_its_page(built, edition):
-    reader = PdfReader(built / f"ban-tin/{edition}/ban-tin-{edition}.pdf")
+def test_each_edition_has_its_print_edition_beside_its_page(tiny_built, edition):
+    reader = PdfReader(tiny_built / f"ban-tin/{edition}/ban-tin-{edition}.pdf")
     assert 3 <= len(reader.pages) <= 64
     for page in reader.pages:
         assert float(page.mediabox.width) / MM == pytest.approx(190, abs=0.5)
         assert float(page.mediabox.height) / MM == pytest.approx(270, abs=0.5)
 
 
-def test_the_print_edition_carries_the_masthead_colophon_and_contents(built, tiny):
-    texts = printed_pages(built, "2021-1")
+def test_the_print_edition_carries_the_masthead_colophon_and_contents(tiny_built, tiny):
+    texts = printed_pages(tiny_built, "2021-1")
     assert texts[0].startswith("BẢN TIN Bản tin Khoa học và Công nghệ Thử Nghiệm")
     assert tiny.organisation.full_name in texts[0] and "Số 1/2021" in texts[0]
     for line in ("Giấy phép xuất bản số 12/GP-XBBT ngày 10/3/2020 của Sở Thông tin thử nghiệm",
@@ -340,9 +331,9 @@ def test_the_print_edition_carries_the_masthead_colophon_and_contents(built, tin
         assert int(listed.group(1)) == starts
 
 
-def test_the_print_edition_writes_figures_out_as_the_web_does(built):
-    body = " ".join(printed_pages(built, "2021-1"))
-    web = squash(soup(built / "ban-tin/2021-1/index.html").select_one(
+def test_the_print_edition_writes_figures_out_as_the_web_does(tiny_built):
+    body = " ".join(printed_pages(tiny_built, "2021-1"))
+    web = squash(soup(tiny_built / "ban-tin/2021-1/index.html").select_one(
         "article").get_text(" "))
     note = re.search(r"Số này điểm lại kết quả kiểm định phương tiện đo sáu tháng đầu năm: [\d.,]+ phương tiện đo",
                      web)
@@ -365,11 +356,11 @@ def test_an_edition_over_64_pages_stops_the_build_with_the_file_and_line(tmp_pat
     assert sorted(p.name for p in (tmp_path / "site").iterdir()) == ["old.html"]
 
 
-def test_a_chart_in_an_article_is_on_its_web_page_and_drawn_in_the_print_edition(built):
+def test_a_chart_in_an_article_is_on_its_web_page_and_drawn_in_the_print_edition(tiny_built):
     """{{bieu-do:phuong-tien-do}} of the fixture bulletin that edition 2021-1 prints: on the web an SVG image with its
     title, text alternative and caption; in the PDF vector drawing (rectangles filled, lines stroked) with the
     chart's own words (its unit line, its period labels), on the pages of that article."""
-    page = soup(built / "tin-tuc/kiem-dinh-phuong-tien-do/index.html")
+    page = soup(tiny_built / "tin-tuc/kiem-dinh-phuong-tien-do/index.html")
     figure = page.select_one("article figure.tq-figure")
     svg = figure.select_one("svg[role=img]")
     title, desc = (svg.find(name) for name in ("title", "desc"))
@@ -377,8 +368,8 @@ def test_a_chart_in_an_article_is_on_its_web_page_and_drawn_in_the_print_edition
     assert title.get_text() == "Phương tiện đo được kiểm định (6 tháng)"
     assert "6T đầu 2021: 1.234 phương tiện" in desc.get_text()
     assert figure.figcaption.get_text().startswith("Biểu đồ: Phương tiện đo được kiểm định, kỳ 6 tháng.")
-    reader = PdfReader(built / "ban-tin/2021-1/ban-tin-2021-1.pdf")
-    texts = printed_pages(built, "2021-1")
+    reader = PdfReader(tiny_built / "ban-tin/2021-1/ban-tin-2021-1.pdf")
+    texts = printed_pages(tiny_built, "2021-1")
     contents = next(n for n, text in enumerate(texts) if "Mục lục" in text)
     start = next(n for n, text in enumerate(texts) if n > contents and "Kiểm định phương tiện đo" in text)
     [drawn] = [n for n, text in enumerate(texts) if "Đơn vị: phương tiện" in text and "6T cuối 2020" in text]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, TINY_DATA, make_project, run_build
+from conftest import ROOT
 
 VNU = ROOT / ".tools" / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -86,11 +86,8 @@ def readable(messages: list[dict]) -> str:
 
 
 @pytest.fixture(scope="module")
-def sites(default_site, tmp_path_factory) -> dict[str, Path]:
-    project = make_project(tmp_path_factory.mktemp("tiny-html") / "project", TINY_DATA)
-    result = run_build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return {"default": default_site, "tiny": project / "site"}
+def sites(default_site, tiny_built) -> dict[str, Path]:
+    return {"default": default_site, "tiny": tiny_built}
 
 
 @pytest.fixture(scope="module")

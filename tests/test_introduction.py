@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from conftest import ROOT, TINY_DATA, make_project, run_build
+from conftest import ROOT, TINY_DATA, make_project
 from khcn.core.errors import DataErrors
 from khcn.data.dataset import load_site_data
 from khcn.pages.introduction import chart_layout, org_chart, org_tree, render_english, render_introduction
@@ -27,15 +26,6 @@ def tiny_site():
 @pytest.fixture(scope="module")
 def default_data():
     return load_site_data(ROOT / "data", check_history=False)
-
-
-@pytest.fixture(scope="module")
-def tiny_built(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("intro")
-    project = make_project(root / "project", TINY_DATA)
-    result = run_build(project, root / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
 
 
 # --- data -------------------------------------------------------------------------------------------------------
