@@ -37,13 +37,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_bulletins import WITH_DATA, site_slugs  # noqa: E402
 from benchkit import (  # noqa: E402
     BuildFailed,
-    _memory_kb,
     append_history,
     code_version,
     commit_history,
     copy_project,
     describe,
     machine,
+    memory_kb,
     mkdocs_build,
     q,
     save_results,
@@ -230,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
             for kind, path, old, new, page, shows in edits(project, posts):
                 measured[kind] = timed_edit(url, path, old, new, page, shows)
                 print(f"  {kind}: {measured[kind]['seconds']:.2f} s", flush=True)
-            preview_mb = _memory_kb(server.pid)[0] / 1024  # it keeps every page's HTML between builds
+            preview_mb = memory_kb(server.pid)[0] / 1024  # it keeps every page's HTML between builds
         finally:
             server.terminate()
             server.wait(timeout=60)

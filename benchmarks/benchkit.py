@@ -157,7 +157,7 @@ def _descendants(root: int) -> list[int]:
     return found
 
 
-def _memory_kb(pid: int) -> tuple[int, int]:
+def memory_kb(pid: int) -> tuple[int, int]:
     """(RSS, PSS) of one process in kB, read together from smaps_rollup (VmRSS alone where there is none)."""
     found = {}
     try:
@@ -190,7 +190,7 @@ class TreeMemory(threading.Thread):
             self._stop_event.wait(self.interval)
 
     def sample(self) -> None:
-        readings = [_memory_kb(pid) for pid in _descendants(self.pid)]
+        readings = [memory_kb(pid) for pid in _descendants(self.pid)]
         rss = [r for r, _ in readings]
         self.rss_kb, self.pss_kb = max(self.rss_kb, sum(rss)), max(self.pss_kb, sum(p for _, p in readings))
         self.single_kb, self.processes = max(self.single_kb, max(rss)), max(self.processes, sum(1 for r in rss if r))
